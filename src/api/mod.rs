@@ -1,0 +1,4 @@
+//! Server functions: the HTTP contract between pages and server, one file per feature.
+//! Each has a stable endpoint (`/api/<feature>/<verb>`) that integration tests call directly.
+
+pub mod projects;

@@ -1,0 +1,105 @@
+//! The HTML shell, the router and the page layout.
+
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::i18n::Locale;
+use crate::pages::home::HomePage;
+use crate::pages::legal::{AccessibilityPage, ImprintPage, PrivacyPage};
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::project::ProjectPage;
+use crate::pages::projects::ProjectsPage;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = current_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The language of this page: from the request on the server, from `<html lang>` (which the
+/// server wrote) in the browser, so both sides render the same text.
+fn current_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        crate::server::language::request_locale()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| Locale::from_code(&code))
+            .unwrap_or_default()
+    }
+}
+
+/// "Page – Stadtlabor". leptos_meta writes the server-side `<title>` without escaping it,
+/// so a title like `</title><script>…` from user content would break out of the element;
+/// escape it there. In the browser the text goes to `document.title` and stays as it is.
+fn page_title(page: &str, site_name: &str) -> String {
+    let title = if page.is_empty() {
+        site_name.to_owned()
+    } else {
+        format!("{page} – {site_name}")
+    };
+    #[cfg(feature = "ssr")]
+    let title = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    title
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = current_locale();
+    provide_context(locale);
+    let t = locale.texts();
+
+    // Effects run only in the browser: this attribute tells tests (and CSS) that the page
+    // has hydrated.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/stadtlabor.css"/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Meta name="description" content=t.site_tagline/>
+        <Title formatter=move |page: String| page_title(&page, t.site_name)/>
+        <Router>
+            <a class="skip-link" href="#inhalt">{t.skip_to_content}</a>
+            <SiteHeader/>
+            <main id="inhalt" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/projekte") view=ProjectsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projekte/:slug") view=ProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/impressum") view=ImprintPage/>
+                    <Route path=path!("/datenschutz") view=PrivacyPage/>
+                    <Route path=path!("/barrierefreiheit") view=AccessibilityPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

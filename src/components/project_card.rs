@@ -1,0 +1,32 @@
+//! A project as a card in lists.
+
+use crate::domain::projects::ProjectListItem;
+use crate::i18n::{use_locale, use_texts};
+use leptos::prelude::*;
+
+#[component]
+pub fn ProjectCard(project: ProjectListItem) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let href = format!("/projekte/{}", project.slug);
+    let category = project.category.as_ref().map(|c| locale.pick(c).to_owned());
+    let districts = project.districts.join(", ");
+    view! {
+        <article class="card project-card">
+            <h3><a href=href>{project.title}</a></h3>
+            <p class="badges">
+                <span class=format!("badge phase-{}", project.phase.as_str())>{t.phase(project.phase)}</span>
+                {project.archived.then(|| view! { <span class="badge badge-muted">{t.archived}</span> })}
+                {(project.accepts_ideas && !project.archived)
+                    .then(|| view! { <span class="badge badge-open">{t.accepts_ideas}</span> })}
+            </p>
+            <p>{project.summary}</p>
+            <dl class="card-facts">
+                {category.map(|c| view! { <dt>{t.fact_category}</dt><dd>{c}</dd> })}
+                {(!districts.is_empty()).then(|| view! { <dt>{t.fact_districts}</dt><dd>{districts}</dd> })}
+                <dt>{t.fact_ideas}</dt>
+                <dd>{(t.idea_count)(project.idea_count)}</dd>
+            </dl>
+        </article>
+    }
+}

@@ -1,0 +1,64 @@
+//! `AppError`: the one error type that crosses the wire between server functions and pages.
+
+use crate::domain::validation::FieldErrors;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// What a request failed with, as far as the user may know. Internal causes are logged on the
+/// server and never serialised: `Internal` carries no detail on purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("invalid input")]
+    Validation(FieldErrors),
+    #[error("malformed request")]
+    BadRequest,
+    #[error("login required")]
+    Unauthenticated,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("conflicts with existing data")]
+    Conflict,
+    #[error("too many requests, retry after {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("internal error")]
+    Internal,
+}
+
+impl AppError {
+    /// The HTTP status this error is answered with.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Validation(_) => 422,
+            AppError::BadRequest => 400,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict => 409,
+            AppError::RateLimited { .. } => 429,
+            AppError::Internal => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        let err = match value {
+            // The client sent something we cannot decode: its fault, not ours.
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::BadRequest,
+            _ => AppError::Internal,
+        };
+        // Runs on the server when a call cannot even reach our code (undecodable arguments):
+        // answer with the matching status instead of server_fn's blanket 500.
+        #[cfg(feature = "ssr")]
+        crate::server::respond::set_response_status(&err);
+        err
+    }
+}

@@ -1,0 +1,256 @@
+//! Interface texts. German is the default, English the second language.
+//!
+//! Every user-facing string of the interface lives in one `Texts` value per language, so a
+//! missing translation is a compile error rather than a blank on the page.
+
+mod de;
+mod en;
+
+use crate::domain::projects::{LocalizedName, Phase};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The interface language of one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    De,
+    En,
+}
+
+/// Name of the cookie that keeps the chosen language.
+pub const LOCALE_COOKIE: &str = "lang";
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::De, Locale::En];
+
+    /// BCP 47 code, as used in `<html lang>`, the cookie and URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::De => "de",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    /// Chooses the language: an explicit choice (cookie) wins, then the browser's
+    /// `Accept-Language` in order of preference, then German.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Self {
+        if let Some(locale) = cookie.and_then(Locale::from_code) {
+            return locale;
+        }
+        let mut ranges: Vec<(f32, &str)> = accept_language
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.trim().split(';');
+                let range = pieces.next()?.trim();
+                let quality = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                Some((quality, range))
+            })
+            .filter(|(q, _)| *q > 0.0)
+            .collect();
+        // Stable sort keeps the header's order among equal qualities.
+        ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranges
+            .into_iter()
+            .find_map(|(_, range)| Locale::from_code(range.split('-').next().unwrap_or(range)))
+            .unwrap_or_default()
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::De => &de::TEXTS,
+            Locale::En => &en::TEXTS,
+        }
+    }
+
+    /// Picks this language's variant of a name stored in both.
+    pub fn pick(self, name: &LocalizedName) -> &str {
+        match self {
+            Locale::De => &name.de,
+            Locale::En => &name.en,
+        }
+    }
+}
+
+/// The locale of the current page (provided by the app shell).
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// The interface texts of the current page.
+pub fn use_texts() -> &'static Texts {
+    use_locale().texts()
+}
+
+/// All interface texts of one language. Formatting that depends on the language (numbers,
+/// money, dates, plurals) is a function here too.
+pub struct Texts {
+    pub site_name: &'static str,
+    pub site_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_projects: &'static str,
+    pub footer_label: &'static str,
+    pub footer_operator: &'static str,
+    pub footer_imprint: &'static str,
+    pub footer_privacy: &'static str,
+    pub footer_accessibility: &'static str,
+    pub language_label: &'static str,
+    /// Each language's own name, shown in the switch in that language.
+    pub language_name: &'static str,
+
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub home_how_title: &'static str,
+    pub home_how_steps: &'static [&'static str],
+    pub home_projects_title: &'static str,
+    pub home_all_projects: &'static str,
+    pub facts_title: &'static str,
+    pub facts_funded_projects: &'static str,
+    pub facts_funding: &'static str,
+    pub facts_proposed_projects: &'static str,
+    pub facts_proposed_funding: &'static str,
+
+    pub projects_title: &'static str,
+    pub projects_intro: &'static str,
+    pub projects_empty: &'static str,
+    pub project_facts_title: &'static str,
+    pub project_description_title: &'static str,
+    pub fact_phase: &'static str,
+    pub fact_funding: &'static str,
+    pub fact_responsible: &'static str,
+    pub fact_contact: &'static str,
+    pub fact_districts: &'static str,
+    pub fact_period: &'static str,
+    pub fact_category: &'static str,
+    pub fact_ideas: &'static str,
+    pub not_specified: &'static str,
+    pub accepts_ideas: &'static str,
+    pub closed_for_ideas: &'static str,
+    pub archived: &'static str,
+    pub back_to_projects: &'static str,
+    pub phase_planned: &'static str,
+    pub phase_running: &'static str,
+    pub phase_completed: &'static str,
+
+    pub loading: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub to_home: &'static str,
+    pub error_title: &'static str,
+    pub error_text: &'static str,
+
+    pub imprint_title: &'static str,
+    pub imprint_body: &'static [&'static str],
+    pub privacy_title: &'static str,
+    pub privacy_body: &'static [&'static str],
+    pub accessibility_title: &'static str,
+    pub accessibility_body: &'static [&'static str],
+
+    pub idea_count: fn(i64) -> String,
+    pub project_count: fn(usize) -> String,
+    pub money: fn(i64) -> String,
+    pub date: fn(NaiveDate) -> String,
+}
+
+impl Texts {
+    pub fn phase(&self, phase: Phase) -> &'static str {
+        match phase {
+            Phase::Planned => self.phase_planned,
+            Phase::Running => self.phase_running,
+            Phase::Completed => self.phase_completed,
+        }
+    }
+}
+
+/// Groups the digits of a whole number in threes with `separator` (1234567 → 1.234.567).
+fn group_thousands(n: i64, separator: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Money in whole euros; amounts of a million or more are shown as millions with one decimal,
+/// the way funding figures are usually quoted.
+fn euros(cents: i64, thousands: char, decimal: char, million_word: &str) -> String {
+    let euros = cents / 100;
+    if euros.abs() >= 1_000_000 {
+        let tenths = (euros.abs() + 50_000) / 100_000;
+        let sign = if euros < 0 { "-" } else { "" };
+        if tenths % 10 == 0 {
+            format!("{sign}{} {million_word}", tenths / 10)
+        } else {
+            format!(
+                "{sign}{}{decimal}{} {million_word}",
+                tenths / 10,
+                tenths % 10
+            )
+        }
+    } else {
+        group_thousands(euros, thousands)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_wins_over_the_browser_language() {
+        assert_eq!(Locale::negotiate(Some("en"), Some("de-DE")), Locale::En);
+        assert_eq!(Locale::negotiate(Some("de"), Some("en")), Locale::De);
+    }
+
+    #[test]
+    fn accept_language_is_read_by_quality() {
+        assert_eq!(Locale::negotiate(None, Some("en-GB,en;q=0.9")), Locale::En);
+        assert_eq!(
+            Locale::negotiate(None, Some("fr;q=0.9, en;q=0.5, de;q=0.8")),
+            Locale::De
+        );
+        assert_eq!(Locale::negotiate(None, Some("fr, en;q=0")), Locale::De);
+    }
+
+    #[test]
+    fn unknown_or_garbage_input_falls_back_to_german() {
+        assert_eq!(Locale::negotiate(Some("xx"), None), Locale::De);
+        assert_eq!(Locale::negotiate(None, Some(";;;q=,")), Locale::De);
+        assert_eq!(Locale::negotiate(None, None), Locale::De);
+    }
+
+    #[test]
+    fn money_is_formatted_per_language() {
+        assert_eq!((de::TEXTS.money)(480_000_000), "4,8 Mio. €");
+        assert_eq!((en::TEXTS.money)(480_000_000), "€4.8 million");
+        assert_eq!((de::TEXTS.money)(900_000_000), "9 Mio. €");
+        assert_eq!((de::TEXTS.money)(12_345_600), "123.456 €");
+        assert_eq!((en::TEXTS.money)(12_345_600), "€123,456");
+    }
+
+    #[test]
+    fn dates_are_formatted_per_language() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 7).unwrap();
+        assert_eq!((de::TEXTS.date)(d), "07.03.2025");
+        assert_eq!((en::TEXTS.date)(d), "7 March 2025");
+    }
+}

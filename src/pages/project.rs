@@ -1,0 +1,87 @@
+//! `/projekte/{slug}`: one project with its facts and description.
+
+use crate::api::projects::get_project;
+use crate::components::error_notice::ErrorNotice;
+use crate::domain::projects::ProjectView;
+use crate::i18n::{use_locale, use_texts};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let params = use_params_map();
+    let project = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_project,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="container">{use_texts().loading}</p> }>
+            {move || Suspend::new(async move {
+                match project.await {
+                    Ok(project) => view! { <ProjectDetails project/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProjectDetails(project: ProjectView) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let or_unknown =
+        move |value: Option<String>| value.unwrap_or_else(|| t.not_specified.to_owned());
+    let funding = or_unknown(project.funding_cents.map(t.money));
+    let period = match (project.starts_on, project.ends_on) {
+        (None, None) => None,
+        (start, end) => Some(format!(
+            "{} – {}",
+            start.map(t.date).unwrap_or_default(),
+            end.map(t.date).unwrap_or_default()
+        )),
+    };
+    let category = or_unknown(project.category.as_ref().map(|c| locale.pick(c).to_owned()));
+    let districts =
+        or_unknown((!project.districts.is_empty()).then(|| project.districts.join(", ")));
+    view! {
+        <Title text=project.title.clone()/>
+        <article class="container page project">
+            <p><a href="/projekte">{t.back_to_projects}</a></p>
+            <h1>{project.title}</h1>
+            <p class="badges">
+                <span class=format!("badge phase-{}", project.phase.as_str())>{t.phase(project.phase)}</span>
+                {project.archived.then(|| view! { <span class="badge badge-muted">{t.archived}</span> })}
+            </p>
+            <p class="lead">{project.summary}</p>
+            <div class="project-layout">
+                <section aria-labelledby="description-title" class="project-description">
+                    <h2 id="description-title">{t.project_description_title}</h2>
+                    // Rendered from markdown and sanitised on the server (server::markdown).
+                    <div class="prose" inner_html=project.description_html></div>
+                </section>
+                <aside aria-labelledby="facts-title" class="project-facts">
+                    <h2 id="facts-title">{t.project_facts_title}</h2>
+                    <dl>
+                        <dt>{t.fact_phase}</dt><dd>{t.phase(project.phase)}</dd>
+                        <dt>{t.fact_category}</dt><dd>{category}</dd>
+                        <dt>{t.fact_districts}</dt><dd>{districts}</dd>
+                        <dt>{t.fact_funding}</dt><dd>{funding}</dd>
+                        <dt>{t.fact_period}</dt><dd>{or_unknown(period)}</dd>
+                        <dt>{t.fact_responsible}</dt><dd>{project.responsible_body}</dd>
+                        <dt>{t.fact_contact}</dt><dd>{project.contact}</dd>
+                        <dt>{t.fact_ideas}</dt><dd>{(t.idea_count)(project.idea_count)}</dd>
+                    </dl>
+                    <p class="badges">
+                        {if project.accepts_ideas && !project.archived {
+                            view! { <span class="badge badge-open">{t.accepts_ideas}</span> }.into_any()
+                        } else {
+                            view! { <span class="badge badge-muted">{t.closed_for_ideas}</span> }.into_any()
+                        }}
+                    </p>
+                </aside>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,74 @@
+//! The command line of the one binary: `serve` (default), `migrate`, `seed-demo`.
+
+use crate::server::config::Settings;
+use crate::server::db::Db;
+use crate::server::startup::{shutdown_signal, Application};
+use crate::server::{seed, telemetry};
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Stadtlabor – Beteiligungsplattform der Digitalen Modellregion Kreis Soest.
+///
+/// Configuration comes from environment variables (see README): DATABASE_URL selects SQLite
+/// (default: sqlite://data/stadtlabor.db) or PostgreSQL (postgres://…).
+#[derive(Parser)]
+#[command(name = "stadtlabor", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Clone, Copy)]
+enum Command {
+    /// Apply migrations and serve the web application (the default).
+    Serve,
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Load the demo content of the model region (safe to run repeatedly).
+    SeedDemo,
+}
+
+pub async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(settings.log_format);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => connect(&settings).await.map(|_| ()),
+        Command::SeedDemo => seed_demo(&settings).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line with the whole cause chain, naming the setting to fix.
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn connect(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(&settings.database_url, settings.db_max_connections).await?;
+    db.migrate().await?;
+    tracing::info!(database = ?settings.database_url, "database is up to date");
+    Ok(db)
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let app = Application::build(settings).await?;
+    app.run_until_stopped(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
+    let db = connect(settings).await?;
+    seed::seed_demo(&db, chrono::Utc::now()).await?;
+    db.close().await;
+    Ok(())
+}

@@ -1,0 +1,276 @@
+//! Typed settings from defaults and the environment. Every variable is listed in the README.
+
+use leptos::config::LeptosOptions;
+use secrecy::{ExposeSecret, SecretString};
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use url::Url;
+
+/// A setting that could not be used, named so the operator knows what to fix.
+#[derive(Debug, thiserror::Error)]
+#[error("{setting}: {message}")]
+pub struct ConfigError {
+    pub setting: &'static str,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(setting: &'static str, message: impl Into<String>) -> Self {
+        ConfigError {
+            setting,
+            message: message.into(),
+        }
+    }
+}
+
+/// Which database to use: an SQLite file (default) or a PostgreSQL server.
+#[derive(Clone)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(SecretString),
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/stadtlabor.db";
+
+impl DatabaseUrl {
+    /// Accepts `sqlite://relative/path.db`, `sqlite:///absolute/path.db`, `sqlite:path.db`
+    /// and `postgres://` / `postgresql://` URLs.
+    pub fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let raw = raw.trim();
+        if let Some(rest) = raw.strip_prefix("sqlite:") {
+            let rest = rest.strip_prefix("//").unwrap_or(rest);
+            let path = rest.split('?').next().unwrap_or_default();
+            if path.is_empty() || path.starts_with(':') {
+                return Err(ConfigError::new(
+                    "DATABASE_URL",
+                    "an SQLite URL needs a file path, e.g. sqlite://data/stadtlabor.db",
+                ));
+            }
+            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
+        }
+        let url = Url::parse(raw).map_err(|e| {
+            ConfigError::new("DATABASE_URL", format!("not a valid database URL ({e})"))
+        })?;
+        match url.scheme() {
+            "postgres" | "postgresql" if url.host_str().is_some_and(|h| !h.is_empty()) => {
+                Ok(DatabaseUrl::Postgres(SecretString::from(raw.to_owned())))
+            }
+            "postgres" | "postgresql" => Err(ConfigError::new(
+                "DATABASE_URL",
+                "a PostgreSQL URL needs a host, e.g. postgres://user:password@localhost/stadtlabor",
+            )),
+            other => Err(ConfigError::new(
+                "DATABASE_URL",
+                format!("unsupported scheme '{other}:' (use sqlite: or postgres:)"),
+            )),
+        }
+    }
+
+    /// The URL with any password replaced, safe for logs and error messages.
+    pub fn redacted(&self) -> String {
+        match self {
+            DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
+            DatabaseUrl::Postgres(secret) => match Url::parse(secret.expose_secret()) {
+                Ok(mut url) => {
+                    if url.password().is_some() {
+                        let _ = url.set_password(Some("***"));
+                    }
+                    url.to_string()
+                }
+                Err(_) => "postgres://***".to_owned(),
+            },
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// All settings of one running instance.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    pub db_max_connections: u32,
+    pub site_addr: SocketAddr,
+    pub site_root: String,
+    /// The public address of the site, for links in mails and the `Secure` cookie flag.
+    pub base_url: Url,
+    pub log_format: LogFormat,
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|key| std::env::var(key).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Reads the settings through `lookup` (the environment in production, a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let database_url = DatabaseUrl::parse(
+            &lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+        )?;
+        let db_max_connections = match lookup("STADTLABOR_DB_MAX_CONNECTIONS") {
+            None => 10,
+            Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                ConfigError::new(
+                    "STADTLABOR_DB_MAX_CONNECTIONS",
+                    "expected a positive number",
+                )
+            })?,
+        };
+        let site_addr: SocketAddr = lookup("LEPTOS_SITE_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".to_owned())
+            .parse()
+            .map_err(|_| {
+                ConfigError::new(
+                    "LEPTOS_SITE_ADDR",
+                    "expected host:port, e.g. 127.0.0.1:3000",
+                )
+            })?;
+        let site_root = lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned());
+        let base_url =
+            lookup("STADTLABOR_BASE_URL").unwrap_or_else(|| format!("http://{site_addr}"));
+        let base_url = Url::parse(&base_url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+            .ok_or_else(|| ConfigError::new("STADTLABOR_BASE_URL", "expected an http(s) URL"))?;
+        let log_format = match lookup("STADTLABOR_LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    "STADTLABOR_LOG_FORMAT",
+                    "expected text or json",
+                ))
+            }
+        };
+        Ok(Settings {
+            database_url,
+            db_max_connections,
+            site_addr,
+            site_root,
+            base_url,
+            log_format,
+        })
+    }
+
+    /// Whether cookies must carry the `Secure` flag.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.scheme() == "https"
+    }
+
+    /// The options Leptos renders with (asset paths, the address of the site).
+    pub fn leptos_options(&self) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name("stadtlabor")
+            .site_root(self.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(self.site_addr)
+            .build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_give_an_embedded_sqlite_database_on_port_3000() {
+        let s = settings(&[]).unwrap();
+        assert!(
+            matches!(&s.database_url, DatabaseUrl::Sqlite(p) if p == &PathBuf::from("data/stadtlabor.db"))
+        );
+        assert_eq!(s.site_addr.port(), 3000);
+        assert_eq!(s.base_url.as_str(), "http://127.0.0.1:3000/");
+        assert!(!s.secure_cookies());
+    }
+
+    #[test]
+    fn sqlite_urls_in_all_spellings_are_understood() {
+        for (raw, path) in [
+            ("sqlite://data/x.db", "data/x.db"),
+            (
+                "sqlite:///var/lib/stadtlabor/x.db",
+                "/var/lib/stadtlabor/x.db",
+            ),
+            ("sqlite:x.db?mode=rwc", "x.db"),
+        ] {
+            assert!(
+                matches!(DatabaseUrl::parse(raw), Ok(DatabaseUrl::Sqlite(p)) if p == PathBuf::from(path)),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_or_foreign_urls_are_refused_naming_the_setting() {
+        for raw in [
+            "mysql://localhost/x",
+            "not a url",
+            "sqlite:",
+            "sqlite::memory:",
+            "postgres:///x",
+        ] {
+            let err = DatabaseUrl::parse(raw).unwrap_err();
+            assert_eq!(err.setting, "DATABASE_URL", "{raw}");
+        }
+    }
+
+    #[test]
+    fn postgres_passwords_never_appear_in_debug_output() {
+        let url = DatabaseUrl::parse("postgres://app:s3cret@db.example:5432/stadtlabor").unwrap();
+        let shown = format!("{url:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("db.example"));
+    }
+
+    #[test]
+    fn bad_values_name_their_setting() {
+        assert_eq!(
+            settings(&[("LEPTOS_SITE_ADDR", "nope")])
+                .unwrap_err()
+                .setting,
+            "LEPTOS_SITE_ADDR"
+        );
+        assert_eq!(
+            settings(&[("STADTLABOR_BASE_URL", "ftp://x")])
+                .unwrap_err()
+                .setting,
+            "STADTLABOR_BASE_URL"
+        );
+        assert_eq!(
+            settings(&[("STADTLABOR_DB_MAX_CONNECTIONS", "0")])
+                .unwrap_err()
+                .setting,
+            "STADTLABOR_DB_MAX_CONNECTIONS"
+        );
+    }
+
+    #[test]
+    fn an_https_base_url_makes_cookies_secure() {
+        assert!(
+            settings(&[("STADTLABOR_BASE_URL", "https://beteiligung.example")])
+                .unwrap()
+                .secure_cookies()
+        );
+    }
+}

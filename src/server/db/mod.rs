@@ -1,0 +1,212 @@
+//! The database seam: one `Db` over two engines, chosen at start-up by the URL scheme.
+//!
+//! SQLite is the embedded default; PostgreSQL serves installations with several app
+//! instances. Both drivers are always compiled in. Queries are written once with `$n`
+//! placeholders (sqlx binds them by number on SQLite too) and expanded per engine by
+//! [`with_pool!`]/[`with_tx!`], so each arm is type-checked against its own driver. Where the
+//! dialects truly differ, the code matches on the variant and says why.
+
+pub mod programmes;
+pub mod projects;
+pub mod reference;
+
+use crate::server::config::DatabaseUrl;
+use anyhow::Context;
+use secrecy::ExposeSecret;
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub static SQLITE_MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
+pub static POSTGRES_MIGRATOR: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// A connection pool on one of the two supported engines. Cheap to clone.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// An open transaction on either engine. Dropping it without `commit` rolls it back.
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// Expands `$body` once per engine with `$pool` bound to that engine's pool.
+macro_rules! with_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::server::db::Db::Sqlite($pool) => $body,
+            $crate::server::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use with_pool;
+
+/// Expands `$body` once per engine with `$conn` bound to the transaction's connection.
+macro_rules! with_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            $crate::server::db::Tx::Sqlite(tx) => {
+                let $conn = &mut **tx;
+                $body
+            }
+            $crate::server::db::Tx::Postgres(tx) => {
+                let $conn = &mut **tx;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use with_tx;
+
+/// What a database call failed with, in terms the layers above can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("row not found")]
+    NotFound,
+    #[error("unique constraint violated ({constraint})")]
+    Conflict { constraint: String },
+    #[error(transparent)]
+    Other(sqlx::Error),
+}
+
+impl From<sqlx::Error> for DbError {
+    fn from(err: sqlx::Error) -> Self {
+        match &err {
+            sqlx::Error::RowNotFound => DbError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => DbError::Conflict {
+                constraint: db.constraint().unwrap_or("unique").to_owned(),
+            },
+            _ => DbError::Other(err),
+        }
+    }
+}
+
+impl DbError {
+    /// A stored value the code does not know (e.g. a phase written by a newer version).
+    pub fn corrupt(err: impl std::error::Error + Send + Sync + 'static) -> Self {
+        DbError::Other(sqlx::Error::Decode(Box::new(err)))
+    }
+}
+
+impl Db {
+    /// Opens the pool named by `DATABASE_URL`. Errors name the setting and never contain the
+    /// password.
+    pub async fn connect(url: &DatabaseUrl, max_connections: u32) -> anyhow::Result<Db> {
+        match url {
+            DatabaseUrl::Sqlite(path) => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).with_context(|| {
+                        format!(
+                            "DATABASE_URL: cannot create the directory {}",
+                            dir.display()
+                        )
+                    })?;
+                }
+                let options = SqliteConnectOptions::new()
+                    .filename(path)
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(5));
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(max_connections)
+                    .connect_with(options)
+                    .await
+                    .with_context(|| {
+                        format!(
+                            "DATABASE_URL: cannot open the SQLite database {}",
+                            path.display()
+                        )
+                    })?;
+                Ok(Db::Sqlite(pool))
+            }
+            DatabaseUrl::Postgres(secret) => {
+                let redacted = url.redacted();
+                let options = PgConnectOptions::from_str(secret.expose_secret())
+                    .with_context(|| format!("DATABASE_URL: invalid PostgreSQL URL {redacted}"))?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(max_connections)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await
+                    .with_context(|| {
+                        format!("DATABASE_URL: cannot connect to PostgreSQL at {redacted}")
+                    })?;
+                Ok(Db::Postgres(pool))
+            }
+        }
+    }
+
+    /// Applies the pending migrations of this engine.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        match self {
+            Db::Sqlite(pool) => SQLITE_MIGRATOR.run(pool).await,
+            Db::Postgres(pool) => POSTGRES_MIGRATOR.run(pool).await,
+        }
+        .context("applying the database migrations failed")
+    }
+
+    /// Short name of the engine, for logs and `/healthz`.
+    pub fn engine(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        with_pool!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    /// Starts a write transaction. On SQLite it takes the write lock at once (`IMMEDIATE`), so
+    /// two writers queue on the busy timeout instead of failing when a read upgrades to a write.
+    pub async fn begin(&self) -> Result<Tx, DbError> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    pub async fn close(&self) {
+        with_pool!(self, pool => pool.close().await)
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), DbError> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn versions(migrator: &Migrator) -> Vec<(i64, String)> {
+        migrator
+            .iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+            .map(|m| (m.version, m.description.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn both_engines_have_the_same_migration_versions_and_names() {
+        let sqlite = versions(&SQLITE_MIGRATOR);
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, versions(&POSTGRES_MIGRATOR));
+    }
+}

@@ -1,0 +1,242 @@
+//! Projects: the catalogue read models and inserting projects.
+
+use super::{with_pool, with_tx, Db, DbError, Tx};
+use crate::domain::projects::{
+    split_districts, LocalizedName, Phase, ProjectListItem, ProjectView,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::FromRow;
+
+/// The catalogue query, with the per-project district names aggregated in the same query.
+/// The aggregate function is the one word SQLite (`group_concat`) and PostgreSQL
+/// (`string_agg`) spell differently.
+macro_rules! list_projects_sql {
+    ($aggregate:literal) => {
+        concat!(
+            "SELECT p.slug, p.title, p.summary, p.phase, c.name_de AS category_de, \
+                    c.name_en AS category_en, p.accepts_ideas, \
+                    p.archived_at IS NOT NULL AS archived, \
+                    (SELECT ",
+            $aggregate,
+            "(d.name, '|' ORDER BY d.name) \
+                       FROM project_districts pd JOIN districts d ON d.id = pd.district_id \
+                      WHERE pd.project_id = p.id) AS districts, \
+                    (SELECT count(*) FROM ideas i \
+                      WHERE i.project_id = p.id AND i.hidden_at IS NULL) AS idea_count \
+               FROM projects p LEFT JOIN categories c ON c.id = p.category_id \
+              ORDER BY p.archived_at IS NOT NULL, \
+                       CASE p.phase WHEN 'running' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END, \
+                       p.title"
+        )
+    };
+}
+const LIST_PROJECTS_SQLITE: &str = list_projects_sql!("group_concat");
+const LIST_PROJECTS_POSTGRES: &str = list_projects_sql!("string_agg");
+
+macro_rules! find_project_sql {
+    ($aggregate:literal) => {
+        concat!(
+            "SELECT p.slug, p.title, p.summary, p.description_md, p.phase, p.funding_cents, \
+                    p.responsible_body, p.contact, c.name_de AS category_de, \
+                    c.name_en AS category_en, p.starts_on, p.ends_on, p.accepts_ideas, \
+                    p.archived_at IS NOT NULL AS archived, \
+                    (SELECT ",
+            $aggregate,
+            "(d.name, '|' ORDER BY d.name) \
+                       FROM project_districts pd JOIN districts d ON d.id = pd.district_id \
+                      WHERE pd.project_id = p.id) AS districts, \
+                    (SELECT count(*) FROM ideas i \
+                      WHERE i.project_id = p.id AND i.hidden_at IS NULL) AS idea_count \
+               FROM projects p LEFT JOIN categories c ON c.id = p.category_id \
+              WHERE p.slug = $1"
+        )
+    };
+}
+const FIND_PROJECT_SQLITE: &str = find_project_sql!("group_concat");
+const FIND_PROJECT_POSTGRES: &str = find_project_sql!("string_agg");
+
+#[derive(FromRow)]
+struct ProjectListRow {
+    slug: String,
+    title: String,
+    summary: String,
+    phase: String,
+    category_de: Option<String>,
+    category_en: Option<String>,
+    accepts_ideas: bool,
+    archived: bool,
+    districts: Option<String>,
+    idea_count: i64,
+}
+
+/// A project as stored, before its markdown description is rendered.
+#[derive(FromRow)]
+pub struct ProjectDetailRow {
+    slug: String,
+    title: String,
+    summary: String,
+    description_md: String,
+    phase: String,
+    funding_cents: Option<i64>,
+    responsible_body: String,
+    contact: String,
+    category_de: Option<String>,
+    category_en: Option<String>,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+    accepts_ideas: bool,
+    archived: bool,
+    districts: Option<String>,
+    idea_count: i64,
+}
+
+fn category(de: Option<String>, en: Option<String>) -> Option<LocalizedName> {
+    Some(LocalizedName { de: de?, en: en? })
+}
+
+fn phase(stored: &str) -> Result<Phase, DbError> {
+    stored.parse().map_err(DbError::corrupt)
+}
+
+impl ProjectListRow {
+    fn into_item(self) -> Result<ProjectListItem, DbError> {
+        Ok(ProjectListItem {
+            phase: phase(&self.phase)?,
+            districts: split_districts(self.districts.as_deref()),
+            category: category(self.category_de, self.category_en),
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            accepts_ideas: self.accepts_ideas,
+            archived: self.archived,
+            idea_count: self.idea_count,
+        })
+    }
+}
+
+impl ProjectDetailRow {
+    /// The page's view, with the description rendered by `render_markdown`.
+    pub fn into_view(
+        self,
+        render_markdown: impl Fn(&str) -> String,
+    ) -> Result<ProjectView, DbError> {
+        Ok(ProjectView {
+            phase: phase(&self.phase)?,
+            description_html: render_markdown(&self.description_md),
+            districts: split_districts(self.districts.as_deref()),
+            category: category(self.category_de, self.category_en),
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            funding_cents: self.funding_cents,
+            responsible_body: self.responsible_body,
+            contact: self.contact,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            accepts_ideas: self.accepts_ideas,
+            archived: self.archived,
+            idea_count: self.idea_count,
+        })
+    }
+}
+
+/// All projects for the catalogue: running before planned before completed, archived last.
+pub async fn list_projects(db: &Db) -> Result<Vec<ProjectListItem>, DbError> {
+    let rows: Vec<ProjectListRow> = match db {
+        Db::Sqlite(pool) => sqlx::query_as(LIST_PROJECTS_SQLITE).fetch_all(pool).await?,
+        Db::Postgres(pool) => {
+            sqlx::query_as(LIST_PROJECTS_POSTGRES)
+                .fetch_all(pool)
+                .await?
+        }
+    };
+    rows.into_iter().map(ProjectListRow::into_item).collect()
+}
+
+/// One project by slug, or `DbError::NotFound`.
+pub async fn find_project_by_slug(db: &Db, slug: &str) -> Result<ProjectDetailRow, DbError> {
+    let row = match db {
+        Db::Sqlite(pool) => {
+            sqlx::query_as(FIND_PROJECT_SQLITE)
+                .bind(slug)
+                .fetch_one(pool)
+                .await?
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_as(FIND_PROJECT_POSTGRES)
+                .bind(slug)
+                .fetch_one(pool)
+                .await?
+        }
+    };
+    Ok(row)
+}
+
+/// A project to insert.
+pub struct NewProject<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub description_md: &'a str,
+    pub phase: Phase,
+    pub funding_cents: Option<i64>,
+    pub responsible_body: &'a str,
+    pub contact: &'a str,
+    pub category_id: Option<i64>,
+    pub programme_id: Option<i64>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub accepts_ideas: bool,
+    pub district_ids: &'a [i64],
+}
+
+/// Inserts a project with its districts. Returns its id, or `None` when the slug is taken
+/// (so seeding twice changes nothing).
+pub async fn insert_project_unless_exists(
+    tx: &mut Tx,
+    project: &NewProject<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, DbError> {
+    const INSERT: &str = "INSERT INTO projects (slug, title, summary, description_md, phase, \
+            funding_cents, responsible_body, contact, category_id, programme_id, starts_on, \
+            ends_on, accepts_ideas, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) \
+         ON CONFLICT (slug) DO NOTHING RETURNING id";
+    let id: Option<i64> = with_tx!(tx, conn => {
+        sqlx::query_scalar(INSERT)
+            .bind(project.slug)
+            .bind(project.title)
+            .bind(project.summary)
+            .bind(project.description_md)
+            .bind(project.phase.as_str())
+            .bind(project.funding_cents)
+            .bind(project.responsible_body)
+            .bind(project.contact)
+            .bind(project.category_id)
+            .bind(project.programme_id)
+            .bind(project.starts_on)
+            .bind(project.ends_on)
+            .bind(project.accepts_ideas)
+            .bind(now)
+            .fetch_optional(conn)
+            .await?
+    });
+    let Some(id) = id else { return Ok(None) };
+    for district_id in project.district_ids {
+        with_tx!(tx, conn => {
+            sqlx::query("INSERT INTO project_districts (project_id, district_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(district_id)
+                .execute(conn)
+                .await?;
+        });
+    }
+    Ok(Some(id))
+}
+
+/// Counts stored projects.
+pub async fn count_projects(db: &Db) -> Result<i64, DbError> {
+    Ok(with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT count(*) FROM projects").fetch_one(pool).await?
+    }))
+}

@@ -1,0 +1,38 @@
+//! Turning server-side failures into `AppError` answers with the right HTTP status.
+
+use crate::error::AppError;
+use crate::server::db::DbError;
+use axum::http::StatusCode;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+impl From<DbError> for AppError {
+    fn from(err: DbError) -> Self {
+        match err {
+            DbError::NotFound => AppError::NotFound,
+            DbError::Conflict { .. } => AppError::Conflict,
+            DbError::Other(cause) => {
+                // Logged once here with its cause; the client only learns "internal".
+                tracing::error!(error = %cause, "database error");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+/// Converts `err` into the wire error and sets the response status accordingly, both for
+/// server-function calls and for pages rendered on the server that called one.
+pub fn fail(err: impl Into<AppError>) -> AppError {
+    let err = err.into();
+    set_response_status(&err);
+    err
+}
+
+/// Sets the status of the response being built (if any) to the one `err` calls for.
+pub fn set_response_status(err: &AppError) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(
+            StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! The state every handler and server function shares. No globals.
+
+use crate::error::AppError;
+use crate::server::config::Settings;
+use crate::server::db::Db;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use leptos::prelude::use_context;
+use std::sync::Arc;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub settings: Arc<Settings>,
+}
+
+/// The state inside a server function (leptos_axum provides it as context).
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState is missing from the server function context");
+        AppError::Internal
+    })
+}

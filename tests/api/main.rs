@@ -1,0 +1,11 @@
+//! Integration tests against the real router and a real database: SQLite by default,
+//! PostgreSQL when `TEST_DATABASE_URL` names a server (the README's test command does both).
+//! One binary with modules, so the suite links once.
+
+mod cli;
+mod health;
+mod helpers;
+mod language;
+mod pages;
+mod schema;
+mod server_functions;
