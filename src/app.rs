@@ -87,7 +87,9 @@ pub fn App() -> impl IntoView {
         <Meta name="description" content=t.site_tagline/>
         <Title formatter=move |page: String| page_title(&page, t.site_name)/>
         <Router>
-            <a class="skip-link" href="#inhalt">{t.skip_to_content}</a>
+            // rel=external keeps the router out: the browser's own fragment navigation moves
+            // the keyboard focus to <main>, the router's would only scroll.
+            <a class="skip-link" href="#inhalt" rel="external">{t.skip_to_content}</a>
             <SiteHeader/>
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFoundPage>

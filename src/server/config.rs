@@ -1,6 +1,6 @@
 //! Typed settings from defaults and the environment. Every variable is listed in the README.
 
-use leptos::config::LeptosOptions;
+use leptos::config::{Env, LeptosOptions};
 use secrecy::{ExposeSecret, SecretString};
 use std::fmt;
 use std::net::SocketAddr;
@@ -104,6 +104,8 @@ pub struct Settings {
     pub db_max_connections: u32,
     pub site_addr: SocketAddr,
     pub site_root: String,
+    /// `LEPTOS_ENV=PROD` in production (Leptos then omits development helpers).
+    pub production: bool,
     /// The public address of the site, for links in mails and the `Secure` cookie flag.
     pub base_url: Url,
     pub log_format: LogFormat,
@@ -138,6 +140,14 @@ impl Settings {
                 )
             })?;
         let site_root = lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned());
+        let production = match lookup("LEPTOS_ENV")
+            .map(|v| v.to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("dev" | "development") => false,
+            Some("prod" | "production") => true,
+            Some(_) => return Err(ConfigError::new("LEPTOS_ENV", "expected DEV or PROD")),
+        };
         let base_url =
             lookup("STADTLABOR_BASE_URL").unwrap_or_else(|| format!("http://{site_addr}"));
         let base_url = Url::parse(&base_url)
@@ -159,6 +169,7 @@ impl Settings {
             db_max_connections,
             site_addr,
             site_root,
+            production,
             base_url,
             log_format,
         })
@@ -176,6 +187,7 @@ impl Settings {
             .site_root(self.site_root.as_str())
             .site_pkg_dir("pkg")
             .site_addr(self.site_addr)
+            .env(if self.production { Env::PROD } else { Env::DEV })
             .build()
     }
 }
@@ -215,7 +227,7 @@ mod tests {
             ("sqlite:x.db?mode=rwc", "x.db"),
         ] {
             assert!(
-                matches!(DatabaseUrl::parse(raw), Ok(DatabaseUrl::Sqlite(p)) if p == PathBuf::from(path)),
+                matches!(DatabaseUrl::parse(raw), Ok(DatabaseUrl::Sqlite(p)) if p == std::path::Path::new(path)),
                 "{raw}"
             );
         }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets up (if needed) and runs every test: the Rust suite on SQLite, the integration suite
+# again on a real PostgreSQL server started here, then the Playwright journeys in Chromium.
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$STADTLABOR_ROOT"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+scripts/setup.sh test
+
+step "Build: server and WebAssembly (cargo leptos build)"
+cargo leptos build "${STADTLABOR_LEPTOS_ARGS[@]}"
+
+step "Rust unit and integration tests on SQLite"
+cargo nextest run --features ssr --no-fail-fast
+
+step "Rust integration tests on PostgreSQL"
+trap 'scripts/postgres.sh stop || true' EXIT
+TEST_DATABASE_URL="$(scripts/postgres.sh start)" \
+  cargo nextest run --features ssr --no-fail-fast --test api
+
+step "Browser journeys: Playwright in Chromium"
+(cd end2end && npx playwright test)
