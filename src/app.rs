@@ -1,12 +1,20 @@
 //! The HTML shell, the router and the page layout.
 
+use crate::api::accounts::get_current_user;
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::Locale;
+use crate::pages::account::AccountPage;
+use crate::pages::admin_users::AdminUsersPage;
+use crate::pages::email_links::{ConfirmEmailChangePage, VerifyEmailPage};
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, ImprintPage, PrivacyPage};
+use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::project::ProjectPage;
 use crate::pages::projects::ProjectsPage;
+use crate::pages::register::{RegisterDonePage, RegisterPage};
+use crate::pages::CurrentUserResource;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -72,6 +80,11 @@ pub fn App() -> impl IntoView {
     let locale = current_locale();
     provide_context(locale);
     let t = locale.texts();
+    // Who is signed in, loaded once per page load; a login or logout reloads the page.
+    provide_context(CurrentUserResource(Resource::new(
+        || (),
+        |_| get_current_user(),
+    )));
 
     // Effects run only in the browser: this attribute tells tests (and CSS) that the page
     // has hydrated.
@@ -96,9 +109,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/projekte") view=ProjectsPage ssr=SsrMode::Async/>
                     <Route path=path!("/projekte/:slug") view=ProjectPage ssr=SsrMode::Async/>
-                    <Route path=path!("/impressum") view=ImprintPage/>
-                    <Route path=path!("/datenschutz") view=PrivacyPage/>
-                    <Route path=path!("/barrierefreiheit") view=AccessibilityPage/>
+                    <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async/>
+                    <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/registrieren") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/registrieren/danke") view=RegisterDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("/anmelden") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/konto/bestaetigen") view=VerifyEmailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/konto/email-bestaetigen") view=ConfirmEmailChangePage ssr=SsrMode::Async/>
+                    <Route path=path!("/passwort-vergessen") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/passwort-zuruecksetzen") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/verwaltung/benutzer") view=AdminUsersPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -294,7 +294,7 @@ CREATE TABLE outbox (
     unsubscribe_url    TEXT,
     attempts           BIGINT NOT NULL DEFAULT 0,
     next_attempt_at    TIMESTAMPTZ    NOT NULL,
-    locked_until       TEXT,
+    locked_until       TIMESTAMPTZ,
     last_error         TEXT,
     sent_at            TIMESTAMPTZ,
     created_at         TIMESTAMPTZ    NOT NULL

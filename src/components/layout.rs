@@ -1,7 +1,11 @@
 //! Site header with the main navigation, and the footer with legal links and the language
 //! switch.
 
+use crate::api::accounts::Logout;
+use crate::domain::accounts::{CurrentUser, Role};
 use crate::i18n::{use_locale, use_texts, Locale};
+use crate::pages::use_current_user;
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -9,6 +13,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let t = use_texts();
+    let user = use_current_user();
     view! {
         <header class="site-header">
             <div class="container header-inner">
@@ -23,8 +28,41 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><A href="/projekte">{t.nav_projects}</A></li>
                     </ul>
                 </nav>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match user.await {
+                            Ok(Some(user)) => view! { <UserMenu user/> }.into_any(),
+                            _ => view! {
+                                <ul class="nav-list user-menu">
+                                    <li><A href="/anmelden">{t.nav_login}</A></li>
+                                    <li><A href="/registrieren">{t.nav_register}</A></li>
+                                </ul>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
             </div>
         </header>
+    }
+}
+
+/// The signed-in person's links and the logout button (a form: logging out changes state).
+#[component]
+fn UserMenu(user: CurrentUser) -> impl IntoView {
+    let t = use_texts();
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <ul class="nav-list user-menu">
+            {(user.role == Role::Admin).then(|| view! {
+                <li><A href="/verwaltung/benutzer">{t.nav_admin}</A></li>
+            })}
+            <li><A href="/konto">{t.nav_account}" ("{user.display_name}")"</A></li>
+            <li>
+                <ActionForm action=logout attr:class="inline-form">
+                    <button type="submit" class="link-button">{t.logout}</button>
+                </ActionForm>
+            </li>
+        </ul>
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
 pub mod error_notice;
+pub mod form;
 pub mod layout;
 pub mod project_card;

@@ -1,6 +1,8 @@
 //! Pure types and rules of the platform. No I/O: this module compiles to WebAssembly too, so
 //! the same rules give instant feedback in the browser and are enforced on the server.
 
+pub mod accounts;
+pub mod paths;
 pub mod programmes;
 pub mod projects;
 pub mod validation;

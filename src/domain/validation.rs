@@ -8,11 +8,66 @@ use std::collections::BTreeMap;
 pub enum ValidationError {
     #[error("the field is required")]
     Required,
+    #[error("the field is shorter than {min} characters")]
+    TooShort { min: usize },
     #[error("the field is longer than {max} characters")]
     TooLong { max: usize },
     #[error("the field contains characters that are not allowed")]
     InvalidCharacters,
+    #[error("not a valid email address")]
+    InvalidEmail,
+    #[error("not a valid web address")]
+    InvalidUrl,
+    #[error("the value is not one of the choices")]
+    Invalid,
+    #[error("an account with this email address exists")]
+    EmailTaken,
+    #[error("the passwords do not match")]
+    PasswordMismatch,
+    #[error("the current password is wrong")]
+    WrongPassword,
+    #[error("the consent is required")]
+    ConsentRequired,
+    #[error("the form was sent too quickly or by a robot")]
+    FormRejected,
+    #[error("the link is invalid, expired or already used")]
+    InvalidLink,
+    #[error("this change is not allowed")]
+    NotAllowed,
 }
 
-/// Errors keyed by form field name, as they cross the wire in `AppError::Validation`.
-pub type FieldErrors = BTreeMap<String, ValidationError>;
+/// Errors keyed by form field name, plus the values the user typed (never passwords), so
+/// that a form re-rendered without JavaScript keeps them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors {
+    pub errors: BTreeMap<String, ValidationError>,
+    pub values: BTreeMap<String, String>,
+}
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &str, error: ValidationError) {
+        self.errors.entry(field.to_owned()).or_insert(error);
+    }
+
+    /// Records `result`'s error under `field` and passes its value on.
+    pub fn check<T>(&mut self, field: &str, result: Result<T, ValidationError>) -> Option<T> {
+        result.map_err(|e| self.add(field, e)).ok()
+    }
+
+    /// Keeps what the user typed, for re-display. Never call this with a password.
+    pub fn keep(&mut self, field: &str, value: &str) {
+        self.values.insert(field.to_owned(), value.to_owned());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&ValidationError> {
+        self.errors.get(field)
+    }
+}

@@ -1,4 +1,5 @@
 use super::{euros, group_thousands, Texts};
+use crate::domain::validation::ValidationError;
 use chrono::NaiveDate;
 
 fn idea_count(n: i64) -> String {
@@ -22,6 +23,56 @@ fn money(cents: i64) -> String {
 
 fn date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
+}
+
+fn validation(error: &ValidationError) -> String {
+    match error {
+        ValidationError::Required => "Bitte füllen Sie dieses Feld aus.".to_owned(),
+        ValidationError::TooShort { min } => {
+            format!("Bitte geben Sie mindestens {min} Zeichen ein.")
+        }
+        ValidationError::TooLong { max } => format!("Bitte geben Sie höchstens {max} Zeichen ein."),
+        ValidationError::InvalidCharacters => {
+            "Bitte verwenden Sie keine Steuerzeichen oder Zeilenumbrüche.".to_owned()
+        }
+        ValidationError::InvalidEmail => {
+            "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.".to_owned()
+        }
+        ValidationError::InvalidUrl => {
+            "Bitte geben Sie eine Webadresse ein, die mit https:// beginnt.".to_owned()
+        }
+        ValidationError::Invalid => {
+            "Bitte wählen Sie eine der angebotenen Möglichkeiten.".to_owned()
+        }
+        ValidationError::EmailTaken => "Diese E-Mail-Adresse wird bereits verwendet.".to_owned(),
+        ValidationError::PasswordMismatch => "Die Passwörter stimmen nicht überein.".to_owned(),
+        ValidationError::WrongPassword => {
+            "E-Mail-Adresse oder Passwort sind nicht richtig.".to_owned()
+        }
+        ValidationError::ConsentRequired => {
+            "Ohne Ihre Einwilligung können wir kein Konto anlegen.".to_owned()
+        }
+        ValidationError::FormRejected => {
+            "Das Formular wurde zu schnell oder automatisch ausgefüllt. Bitte versuchen Sie es \
+             noch einmal."
+                .to_owned()
+        }
+        ValidationError::InvalidLink => {
+            "Dieser Link ist ungültig, abgelaufen oder wurde schon verwendet.".to_owned()
+        }
+        ValidationError::NotAllowed => "Diese Änderung ist nicht möglich.".to_owned(),
+    }
+}
+
+fn rate_limited(seconds: u64) -> String {
+    let minutes = seconds.div_ceil(60);
+    match minutes {
+        1 => "Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut."
+            .to_owned(),
+        m => format!(
+            "Zu viele Versuche. Bitte warten Sie {m} Minuten und versuchen Sie es dann erneut."
+        ),
+    }
 }
 
 pub(super) const TEXTS: Texts = Texts {
@@ -125,8 +176,86 @@ pub(super) const TEXTS: Texts = Texts {
          Informationstechnik des Landes Nordrhein-Westfalen wenden.",
     ],
 
+    nav_login: "Anmelden",
+    nav_register: "Registrieren",
+    nav_account: "Mein Konto",
+    nav_admin: "Verwaltung",
+    logout: "Abmelden",
+    register_title: "Registrieren",
+    register_intro: "Mit einem Konto können Sie Ideen einreichen, kommentieren und unterstützen. Unternehmen melden sich außerdem zu Workshops an.",
+    account_type_legend: "Ich registriere mich als",
+    account_citizen: "Bürgerin oder Bürger",
+    account_business: "Unternehmen oder Organisation",
+    field_display_name: "Anzeigename",
+    field_display_name_hint: "Wird bei Ihren Beiträgen angezeigt.",
+    field_email: "E-Mail-Adresse",
+    field_password: "Passwort",
+    field_password_hint: "Mindestens 10 Zeichen. Ein langer Satz ist ein gutes Passwort.",
+    field_organisation_name: "Name des Unternehmens oder der Organisation",
+    field_organisation_hint: "Nur für Unternehmen und Organisationen; wird bei Ihren Beiträgen angezeigt.",
+    field_organisation_website: "Website (optional)",
+    privacy_consent_label: "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner Daten für die Beteiligung einverstanden.",
+    honeypot_label: "Bitte lassen Sie dieses Feld leer.",
+    register_submit: "Konto anlegen",
+    register_done_title: "Fast geschafft",
+    register_done_text: "Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie Ihre Adresse mit dem Link darin. Anmelden können Sie sich schon jetzt; Ideen einreichen, kommentieren und abstimmen können Sie nach der Bestätigung.",
+    login_title: "Anmelden",
+    login_submit: "Anmelden",
+    forgot_password_link: "Passwort vergessen?",
+    no_account: "Noch kein Konto?",
+    password_reset_done: "Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.",
+    verify_title: "E-Mail-Adresse bestätigen",
+    verify_success: "Ihre E-Mail-Adresse ist bestätigt. Jetzt können Sie mitmachen.",
+    forgot_title: "Passwort vergessen",
+    forgot_intro: "Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort festlegen.",
+    forgot_submit: "Link anfordern",
+    forgot_sent: "Wenn zu dieser Adresse ein Konto besteht, haben wir Ihnen einen Link geschickt. Er ist eine Stunde gültig.",
+    reset_title: "Neues Passwort festlegen",
+    field_new_password: "Neues Passwort",
+    reset_submit: "Passwort speichern",
+    account_title: "Mein Konto",
+    profile_title: "Profil",
+    field_language: "Sprache für E-Mails",
+    profile_submit: "Profil speichern",
+    password_title: "Passwort ändern",
+    field_current_password: "Aktuelles Passwort",
+    password_submit: "Passwort ändern",
+    email_title: "E-Mail-Adresse ändern",
+    current_email_label: "Aktuelle Adresse",
+    field_new_email: "Neue E-Mail-Adresse",
+    email_submit: "Bestätigungslink senden",
+    saved_profile: "Ihr Profil wurde gespeichert.",
+    saved_password: "Ihr Passwort wurde geändert. Andere Anmeldungen wurden beendet.",
+    saved_email: "Wir haben einen Bestätigungslink an die neue Adresse geschickt. Sie gilt, sobald Sie ihn geöffnet haben.",
+    email_changed: "Ihre neue E-Mail-Adresse ist bestätigt.",
+    unverified_notice: "Ihre E-Mail-Adresse ist noch nicht bestätigt. Bis dahin können Sie keine Ideen einreichen, nicht kommentieren, nicht abstimmen und sich nicht zu Workshops anmelden.",
+    resend_submit: "Bestätigungsmail erneut senden",
+    resent: "Wir haben Ihnen eine neue Bestätigungsmail geschickt.",
+    notifications_title: "Benachrichtigungen",
+    notifications_placeholder: "Sobald Sie Projekten und Ideen folgen können, legen Sie hier fest, worüber wir Sie per E-Mail informieren.",
+    role_label: "Rolle",
+    role_citizen: "Bürgerin/Bürger",
+    role_business: "Unternehmen",
+    role_moderator: "Moderation",
+    role_admin: "Administration",
+    admin_users_title: "Benutzerverwaltung",
+    col_name: "Name",
+    col_email: "E-Mail",
+    col_verified: "Bestätigt",
+    yes: "ja",
+    no: "nein",
+    change_role_submit: "Rolle ändern",
+    role_saved: "Die Rolle wurde geändert.",
+    next_page: "Nächste Seite",
+    login_required: "Bitte melden Sie sich an, um diese Seite zu sehen.",
+    forbidden: "Diese Seite ist der Verwaltung vorbehalten.",
+    form_has_errors: "Bitte korrigieren Sie die markierten Angaben.",
+    organisation_label: "Organisation",
+
     idea_count,
     project_count,
     money,
     date,
+    validation,
+    rate_limited,
 };

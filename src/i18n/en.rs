@@ -1,4 +1,5 @@
 use super::{euros, group_thousands, Texts};
+use crate::domain::validation::ValidationError;
 use chrono::NaiveDate;
 
 fn idea_count(n: i64) -> String {
@@ -22,6 +23,45 @@ fn money(cents: i64) -> String {
 
 fn date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
+}
+
+fn validation(error: &ValidationError) -> String {
+    match error {
+        ValidationError::Required => "Please fill in this field.".to_owned(),
+        ValidationError::TooShort { min } => format!("Please enter at least {min} characters."),
+        ValidationError::TooLong { max } => format!("Please enter at most {max} characters."),
+        ValidationError::InvalidCharacters => {
+            "Please do not use control characters or line breaks.".to_owned()
+        }
+        ValidationError::InvalidEmail => {
+            "Please enter a valid email address, e.g. name@example.org.".to_owned()
+        }
+        ValidationError::InvalidUrl => {
+            "Please enter a web address starting with https://.".to_owned()
+        }
+        ValidationError::Invalid => "Please choose one of the options offered.".to_owned(),
+        ValidationError::EmailTaken => "This email address is already in use.".to_owned(),
+        ValidationError::PasswordMismatch => "The passwords do not match.".to_owned(),
+        ValidationError::WrongPassword => "Email address or password is not correct.".to_owned(),
+        ValidationError::ConsentRequired => {
+            "We cannot create an account without your consent.".to_owned()
+        }
+        ValidationError::FormRejected => {
+            "The form was filled in too quickly or automatically. Please try again.".to_owned()
+        }
+        ValidationError::InvalidLink => {
+            "This link is invalid, has expired or was already used.".to_owned()
+        }
+        ValidationError::NotAllowed => "This change is not possible.".to_owned(),
+    }
+}
+
+fn rate_limited(seconds: u64) -> String {
+    let minutes = seconds.div_ceil(60);
+    match minutes {
+        1 => "Too many attempts. Please wait one minute, then try again.".to_owned(),
+        m => format!("Too many attempts. Please wait {m} minutes, then try again."),
+    }
 }
 
 pub(super) const TEXTS: Texts = Texts {
@@ -123,8 +163,86 @@ pub(super) const TEXTS: Texts = Texts {
          accessible information technology of North Rhine-Westphalia.",
     ],
 
+    nav_login: "Log in",
+    nav_register: "Register",
+    nav_account: "My account",
+    nav_admin: "Administration",
+    logout: "Log out",
+    register_title: "Register",
+    register_intro: "With an account you can submit, discuss and support ideas. Businesses can also sign up for workshops.",
+    account_type_legend: "I am registering as",
+    account_citizen: "Citizen",
+    account_business: "Business or organisation",
+    field_display_name: "Display name",
+    field_display_name_hint: "Shown with your contributions.",
+    field_email: "Email address",
+    field_password: "Password",
+    field_password_hint: "At least 10 characters. A long sentence makes a good password.",
+    field_organisation_name: "Name of the business or organisation",
+    field_organisation_hint: "Only for businesses and organisations; shown with your contributions.",
+    field_organisation_website: "Website (optional)",
+    privacy_consent_label: "I have read the privacy notice and agree to my data being processed for participation.",
+    honeypot_label: "Please leave this field empty.",
+    register_submit: "Create account",
+    register_done_title: "Almost done",
+    register_done_text: "We have sent you an email. Please confirm your address with the link in it. You can already log in; you can submit ideas, comment and vote once confirmed.",
+    login_title: "Log in",
+    login_submit: "Log in",
+    forgot_password_link: "Forgot your password?",
+    no_account: "No account yet?",
+    password_reset_done: "Your password was changed. Please log in with the new password.",
+    verify_title: "Confirm email address",
+    verify_success: "Your email address is confirmed. Now you can take part.",
+    forgot_title: "Forgot password",
+    forgot_intro: "Enter the email address of your account. We will send you a link to choose a new password.",
+    forgot_submit: "Send link",
+    forgot_sent: "If an account exists for this address, we have sent you a link. It is valid for one hour.",
+    reset_title: "Choose a new password",
+    field_new_password: "New password",
+    reset_submit: "Save password",
+    account_title: "My account",
+    profile_title: "Profile",
+    field_language: "Language for emails",
+    profile_submit: "Save profile",
+    password_title: "Change password",
+    field_current_password: "Current password",
+    password_submit: "Change password",
+    email_title: "Change email address",
+    current_email_label: "Current address",
+    field_new_email: "New email address",
+    email_submit: "Send confirmation link",
+    saved_profile: "Your profile was saved.",
+    saved_password: "Your password was changed. Other sessions were logged out.",
+    saved_email: "We have sent a confirmation link to the new address. It applies once you have opened it.",
+    email_changed: "Your new email address is confirmed.",
+    unverified_notice: "Your email address is not confirmed yet. Until then you cannot submit ideas, comment, vote or sign up for workshops.",
+    resend_submit: "Send the confirmation email again",
+    resent: "We have sent you a new confirmation email.",
+    notifications_title: "Notifications",
+    notifications_placeholder: "Once you can follow projects and ideas, you choose here what we tell you about by email.",
+    role_label: "Role",
+    role_citizen: "Citizen",
+    role_business: "Business",
+    role_moderator: "Moderator",
+    role_admin: "Administrator",
+    admin_users_title: "User administration",
+    col_name: "Name",
+    col_email: "Email",
+    col_verified: "Confirmed",
+    yes: "yes",
+    no: "no",
+    change_role_submit: "Change role",
+    role_saved: "The role was changed.",
+    next_page: "Next page",
+    login_required: "Please log in to see this page.",
+    forbidden: "This page is reserved for the administration.",
+    form_has_errors: "Please correct the marked fields.",
+    organisation_label: "Organisation",
+
     idea_count,
     project_count,
     money,
     date,
+    validation,
+    rate_limited,
 };

@@ -6,7 +6,10 @@
 mod de;
 mod en;
 
+use crate::domain::accounts::Role;
 use crate::domain::projects::{LocalizedName, Phase};
+use crate::domain::validation::ValidationError;
+use crate::error::AppError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -158,13 +161,117 @@ pub struct Texts {
     pub accessibility_title: &'static str,
     pub accessibility_body: &'static [&'static str],
 
+    pub nav_login: &'static str,
+    pub nav_register: &'static str,
+    pub nav_account: &'static str,
+    pub nav_admin: &'static str,
+    pub logout: &'static str,
+    pub register_title: &'static str,
+    pub register_intro: &'static str,
+    pub account_type_legend: &'static str,
+    pub account_citizen: &'static str,
+    pub account_business: &'static str,
+    pub field_display_name: &'static str,
+    pub field_display_name_hint: &'static str,
+    pub field_email: &'static str,
+    pub field_password: &'static str,
+    pub field_password_hint: &'static str,
+    pub field_organisation_name: &'static str,
+    pub field_organisation_hint: &'static str,
+    pub field_organisation_website: &'static str,
+    pub privacy_consent_label: &'static str,
+    pub honeypot_label: &'static str,
+    pub register_submit: &'static str,
+    pub register_done_title: &'static str,
+    pub register_done_text: &'static str,
+    pub login_title: &'static str,
+    pub login_submit: &'static str,
+    pub forgot_password_link: &'static str,
+    pub no_account: &'static str,
+    pub password_reset_done: &'static str,
+    pub verify_title: &'static str,
+    pub verify_success: &'static str,
+    pub forgot_title: &'static str,
+    pub forgot_intro: &'static str,
+    pub forgot_submit: &'static str,
+    pub forgot_sent: &'static str,
+    pub reset_title: &'static str,
+    pub field_new_password: &'static str,
+    pub reset_submit: &'static str,
+    pub account_title: &'static str,
+    pub profile_title: &'static str,
+    pub field_language: &'static str,
+    pub profile_submit: &'static str,
+    pub password_title: &'static str,
+    pub field_current_password: &'static str,
+    pub password_submit: &'static str,
+    pub email_title: &'static str,
+    pub current_email_label: &'static str,
+    pub field_new_email: &'static str,
+    pub email_submit: &'static str,
+    pub saved_profile: &'static str,
+    pub saved_password: &'static str,
+    pub saved_email: &'static str,
+    pub email_changed: &'static str,
+    pub unverified_notice: &'static str,
+    pub resend_submit: &'static str,
+    pub resent: &'static str,
+    pub notifications_title: &'static str,
+    pub notifications_placeholder: &'static str,
+    pub role_label: &'static str,
+    pub role_citizen: &'static str,
+    pub role_business: &'static str,
+    pub role_moderator: &'static str,
+    pub role_admin: &'static str,
+    pub admin_users_title: &'static str,
+    pub col_name: &'static str,
+    pub col_email: &'static str,
+    pub col_verified: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub change_role_submit: &'static str,
+    pub role_saved: &'static str,
+    pub next_page: &'static str,
+    pub login_required: &'static str,
+    pub forbidden: &'static str,
+    pub form_has_errors: &'static str,
+    pub organisation_label: &'static str,
+
     pub idea_count: fn(i64) -> String,
+    pub validation: fn(&ValidationError) -> String,
+    pub rate_limited: fn(u64) -> String,
     pub project_count: fn(usize) -> String,
     pub money: fn(i64) -> String,
     pub date: fn(NaiveDate) -> String,
 }
 
 impl Texts {
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Citizen => self.role_citizen,
+            Role::Business => self.role_business,
+            Role::Moderator => self.role_moderator,
+            Role::Admin => self.role_admin,
+        }
+    }
+
+    /// The message a form shows above its fields for `error`.
+    pub fn error_message(&self, error: &AppError) -> String {
+        match error {
+            AppError::Validation(fields) => match fields.get("form").or(fields.get("token")) {
+                Some(form_error) => (self.validation)(form_error),
+                None => self.form_has_errors.to_owned(),
+            },
+            AppError::RateLimited { retry_after_secs } => (self.rate_limited)(*retry_after_secs),
+            AppError::Unauthenticated => self.login_required.to_owned(),
+            AppError::Forbidden => self.forbidden.to_owned(),
+            AppError::NotFound => self.not_found_text.to_owned(),
+            AppError::BadRequest | AppError::Conflict | AppError::Internal => {
+                self.error_text.to_owned()
+            }
+        }
+    }
+
     pub fn phase(&self, phase: Phase) -> &'static str {
         match phase {
             Phase::Planned => self.phase_planned,

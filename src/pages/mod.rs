@@ -1,7 +1,25 @@
 //! One component per route.
 
+pub mod account;
+pub mod admin_users;
+pub mod email_links;
 pub mod home;
 pub mod legal;
+pub mod login;
 pub mod not_found;
+pub mod password_reset;
 pub mod project;
 pub mod projects;
+pub mod register;
+
+use crate::domain::accounts::CurrentUser;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The signed-in person of this page load, loaded once by the app shell.
+#[derive(Clone, Copy)]
+pub struct CurrentUserResource(pub Resource<Result<Option<CurrentUser>, AppError>>);
+
+pub fn use_current_user() -> Resource<Result<Option<CurrentUser>, AppError>> {
+    expect_context::<CurrentUserResource>().0
+}

@@ -18,7 +18,7 @@ struct Cli {
     command: Option<Command>,
 }
 
-#[derive(Subcommand, Clone, Copy)]
+#[derive(Subcommand, Clone)]
 enum Command {
     /// Apply migrations and serve the web application (the default).
     Serve,
@@ -26,6 +26,16 @@ enum Command {
     Migrate,
     /// Load the demo content of the model region (safe to run repeatedly).
     SeedDemo,
+    /// Create an administrator account (or make an existing account one). The password is
+    /// read from standard input, or asked for without echo on a terminal.
+    CreateAdmin {
+        /// Email address of the account.
+        #[arg(long)]
+        email: String,
+        /// Display name for a new account.
+        #[arg(long, default_value = "Administration")]
+        name: String,
+    },
 }
 
 pub async fn run() -> ExitCode {
@@ -42,6 +52,7 @@ pub async fn run() -> ExitCode {
         Command::Serve => serve(settings).await,
         Command::Migrate => connect(&settings).await.map(|_| ()),
         Command::SeedDemo => seed_demo(&settings).await,
+        Command::CreateAdmin { email, name } => create_admin(&settings, &email, &name).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,6 +80,44 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 async fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
     let db = connect(settings).await?;
     seed::seed_demo(&db, chrono::Utc::now()).await?;
+    db.close().await;
+    Ok(())
+}
+
+/// The password for `create-admin`: prompted without echo on a terminal, else one line of
+/// standard input (for scripts).
+fn read_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    let password = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Passwort (mindestens 10 Zeichen): ")?
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    Ok(password)
+}
+
+async fn create_admin(settings: &Settings, email: &str, name: &str) -> anyhow::Result<()> {
+    let db = connect(settings).await?;
+    // An existing account is only promoted: no password needed.
+    let existing = match crate::domain::accounts::Email::parse(email) {
+        Ok(parsed) => crate::server::db::users::find_user_by_email(&db, &parsed).await?,
+        Err(_) => None,
+    };
+    let password = if existing.is_some() {
+        String::new()
+    } else {
+        read_password()?
+    };
+    let created =
+        crate::server::accounts::create_admin(&db, email, name, &password, chrono::Utc::now())
+            .await?;
+    if created {
+        println!("Administrator {email} angelegt.");
+    } else {
+        println!("{email} ist jetzt Administrator.");
+    }
     db.close().await;
     Ok(())
 }

@@ -109,6 +109,15 @@ pub struct Settings {
     /// The public address of the site, for links in mails and the `Secure` cookie flag.
     pub base_url: Url,
     pub log_format: LogFormat,
+    /// `smtp://` or `smtps://` URL of the mail server; without it mail goes to `mail_dir`.
+    pub smtp_url: Option<SecretString>,
+    /// Sender of every mail ("Name <address>").
+    pub mail_from: lettre::message::Mailbox,
+    pub mail_dir: PathBuf,
+    /// First retry delay of a failed mail; it doubles with every attempt.
+    pub mail_retry_base: std::time::Duration,
+    /// Behind a reverse proxy: take the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
 }
 
 impl Settings {
@@ -164,7 +173,57 @@ impl Settings {
                 ))
             }
         };
+        let smtp_url = lookup("STADTLABOR_SMTP_URL").map(SecretString::from);
+        if let Some(url) = &smtp_url {
+            let scheme = url.expose_secret().split(':').next().unwrap_or_default();
+            if !matches!(scheme, "smtp" | "smtps") {
+                return Err(ConfigError::new(
+                    "STADTLABOR_SMTP_URL",
+                    "expected smtp://user:password@host:587?tls=required or smtps://…",
+                ));
+            }
+        }
+        let mail_from = lookup("STADTLABOR_MAIL_FROM")
+            .unwrap_or_else(|| "Stadtlabor <stadtlabor@localhost>".to_owned())
+            .parse()
+            .map_err(|_| {
+                ConfigError::new(
+                    "STADTLABOR_MAIL_FROM",
+                    "expected Name <address@example.org>",
+                )
+            })?;
+        let mail_dir =
+            PathBuf::from(lookup("STADTLABOR_MAIL_DIR").unwrap_or_else(|| "data/mail".to_owned()));
+        let mail_retry_base = match lookup("STADTLABOR_MAIL_RETRY_SECS") {
+            None => std::time::Duration::from_secs(30),
+            Some(v) => v
+                .parse::<f64>()
+                .ok()
+                .filter(|s| *s > 0.0 && s.is_finite())
+                .map(std::time::Duration::from_secs_f64)
+                .ok_or_else(|| {
+                    ConfigError::new(
+                        "STADTLABOR_MAIL_RETRY_SECS",
+                        "expected a positive number of seconds",
+                    )
+                })?,
+        };
+        let trust_proxy = match lookup("STADTLABOR_TRUST_PROXY").as_deref() {
+            None | Some("false" | "0") => false,
+            Some("true" | "1") => true,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    "STADTLABOR_TRUST_PROXY",
+                    "expected true or false",
+                ))
+            }
+        };
         Ok(Settings {
+            smtp_url,
+            mail_from,
+            mail_dir,
+            mail_retry_base,
+            trust_proxy,
             database_url,
             db_max_connections,
             site_addr,

@@ -1,14 +1,21 @@
 //! Everything that runs only on the server: the only place sqlx, axum, lettre and argon2
 //! appear.
 
+pub mod accounts;
+pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod csrf;
 pub mod db;
 pub mod health;
 pub mod language;
+pub mod mail;
 pub mod markdown;
+pub mod passwords;
 pub mod respond;
 pub mod seed;
+pub mod sessions;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod tokens;

@@ -28,8 +28,25 @@ pub fn fail(err: impl Into<AppError>) -> AppError {
     err
 }
 
+/// Whether this is a plain HTML form posting to a server function (no JavaScript). Its
+/// answer must stay the redirect back to the form, which carries the error in the URL.
+fn is_plain_form_post() -> bool {
+    use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts.method == axum::http::Method::POST
+            && parts.uri.path().starts_with("/api/")
+            && parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
 /// Sets the status of the response being built (if any) to the one `err` calls for.
 pub fn set_response_status(err: &AppError) {
+    if is_plain_form_post() {
+        return;
+    }
     if let Some(response) = use_context::<ResponseOptions>() {
         response.set_status(
             StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),

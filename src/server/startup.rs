@@ -3,8 +3,11 @@
 use crate::app::{shell, App};
 use crate::server::config::Settings;
 use crate::server::db::Db;
+use crate::server::mail::worker::MailWorker;
+use crate::server::mail::{MailSignal, MailTransport};
+use crate::server::sessions::{session_layer, DbSessionStore};
 use crate::server::state::AppState;
-use crate::server::{health, language};
+use crate::server::{csrf, health, language};
 use anyhow::Context;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -13,8 +16,10 @@ use axum::Router;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use std::any::Any;
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
@@ -23,6 +28,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: Db,
+    worker: MailWorker,
 }
 
 impl Application {
@@ -40,15 +46,34 @@ impl Application {
             .with_context(|| {
                 format!("LEPTOS_SITE_ADDR: cannot listen on {}", settings.site_addr)
             })?;
+        let transport = MailTransport::from_settings(
+            settings
+                .smtp_url
+                .as_ref()
+                .map(secrecy::ExposeSecret::expose_secret),
+            settings.mail_dir.clone(),
+        )?;
+        let sessions = DbSessionStore::new(&db);
+        let mail_signal = MailSignal::default();
+        let worker = MailWorker {
+            db: db.clone(),
+            transport,
+            from: settings.mail_from.clone(),
+            retry_base: settings.mail_retry_base,
+            signal: mail_signal.clone(),
+            sessions: sessions.clone(),
+        };
         let state = AppState {
             leptos_options: settings.leptos_options(),
             db: db.clone(),
             settings: Arc::new(settings),
+            mail_signal,
         };
         Ok(Application {
             listener,
-            router: router(state),
+            router: router(state, sessions),
             db,
+            worker,
         })
     }
 
@@ -59,17 +84,26 @@ impl Application {
             .unwrap_or_default()
     }
 
-    /// Serves until `shutdown` completes, then lets running requests finish and closes the
-    /// database pool.
+    /// Serves (with the outbox worker beside it) until `shutdown` completes, then lets running
+    /// requests finish, stops the worker and closes the database pool.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let address = self.listener.local_addr()?;
         tracing::info!(%address, database = self.db.engine(), "Stadtlabor is listening");
-        axum::serve(self.listener, self.router.into_make_service())
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        let (stop_worker, worker_stopped) = watch::channel(false);
+        let worker = tokio::spawn(self.worker.run(worker_stopped));
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        let _ = stop_worker.send(true);
+        let _ = worker.await;
+        served?;
         self.db.close().await;
         tracing::info!("Stadtlabor stopped");
         Ok(())
@@ -78,8 +112,9 @@ impl Application {
 
 /// All routes: health and language endpoints, the Leptos pages and server functions, static
 /// files, and the German 404 page for everything else.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     let routes = generate_route_list(App);
+    let secure_cookies = state.settings.secure_cookies();
     let app_router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/sprache/{code}", get(language::switch_language))
@@ -91,6 +126,11 @@ pub fn router(state: AppState) -> Router {
             || {},
             shell,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::reject_cross_site_requests,
+        ))
+        .layer(session_layer(sessions, secure_cookies))
         .with_state(state);
     with_middleware(app_router)
 }

@@ -3,6 +3,7 @@
 use crate::error::AppError;
 use crate::server::config::Settings;
 use crate::server::db::Db;
+use crate::server::mail::MailSignal;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use leptos::prelude::use_context;
@@ -13,6 +14,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
+    pub mail_signal: MailSignal,
 }
 
 /// The state inside a server function (leptos_axum provides it as context).

@@ -1,5 +1,10 @@
+use crate::mail_server::MailServer;
+use stadtlabor::domain::accounts::{Email, Role};
+use stadtlabor::i18n::Locale;
 use stadtlabor::server::config::Settings;
+use stadtlabor::server::db::users::{insert_user, NewUser};
 use stadtlabor::server::db::Db;
+use stadtlabor::server::passwords::hash_password;
 use stadtlabor::server::seed::seed_demo;
 use stadtlabor::server::startup::Application;
 
@@ -43,27 +48,46 @@ pub async fn fresh_database() -> TestDatabase {
     }
 }
 
-pub fn test_settings(database_url: &str) -> Settings {
+/// Settings for a test app: random port, the given database and SMTP server, fast retries.
+pub fn test_settings_with(database_url: &str, smtp_url: Option<&str>, mail_dir: &str) -> Settings {
     Settings::from_lookup(|key| match key {
         "DATABASE_URL" => Some(database_url.to_owned()),
         "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".to_owned()),
+        "STADTLABOR_BASE_URL" => Some("http://stadtlabor.test".to_owned()),
+        "STADTLABOR_SMTP_URL" => smtp_url.map(str::to_owned),
+        "STADTLABOR_MAIL_DIR" => Some(mail_dir.to_owned()),
+        "STADTLABOR_MAIL_RETRY_SECS" => Some("0.2".to_owned()),
         _ => None,
     })
     .expect("test settings are valid")
 }
 
-/// A running app on a random port with the demo content loaded.
+pub fn test_settings(database_url: &str) -> Settings {
+    test_settings_with(database_url, None, "target/test-mail")
+}
+
+/// The base URL mails link to in tests.
+pub const BASE_URL: &str = "http://stadtlabor.test";
+
+/// A running app on a random port with the demo content loaded and its own SMTP server.
 pub struct TestApp {
     pub address: String,
     pub db: Db,
     /// Keeps cookies like a browser, does not follow redirects (tests look at them).
     pub client: reqwest::Client,
+    pub mail: MailServer,
     _database: TestDatabase,
 }
 
 pub async fn spawn_app() -> TestApp {
-    let database = fresh_database().await;
-    let settings = test_settings(&database.url);
+    spawn_app_with_mail(MailServer::start()).await
+}
+
+/// An app on `database` (migrated and seeded if new) that sends to `smtp_url`.
+pub async fn start_app(database: &TestDatabase, smtp_url: &str) -> (String, Db) {
+    // Warnings and errors of the app show up in a failing test's output.
+    stadtlabor::server::telemetry::init(stadtlabor::server::config::LogFormat::Text);
+    let settings = test_settings_with(&database.url, Some(smtp_url), "target/test-mail");
     let db = Db::connect(&settings.database_url, 5)
         .await
         .expect("connect");
@@ -74,23 +98,42 @@ pub async fn spawn_app() -> TestApp {
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped(std::future::pending()));
-    let client = reqwest::Client::builder()
+    (address, db)
+}
+
+pub fn browser_client() -> reqwest::Client {
+    reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()
-        .expect("client");
+        .expect("client")
+}
+
+pub async fn spawn_app_with_mail(mail: MailServer) -> TestApp {
+    let database = fresh_database().await;
+    let (address, db) = start_app(&database, &mail.url()).await;
     TestApp {
         address,
         db,
-        client,
+        client: browser_client(),
+        mail,
         _database: database,
     }
 }
 
+/// An account made directly in the database.
+pub struct TestUser {
+    pub id: i64,
+    pub email: String,
+    pub password: String,
+}
+
 impl TestApp {
     pub async fn get(&self, path: &str) -> reqwest::Response {
+        // Browsers ask for HTML when they navigate; redirects depend on it.
         self.client
             .get(format!("{}{}", self.address, path))
+            .header("Accept", "text/html")
             .send()
             .await
             .expect("request")
@@ -102,4 +145,72 @@ impl TestApp {
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }
+
+    /// POSTs a form to a server function as a same-site browser would.
+    pub async fn post(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        post_as(&self.client, &self.address, endpoint, form).await
+    }
+
+    pub async fn create_user(&self, role: Role, verified: bool) -> TestUser {
+        let email = format!("{}@example.org", uuid::Uuid::new_v4().simple());
+        let password = "ein langes passwort".to_owned();
+        let hash = hash_password(password.clone()).await.unwrap();
+        let parsed = Email::parse(&email).unwrap();
+        let now = chrono::Utc::now();
+        let mut tx = self.db.begin().await.unwrap();
+        let id = insert_user(
+            &mut tx,
+            &NewUser {
+                email: &parsed,
+                display_name: "Test Person",
+                password_hash: &hash,
+                role,
+                organisation_name: (role == Role::Business).then_some("Tischlerei Test"),
+                organisation_website: None,
+                locale: Locale::De.code(),
+                email_verified_at: verified.then_some(now),
+            },
+            now,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        TestUser {
+            id,
+            email,
+            password,
+        }
+    }
+
+    /// Logs `client` in as `user`; panics unless the login succeeds.
+    pub async fn log_in(&self, user: &TestUser) {
+        let response = self
+            .post(
+                "accounts/login",
+                &[("email", &user.email), ("password", &user.password)],
+            )
+            .await;
+        assert_eq!(
+            response.status().as_u16(),
+            200,
+            "login failed: {}",
+            response.text().await.unwrap()
+        );
+    }
+}
+
+/// POSTs a form to `/api/{endpoint}` with an `Origin` of the app itself.
+pub async fn post_as(
+    client: &reqwest::Client,
+    address: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client
+        .post(format!("{address}/api/{endpoint}"))
+        .header("Origin", address)
+        .form(form)
+        .send()
+        .await
+        .expect("request")
 }

@@ -2,10 +2,14 @@
 //! PostgreSQL when `TEST_DATABASE_URL` names a server (the README's test command does both).
 //! One binary with modules, so the suite links once.
 
+mod accounts;
+mod admin;
 mod cli;
 mod health;
 mod helpers;
 mod language;
+mod mail_server;
+mod outbox;
 mod pages;
 mod schema;
 mod server_functions;

@@ -1,0 +1,103 @@
+//! Form building blocks: labelled fields that show their error next to them and keep what
+//! the user typed (passwords excepted), and the alert above a form.
+
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+
+/// The error of the last submission of a form, if it failed.
+pub fn action_error<T, S>(value: S) -> Signal<Option<AppError>>
+where
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    Signal::derive(move || value.get().and_then(Result::err))
+}
+
+fn field_error(error: Option<AppError>, name: &str) -> Option<String> {
+    let t = use_texts();
+    match error {
+        Some(AppError::Validation(fields)) => fields.get(name).map(|e| (t.validation)(e)),
+        _ => None,
+    }
+}
+
+fn kept_value(error: Option<AppError>, name: &str) -> Option<String> {
+    match error {
+        Some(AppError::Validation(fields)) => fields.values.get(name).cloned(),
+        _ => None,
+    }
+}
+
+/// A labelled single-line input with optional hint and its error message.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = true)] required: bool,
+    #[prop(optional)] maxlength: Option<usize>,
+    /// Shown before any submission (e.g. the stored profile value).
+    #[prop(optional, into)]
+    initial: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let secret = kind == "password";
+    let initial = StoredValue::new(initial);
+    let message = move || field_error(error.get(), name);
+    let value = move || {
+        if secret {
+            String::new()
+        } else {
+            kept_value(error.get(), name).unwrap_or_else(|| initial.get_value())
+        }
+    };
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if hint.is_some() {
+            ids.push(format!("{name}-hint"));
+        }
+        if message().is_some() {
+            ids.push(format!("{name}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=name>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
+            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                maxlength=maxlength.map(|m| m.to_string())
+                prop:value=value
+                value=value
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}
+
+/// The summary above a form after a failed submission (role=alert, so screen readers
+/// announce it).
+#[component]
+pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let t = use_texts();
+    move || {
+        error.get().map(|e| {
+            view! { <div class="notice notice-error" role="alert"><p>{t.error_message(&e)}</p></div> }
+        })
+    }
+}
+
+/// A confirmation shown after a successful form post (the redirect's query says which).
+#[component]
+pub fn SuccessNotice(message: &'static str) -> impl IntoView {
+    view! { <div class="notice notice-success" role="status"><p>{message}</p></div> }
+}

@@ -1,0 +1,319 @@
+//! Accounts: who a person is on the platform and what they may do. The parsing rules here run
+//! in the browser (instant feedback) and on the server (the rule that counts).
+
+use crate::domain::validation::ValidationError;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// What an account may do. Administration staff are moderators and admins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Citizen,
+    Business,
+    Moderator,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Citizen, Role::Business, Role::Moderator, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Citizen => "citizen",
+            Role::Business => "business",
+            Role::Moderator => "moderator",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Administration staff: publish, answer officially, moderate.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Moderator | Role::Admin)
+    }
+}
+
+impl FromStr for Role {
+    type Err = ValidationError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or(ValidationError::Invalid)
+    }
+}
+
+/// Limits of the account fields.
+pub const PASSWORD_MIN_CHARS: usize = 10;
+pub const PASSWORD_MAX_CHARS: usize = 128;
+pub const EMAIL_MAX_CHARS: usize = 254;
+pub const NAME_MAX_CHARS: usize = 80;
+pub const ORGANISATION_MAX_CHARS: usize = 120;
+pub const WEBSITE_MAX_CHARS: usize = 200;
+
+/// An email address, trimmed and lower-cased so that lookups need no `ILIKE`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    /// A pragmatic check (one `@`, a dot in the domain, no spaces); the verification mail is
+    /// the real proof.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let email = raw.trim().to_lowercase();
+        if email.is_empty() {
+            return Err(ValidationError::Required);
+        }
+        if email.chars().count() > EMAIL_MAX_CHARS {
+            return Err(ValidationError::TooLong {
+                max: EMAIL_MAX_CHARS,
+            });
+        }
+        let valid = match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+            }
+            None => false,
+        };
+        if valid {
+            Ok(Email(email))
+        } else {
+            Err(ValidationError::InvalidEmail)
+        }
+    }
+}
+
+impl AsRef<str> for Email {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A new password: 10 to 128 characters, no composition rules (NIST SP 800-63B).
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let chars = raw.chars().count();
+        if chars == 0 {
+            Err(ValidationError::Required)
+        } else if chars < PASSWORD_MIN_CHARS {
+            Err(ValidationError::TooShort {
+                min: PASSWORD_MIN_CHARS,
+            })
+        } else if chars > PASSWORD_MAX_CHARS {
+            Err(ValidationError::TooLong {
+                max: PASSWORD_MAX_CHARS,
+            })
+        } else {
+            Ok(NewPassword(raw.to_owned()))
+        }
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A single-line name (display name, organisation): trimmed, no control characters.
+fn parse_line(raw: &str, max: usize) -> Result<String, ValidationError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        Err(ValidationError::Required)
+    } else if value.chars().count() > max {
+        Err(ValidationError::TooLong { max })
+    } else if value.chars().any(char::is_control) {
+        Err(ValidationError::InvalidCharacters)
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// The name shown with a person's contributions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        parse_line(raw, NAME_MAX_CHARS).map(DisplayName)
+    }
+}
+
+impl AsRef<str> for DisplayName {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The organisation a business account speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationName(String);
+
+impl OrganisationName {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        parse_line(raw, ORGANISATION_MAX_CHARS).map(OrganisationName)
+    }
+}
+
+impl AsRef<str> for OrganisationName {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An optional organisation website: empty, or an http(s) address.
+pub fn parse_website(raw: &str) -> Result<Option<String>, ValidationError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.chars().count() > WEBSITE_MAX_CHARS {
+        return Err(ValidationError::TooLong {
+            max: WEBSITE_MAX_CHARS,
+        });
+    }
+    let lower = value.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host)
+            if host.contains('.')
+                && !value.chars().any(|c| c.is_whitespace() || c.is_control()) =>
+        {
+            Ok(Some(value.to_owned()))
+        }
+        _ => Err(ValidationError::InvalidUrl),
+    }
+}
+
+/// The signed-in person, as pages see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub organisation_name: Option<String>,
+    pub organisation_website: Option<String>,
+    pub locale: String,
+    pub email_verified: bool,
+}
+
+impl CurrentUser {
+    /// Whether the person may post, comment, vote and register: a verified email first.
+    pub fn may_participate(&self) -> bool {
+        self.email_verified
+    }
+}
+
+/// A row of the admin's user list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserListItem {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub organisation_name: Option<String>,
+    pub email_verified: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised() {
+        assert_eq!(
+            Email::parse("  Anna@Example.DE ").unwrap().as_ref(),
+            "anna@example.de"
+        );
+    }
+
+    #[test]
+    fn malformed_emails_are_refused() {
+        for bad in [
+            "anna",
+            "anna@",
+            "@example.de",
+            "anna@example",
+            "an na@example.de",
+            "a@b@c.de",
+            "anna@.de",
+        ] {
+            assert_eq!(
+                Email::parse(bad),
+                Err(ValidationError::InvalidEmail),
+                "{bad}"
+            );
+        }
+        assert_eq!(Email::parse(" "), Err(ValidationError::Required));
+        let long = format!("{}@example.de", "a".repeat(250));
+        assert!(matches!(
+            Email::parse(&long),
+            Err(ValidationError::TooLong { .. })
+        ));
+    }
+
+    #[test]
+    fn passwords_need_10_to_128_characters_and_nothing_else() {
+        assert!(NewPassword::parse("kurz").is_err());
+        assert!(NewPassword::parse("zehn zeich").is_ok());
+        assert!(
+            NewPassword::parse("ääääääääää").is_ok(),
+            "characters, not bytes"
+        );
+        assert!(NewPassword::parse(&"x".repeat(129)).is_err());
+        assert!(matches!(
+            NewPassword::parse(""),
+            Err(ValidationError::Required)
+        ));
+    }
+
+    #[test]
+    fn names_refuse_control_characters_and_overlong_input() {
+        assert_eq!(
+            DisplayName::parse("  Anna Schmidt ").unwrap().as_ref(),
+            "Anna Schmidt"
+        );
+        assert_eq!(
+            DisplayName::parse("Anna\u{0}"),
+            Err(ValidationError::InvalidCharacters)
+        );
+        assert_eq!(
+            DisplayName::parse("Anna\nSchmidt"),
+            Err(ValidationError::InvalidCharacters)
+        );
+        assert!(matches!(
+            DisplayName::parse(&"a".repeat(81)),
+            Err(ValidationError::TooLong { max: 80 })
+        ));
+        assert_eq!(DisplayName::parse("   "), Err(ValidationError::Required));
+    }
+
+    #[test]
+    fn websites_are_optional_but_must_be_http() {
+        assert_eq!(parse_website(""), Ok(None));
+        assert!(parse_website("https://handwerk-soest.de")
+            .unwrap()
+            .is_some());
+        assert_eq!(
+            parse_website("javascript:alert(1)"),
+            Err(ValidationError::InvalidUrl)
+        );
+        assert_eq!(parse_website("handwerk"), Err(ValidationError::InvalidUrl));
+    }
+
+    #[test]
+    fn roles_round_trip_and_staff_is_moderator_or_admin() {
+        for role in Role::ALL {
+            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+        }
+        assert!(Role::Admin.is_staff() && Role::Moderator.is_staff());
+        assert!(!Role::Citizen.is_staff() && !Role::Business.is_staff());
+    }
+}

@@ -1,0 +1,134 @@
+//! `/konto`: profile, language, password, email address, and the verification state.
+
+use crate::api::accounts::{ChangeEmail, ChangePassword, ResendVerification, UpdateProfile};
+use crate::components::form::{action_error, FormAlert, SuccessNotice, TextField};
+use crate::domain::accounts::{
+    CurrentUser, Role, EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORGANISATION_MAX_CHARS, PASSWORD_MAX_CHARS,
+    WEBSITE_MAX_CHARS,
+};
+use crate::i18n::{use_texts, Locale};
+use crate::pages::use_current_user;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    view! {
+        <Title text=t.account_title/>
+        <div class="container page narrow">
+            <h1>{t.account_title}</h1>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match user.await {
+                        Ok(Some(user)) => view! { <AccountForms user/> }.into_any(),
+                        _ => view! { <Redirect path="/anmelden?weiter=/konto"/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn AccountForms(user: CurrentUser) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let saved = move || query.read().get("gespeichert");
+    let notice = move || {
+        saved().and_then(|what| match what.as_str() {
+            "profil" => Some(t.saved_profile),
+            "passwort" => Some(t.saved_password),
+            "email" => Some(t.saved_email),
+            "bestaetigung" => Some(t.resent),
+            _ => None,
+        })
+    };
+    let profile = ServerAction::<UpdateProfile>::new();
+    let profile_error = action_error(profile.value());
+    let password = ServerAction::<ChangePassword>::new();
+    let password_error = action_error(password.value());
+    let email = ServerAction::<ChangeEmail>::new();
+    let email_error = action_error(email.value());
+    let resend = ServerAction::<ResendVerification>::new();
+    let business = user.role == Role::Business;
+    let user_locale = Locale::from_code(&user.locale).unwrap_or_default();
+    let username = user.email.clone();
+    let email_address = user.email.clone();
+    view! {
+        {move || notice().map(|message| view! { <SuccessNotice message/> })}
+        <p>{t.role_label}": "{t.role(user.role)}</p>
+        {(!user.email_verified).then(|| view! {
+            <div class="notice" role="note">
+                <p>{t.unverified_notice}</p>
+                <ActionForm action=resend>
+                    <button type="submit" class="button button-secondary">{t.resend_submit}</button>
+                </ActionForm>
+            </div>
+        })}
+
+        <section aria-labelledby="profile-title">
+            <h2 id="profile-title">{t.profile_title}</h2>
+            <FormAlert error=profile_error/>
+            <ActionForm action=profile attr:class="form" attr:novalidate=true>
+                <TextField name="display_name" label=t.field_display_name hint=t.field_display_name_hint
+                    autocomplete="nickname" maxlength=NAME_MAX_CHARS initial=user.display_name.clone()
+                    error=profile_error/>
+                {business.then(|| view! {
+                    <TextField name="organisation_name" label=t.field_organisation_name
+                        autocomplete="organization" maxlength=ORGANISATION_MAX_CHARS
+                        initial=user.organisation_name.clone().unwrap_or_default() error=profile_error/>
+                    <TextField name="organisation_website" label=t.field_organisation_website kind="url"
+                        autocomplete="url" required=false maxlength=WEBSITE_MAX_CHARS
+                        initial=user.organisation_website.clone().unwrap_or_default() error=profile_error/>
+                })}
+                <div class="field">
+                    <label for="locale">{t.field_language}</label>
+                    <select id="locale" name="locale">
+                        {Locale::ALL.into_iter().map(|l| view! {
+                            <option value=l.code() selected=l == user_locale>{l.texts().language_name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{t.profile_submit}</button>
+            </ActionForm>
+        </section>
+
+        <section aria-labelledby="password-title">
+            <h2 id="password-title">{t.password_title}</h2>
+            <FormAlert error=password_error/>
+            <ActionForm action=password attr:class="form" attr:novalidate=true>
+                // Lets password managers tie the new password to the account.
+                <input type="hidden" name="username" autocomplete="username" value=username/>
+                <TextField name="current_password" label=t.field_current_password kind="password"
+                    autocomplete="current-password" maxlength=PASSWORD_MAX_CHARS error=password_error/>
+                <TextField name="new_password" label=t.field_new_password kind="password"
+                    hint=t.field_password_hint autocomplete="new-password" maxlength=PASSWORD_MAX_CHARS
+                    error=password_error/>
+                <button type="submit" class="button">{t.password_submit}</button>
+            </ActionForm>
+        </section>
+
+        <section aria-labelledby="email-title">
+            <h2 id="email-title">{t.email_title}</h2>
+            <p>{t.current_email_label}": "<strong>{email_address}</strong></p>
+            <FormAlert error=email_error/>
+            <ActionForm action=email attr:class="form" attr:novalidate=true>
+                <TextField name="new_email" label=t.field_new_email kind="email" autocomplete="email"
+                    maxlength=EMAIL_MAX_CHARS error=email_error/>
+                <TextField name="email_password" label=t.field_current_password kind="password"
+                    autocomplete="current-password" maxlength=PASSWORD_MAX_CHARS error=email_error/>
+                <button type="submit" class="button">{t.email_submit}</button>
+            </ActionForm>
+        </section>
+
+        <section aria-labelledby="notifications-title">
+            <h2 id="notifications-title">{t.notifications_title}</h2>
+            <p>{t.notifications_placeholder}</p>
+        </section>
+    }
+}

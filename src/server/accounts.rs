@@ -1,0 +1,639 @@
+//! Account flows: registration, verification, login, password reset, password and email
+//! change, roles. Each runs its writes and the mails they cause in one transaction.
+
+use crate::domain::accounts::{
+    parse_website, DisplayName, Email, NewPassword, OrganisationName, Role,
+};
+use crate::domain::validation::{FieldErrors, ValidationError};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::server::db::login_failures::{self, FailureScope};
+use crate::server::db::outbox::{enqueue_mail, NewMail};
+use crate::server::db::tokens::{consume_token, insert_token, revoke_tokens, TokenPurpose};
+use crate::server::db::users::{self, find_user_by_email, NewUser, ProfileUpdate, UserRow};
+use crate::server::db::{Db, DbError, Tx};
+use crate::server::mail::templates::{self, ComposedMail};
+use crate::server::passwords::{hash_password, verify_password};
+use crate::server::state::AppState;
+use crate::server::tokens::{generate_token, hash_token};
+use chrono::{DateTime, TimeDelta, Utc};
+
+pub const VERIFY_EMAIL_VALIDITY: TimeDelta = TimeDelta::hours(48);
+pub const RESET_PASSWORD_VALIDITY: TimeDelta = TimeDelta::hours(1);
+/// Registration forms sent faster than this are from robots.
+pub const MIN_FORM_FILL_TIME: TimeDelta = TimeDelta::seconds(3);
+/// Failed logins allowed per window, per client address and per account.
+pub const LOGIN_FAILURE_LIMIT: i64 = 5;
+pub const LOGIN_FAILURE_WINDOW: TimeDelta = TimeDelta::minutes(15);
+
+fn internal(err: anyhow::Error) -> AppError {
+    tracing::error!(error = %format!("{err:#}"), "account operation failed");
+    AppError::Internal
+}
+
+fn user_locale(user: &UserRow) -> Locale {
+    Locale::from_code(&user.locale).unwrap_or_default()
+}
+
+fn link(state: &AppState, path_and_query: &str) -> String {
+    let base = state.settings.base_url.as_str().trim_end_matches('/');
+    format!("{base}{path_and_query}")
+}
+
+async fn queue(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    to: &str,
+    mail: &ComposedMail,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    enqueue_mail(
+        tx,
+        &NewMail {
+            recipient_user_id: user_id,
+            recipient_email: to,
+            kind: mail.kind,
+            subject: &mail.subject,
+            body_text: &mail.text,
+            body_html: &mail.html,
+            unsubscribe_url: None,
+        },
+        now,
+    )
+    .await
+}
+
+/// Creates a token of `purpose` and returns the plain value for the link.
+async fn new_token(
+    tx: &mut Tx,
+    user_id: i64,
+    purpose: TokenPurpose,
+    new_email: Option<&str>,
+    validity: TimeDelta,
+    now: DateTime<Utc>,
+) -> Result<String, DbError> {
+    let token = generate_token();
+    insert_token(
+        tx,
+        user_id,
+        purpose,
+        &hash_token(&token),
+        new_email,
+        now + validity,
+        now,
+    )
+    .await?;
+    Ok(token)
+}
+
+/// What the registration form sends.
+pub struct Registration {
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    pub account_type: String,
+    pub organisation_name: String,
+    pub organisation_website: String,
+    pub privacy_consent: bool,
+    /// The honeypot: a field people never see and robots fill in.
+    pub honeypot: String,
+    /// When the form was rendered (Unix seconds).
+    pub started_at: Option<i64>,
+}
+
+/// Registers an account and mails the verification link. Answers the same whether or not
+/// the address is taken: the owner of an existing account gets a notice instead.
+pub async fn register(
+    state: &AppState,
+    form: Registration,
+    locale: Locale,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    for (field, value) in [
+        ("display_name", &form.display_name),
+        ("email", &form.email),
+        ("account_type", &form.account_type),
+        ("organisation_name", &form.organisation_name),
+        ("organisation_website", &form.organisation_website),
+    ] {
+        errors.keep(field, value);
+    }
+    let too_fast = form
+        .started_at
+        .and_then(|t| DateTime::from_timestamp(t, 0))
+        .is_none_or(|started| now - started < MIN_FORM_FILL_TIME);
+    if !form.honeypot.is_empty() || too_fast {
+        errors.add("form", ValidationError::FormRejected);
+    }
+    let name = errors.check("display_name", DisplayName::parse(&form.display_name));
+    let email = errors.check("email", Email::parse(&form.email));
+    let password = errors.check("password", NewPassword::parse(&form.password));
+    let role = match form.account_type.as_str() {
+        "citizen" => Role::Citizen,
+        "business" => Role::Business,
+        _ => {
+            errors.add("account_type", ValidationError::Invalid);
+            Role::Citizen
+        }
+    };
+    let (organisation, website) = if role == Role::Business {
+        (
+            errors.check(
+                "organisation_name",
+                OrganisationName::parse(&form.organisation_name),
+            ),
+            errors
+                .check(
+                    "organisation_website",
+                    parse_website(&form.organisation_website),
+                )
+                .flatten(),
+        )
+    } else {
+        (None, None)
+    };
+    if !form.privacy_consent {
+        errors.add("privacy_consent", ValidationError::ConsentRequired);
+    }
+    let (Some(name), Some(email), Some(password)) = (name, email, password) else {
+        return Err(AppError::Validation(errors));
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+
+    // Hash first in both cases so the answer takes the same time for known addresses.
+    let password_hash = hash_password(password.expose().to_owned())
+        .await
+        .map_err(internal)?;
+    let existing = find_user_by_email(&state.db, &email).await?;
+    let mut tx = state.db.begin().await?;
+    match existing {
+        Some(user) => {
+            let mail = templates::already_registered(
+                user_locale(&user),
+                &user.display_name,
+                &link(state, "/passwort-vergessen"),
+            );
+            queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
+        }
+        None => {
+            let new = NewUser {
+                email: &email,
+                display_name: name.as_ref(),
+                password_hash: &password_hash,
+                role,
+                organisation_name: organisation.as_ref().map(AsRef::as_ref),
+                organisation_website: website.as_deref(),
+                locale: locale.code(),
+                email_verified_at: None,
+            };
+            let user_id = users::insert_user(&mut tx, &new, now).await?;
+            let token = new_token(
+                &mut tx,
+                user_id,
+                TokenPurpose::VerifyEmail,
+                None,
+                VERIFY_EMAIL_VALIDITY,
+                now,
+            )
+            .await?;
+            let mail = templates::verify_email(
+                locale,
+                name.as_ref(),
+                &link(state, &format!("/konto/bestaetigen?token={token}")),
+            );
+            queue(&mut tx, Some(user_id), email.as_ref(), &mail, now).await?;
+        }
+    }
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(())
+}
+
+fn invalid_link() -> AppError {
+    let mut errors = FieldErrors::new();
+    errors.add("token", ValidationError::InvalidLink);
+    AppError::Validation(errors)
+}
+
+/// Confirms the address of a new account with the token from the mail.
+pub async fn verify_email(
+    state: &AppState,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let Some((user_id, _)) =
+        consume_token(&mut tx, TokenPurpose::VerifyEmail, &hash_token(token), now).await?
+    else {
+        return Err(invalid_link());
+    };
+    users::mark_email_verified(&mut tx, user_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sends a fresh verification link (older ones stop working).
+pub async fn resend_verification(
+    state: &AppState,
+    user: &UserRow,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if user.email_verified_at.is_some() {
+        return Ok(());
+    }
+    let mut tx = state.db.begin().await?;
+    revoke_tokens(&mut tx, user.id, TokenPurpose::VerifyEmail, now).await?;
+    let token = new_token(
+        &mut tx,
+        user.id,
+        TokenPurpose::VerifyEmail,
+        None,
+        VERIFY_EMAIL_VALIDITY,
+        now,
+    )
+    .await?;
+    let mail = templates::verify_email(
+        user_locale(user),
+        &user.display_name,
+        &link(state, &format!("/konto/bestaetigen?token={token}")),
+    );
+    queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(())
+}
+
+/// Checks the login throttle for the client address and the account.
+async fn check_throttle(
+    db: &Db,
+    subjects: &[(FailureScope, &str)],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    for (scope, subject) in subjects {
+        let (count, oldest) =
+            login_failures::recent_failures(db, *scope, subject, now - LOGIN_FAILURE_WINDOW)
+                .await?;
+        if count >= LOGIN_FAILURE_LIMIT {
+            let free_at = oldest.unwrap_or(now) + LOGIN_FAILURE_WINDOW;
+            let retry_after_secs = (free_at - now).num_seconds().max(1) as u64;
+            return Err(AppError::RateLimited { retry_after_secs });
+        }
+    }
+    Ok(())
+}
+
+/// Checks email and password. Unknown addresses are verified against a dummy hash, and both
+/// failures get the same answer. Five failures in 15 minutes, per client address or per
+/// account, answer `RateLimited` with the wait.
+pub async fn authenticate(
+    state: &AppState,
+    email_raw: &str,
+    password: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<UserRow, AppError> {
+    let mut errors = FieldErrors::new();
+    errors.keep("email", email_raw);
+    let email = Email::parse(email_raw).ok();
+    let account_subject = email
+        .as_ref()
+        .map_or(email_raw.trim().to_lowercase(), |e| e.as_ref().to_owned());
+    let subjects = [
+        (FailureScope::ClientAddress, client),
+        (FailureScope::Account, account_subject.as_str()),
+    ];
+    check_throttle(&state.db, &subjects, now).await?;
+
+    let user = match &email {
+        Some(email) => find_user_by_email(&state.db, email).await?,
+        None => None,
+    };
+    let matches = verify_password(
+        password.to_owned(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await
+    .map_err(internal)?;
+    match user {
+        Some(user) if matches && user.blocked_at.is_none() => {
+            login_failures::clear_failures(&state.db, FailureScope::Account, &account_subject)
+                .await?;
+            Ok(user)
+        }
+        _ => {
+            for (scope, subject) in subjects {
+                login_failures::record_failure(&state.db, scope, subject, now).await?;
+            }
+            errors.add("form", ValidationError::WrongPassword);
+            Err(AppError::Validation(errors))
+        }
+    }
+}
+
+/// Mails a reset link if the address belongs to an account; the answer is the same if not.
+pub async fn request_password_reset(
+    state: &AppState,
+    email_raw: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    errors.keep("email", email_raw);
+    let Some(email) = errors.check("email", Email::parse(email_raw)) else {
+        return Err(AppError::Validation(errors));
+    };
+    let Some(user) = find_user_by_email(&state.db, &email).await? else {
+        return Ok(());
+    };
+    let mut tx = state.db.begin().await?;
+    let token = new_token(
+        &mut tx,
+        user.id,
+        TokenPurpose::ResetPassword,
+        None,
+        RESET_PASSWORD_VALIDITY,
+        now,
+    )
+    .await?;
+    let mail = templates::reset_password(
+        user_locale(&user),
+        &user.display_name,
+        &link(state, &format!("/passwort-zuruecksetzen?token={token}")),
+    );
+    queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(())
+}
+
+/// Sets a new password with a reset token. Proves the mailbox too, so the address counts as
+/// verified; every session of the account ends.
+pub async fn reset_password(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    let Some(password) = errors.check("password", NewPassword::parse(password)) else {
+        return Err(AppError::Validation(errors));
+    };
+    let password_hash = hash_password(password.expose().to_owned())
+        .await
+        .map_err(internal)?;
+    let mut tx = state.db.begin().await?;
+    let Some((user_id, _)) = consume_token(
+        &mut tx,
+        TokenPurpose::ResetPassword,
+        &hash_token(token),
+        now,
+    )
+    .await?
+    else {
+        return Err(invalid_link());
+    };
+    users::update_password(&mut tx, user_id, &password_hash, now).await?;
+    revoke_tokens(&mut tx, user_id, TokenPurpose::ResetPassword, now).await?;
+    users::mark_email_verified(&mut tx, user_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes the password after checking the current one; returns the new session version.
+pub async fn change_password(
+    state: &AppState,
+    user: &UserRow,
+    current: &str,
+    new: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let mut errors = FieldErrors::new();
+    let new = errors.check("new_password", NewPassword::parse(new));
+    let current_ok = verify_password(current.to_owned(), Some(user.password_hash.clone()))
+        .await
+        .map_err(internal)?;
+    if !current_ok {
+        errors.add("current_password", ValidationError::WrongPassword);
+    }
+    let (Some(new), true) = (new, errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    let password_hash = hash_password(new.expose().to_owned())
+        .await
+        .map_err(internal)?;
+    let mut tx = state.db.begin().await?;
+    let version = users::update_password(&mut tx, user.id, &password_hash, now).await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+/// Starts an email change: a confirmation link to the new address, a notice to the old one.
+pub async fn request_email_change(
+    state: &AppState,
+    user: &UserRow,
+    new_email_raw: &str,
+    current_password: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    errors.keep("new_email", new_email_raw);
+    let new_email = errors.check("new_email", Email::parse(new_email_raw));
+    let password_ok = verify_password(
+        current_password.to_owned(),
+        Some(user.password_hash.clone()),
+    )
+    .await
+    .map_err(internal)?;
+    if !password_ok {
+        errors.add("email_password", ValidationError::WrongPassword);
+    }
+    let Some(new_email) = new_email else {
+        return Err(AppError::Validation(errors));
+    };
+    if new_email.as_ref() == user.email
+        || find_user_by_email(&state.db, &new_email).await?.is_some()
+    {
+        errors.add("new_email", ValidationError::EmailTaken);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let mut tx = state.db.begin().await?;
+    revoke_tokens(&mut tx, user.id, TokenPurpose::ChangeEmail, now).await?;
+    let token = new_token(
+        &mut tx,
+        user.id,
+        TokenPurpose::ChangeEmail,
+        Some(new_email.as_ref()),
+        VERIFY_EMAIL_VALIDITY,
+        now,
+    )
+    .await?;
+    let locale = user_locale(user);
+    let confirm = templates::confirm_new_email(
+        locale,
+        &user.display_name,
+        &link(state, &format!("/konto/email-bestaetigen?token={token}")),
+    );
+    queue(&mut tx, Some(user.id), new_email.as_ref(), &confirm, now).await?;
+    let notice = templates::email_change_requested(locale, &user.display_name, new_email.as_ref());
+    queue(&mut tx, Some(user.id), &user.email, &notice, now).await?;
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(())
+}
+
+/// Completes an email change with the token sent to the new address.
+pub async fn confirm_email_change(
+    state: &AppState,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let Some((user_id, Some(new_email))) =
+        consume_token(&mut tx, TokenPurpose::ChangeEmail, &hash_token(token), now).await?
+    else {
+        return Err(invalid_link());
+    };
+    match users::update_email(&mut tx, user_id, &new_email, now).await {
+        Ok(()) => {}
+        // Someone registered the address in the meantime.
+        Err(DbError::Conflict { .. }) => return Err(invalid_link()),
+        Err(err) => return Err(err.into()),
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What the profile form sends.
+pub struct ProfileForm {
+    pub display_name: String,
+    pub organisation_name: String,
+    pub organisation_website: String,
+    pub locale: String,
+}
+
+pub async fn update_profile(
+    state: &AppState,
+    user: &UserRow,
+    form: ProfileForm,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    for (field, value) in [
+        ("display_name", &form.display_name),
+        ("organisation_name", &form.organisation_name),
+        ("organisation_website", &form.organisation_website),
+    ] {
+        errors.keep(field, value);
+    }
+    let name = errors.check("display_name", DisplayName::parse(&form.display_name));
+    let locale = errors.check(
+        "locale",
+        Locale::from_code(&form.locale).ok_or(ValidationError::Invalid),
+    );
+    let business = user.role()? == Role::Business;
+    // Organisation fields belong to business accounts; others keep theirs empty.
+    let organisation = if business {
+        errors.check(
+            "organisation_name",
+            OrganisationName::parse(&form.organisation_name),
+        )
+    } else {
+        None
+    };
+    let website = if business {
+        errors
+            .check(
+                "organisation_website",
+                parse_website(&form.organisation_website),
+            )
+            .flatten()
+    } else {
+        None
+    };
+    let (Some(name), Some(locale), true) = (name, locale, errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    let update = ProfileUpdate {
+        display_name: name.as_ref(),
+        organisation_name: organisation
+            .as_ref()
+            .map(AsRef::as_ref)
+            .or(user.organisation_name.as_deref().filter(|_| business)),
+        organisation_website: website.as_deref(),
+        locale: locale.code(),
+    };
+    users::update_profile(&state.db, user.id, &update, now).await?;
+    Ok(())
+}
+
+/// An admin changes someone's role. Admins cannot change their own (no lock-out), and a
+/// business role needs an organisation name.
+pub async fn change_role(
+    state: &AppState,
+    admin: &UserRow,
+    user_id: i64,
+    role_raw: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    let Some(role) = errors.check("role", role_raw.parse::<Role>()) else {
+        return Err(AppError::Validation(errors));
+    };
+    if user_id == admin.id {
+        errors.add("role", ValidationError::NotAllowed);
+        return Err(AppError::Validation(errors));
+    }
+    let mut tx = state.db.begin().await?;
+    let target = users::find_user_by_id_in(&mut tx, user_id).await?;
+    if role == Role::Business && target.organisation_name.is_none() {
+        errors.add("role", ValidationError::NotAllowed);
+        return Err(AppError::Validation(errors));
+    }
+    users::update_role(&mut tx, user_id, role, now).await?;
+    users::record_role_change(&mut tx, admin.id, user_id, role, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The first admin, from the command line: creates the account (verified), or makes an
+/// existing account an admin.
+pub async fn create_admin(
+    db: &Db,
+    email_raw: &str,
+    display_name: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    let email = Email::parse(email_raw).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let mut tx = db.begin().await?;
+    if let Some(user) = find_user_by_email(db, &email).await? {
+        users::update_role(&mut tx, user.id, Role::Admin, now).await?;
+        users::mark_email_verified(&mut tx, user.id, now).await?;
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let name = DisplayName::parse(display_name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+    let password = NewPassword::parse(password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+    let password_hash = hash_password(password.expose().to_owned()).await?;
+    users::insert_user(
+        &mut tx,
+        &NewUser {
+            email: &email,
+            display_name: name.as_ref(),
+            password_hash: &password_hash,
+            role: Role::Admin,
+            organisation_name: None,
+            organisation_website: None,
+            locale: Locale::De.code(),
+            email_verified_at: Some(now),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}

@@ -1,0 +1,125 @@
+//! Who is asking: the session's login, role checks, and logging in and out. Every mutating
+//! server function starts here; the UI only hides what these checks would refuse.
+
+use crate::domain::accounts::Role;
+use crate::error::AppError;
+use crate::server::db::users::{find_user_by_id, UserRow};
+use crate::server::db::DbError;
+use crate::server::sessions::{SessionLogin, LOGIN_KEY};
+use crate::server::state::AppState;
+use axum::extract::ConnectInfo;
+use chrono::Utc;
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+fn session_failed(err: impl std::fmt::Display) -> AppError {
+    tracing::error!(error = %err, "session store failed");
+    AppError::Internal
+}
+
+/// The session of the current request.
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(session_failed)
+}
+
+/// The signed-in account, or `None`. A login that outlived its absolute expiry, belongs to a
+/// blocked or deleted account, or predates a password change is ended here.
+pub async fn current_user(state: &AppState) -> Result<Option<UserRow>, AppError> {
+    let session = session().await?;
+    let Some(login) = session
+        .get::<SessionLogin>(LOGIN_KEY)
+        .await
+        .map_err(session_failed)?
+    else {
+        return Ok(None);
+    };
+    let user = match find_user_by_id(&state.db, login.user_id).await {
+        Ok(user) => Some(user),
+        Err(DbError::NotFound) => None,
+        Err(err) => return Err(err.into()),
+    };
+    match user {
+        Some(user)
+            if user.blocked_at.is_none() && login.is_valid(user.session_version, Utc::now()) =>
+        {
+            Ok(Some(user))
+        }
+        _ => {
+            session.flush().await.map_err(session_failed)?;
+            Ok(None)
+        }
+    }
+}
+
+/// The signed-in account, or `Unauthenticated`.
+pub async fn require_user(state: &AppState) -> Result<UserRow, AppError> {
+    current_user(state).await?.ok_or(AppError::Unauthenticated)
+}
+
+/// The signed-in account if it has one of `roles`; `Unauthenticated` or `Forbidden` otherwise.
+pub async fn require_role(state: &AppState, roles: &[Role]) -> Result<UserRow, AppError> {
+    let user = require_user(state).await?;
+    if roles.contains(&user.role()?) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Starts a login: a new session id (no fixation), then the login record.
+pub async fn log_in(session: &Session, user: &UserRow) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(session_failed)?;
+    let login = SessionLogin {
+        user_id: user.id,
+        session_version: user.session_version,
+        logged_in_at: Utc::now(),
+    };
+    session
+        .insert(LOGIN_KEY, login)
+        .await
+        .map_err(session_failed)
+}
+
+/// Keeps the current session valid after its own password change raised the version.
+pub async fn refresh_login_version(session: &Session, version: i64) -> Result<(), AppError> {
+    if let Some(mut login) = session
+        .get::<SessionLogin>(LOGIN_KEY)
+        .await
+        .map_err(session_failed)?
+    {
+        login.session_version = version;
+        session
+            .insert(LOGIN_KEY, login)
+            .await
+            .map_err(session_failed)?;
+    }
+    Ok(())
+}
+
+/// Ends the session entirely (data and cookie).
+pub async fn log_out(session: &Session) -> Result<(), AppError> {
+    session.flush().await.map_err(session_failed)
+}
+
+/// The client's address for rate limiting: the peer, or behind a trusted reverse proxy the
+/// address it appended last to `X-Forwarded-For`.
+pub async fn client_address(state: &AppState) -> String {
+    if state.settings.trust_proxy {
+        if let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() {
+            if let Some(forwarded) = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+            {
+                return forwarded.trim().to_owned();
+            }
+        }
+    }
+    match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
+        Ok(ConnectInfo(addr)) => addr.ip().to_string(),
+        Err(_) => "unknown".to_owned(),
+    }
+}

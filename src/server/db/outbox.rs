@@ -1,0 +1,131 @@
+//! The durable mail outbox. Mails are inserted in the same transaction as the action that
+//! causes them; the worker claims due rows with a lease, sends, and marks them sent.
+
+use super::{with_pool, with_tx, Db, DbError, Tx};
+use chrono::{DateTime, Utc};
+use sqlx::FromRow;
+
+/// A mail to send.
+pub struct NewMail<'a> {
+    pub recipient_user_id: Option<i64>,
+    pub recipient_email: &'a str,
+    pub kind: &'a str,
+    pub subject: &'a str,
+    pub body_text: &'a str,
+    pub body_html: &'a str,
+    pub unsubscribe_url: Option<&'a str>,
+}
+
+pub async fn enqueue_mail(
+    tx: &mut Tx,
+    mail: &NewMail<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "INSERT INTO outbox (recipient_user_id, recipient_email, kind, subject, \
+            body_text, body_html, unsubscribe_url, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)";
+    with_tx!(tx, conn => {
+        sqlx::query(SQL)
+            .bind(mail.recipient_user_id)
+            .bind(mail.recipient_email)
+            .bind(mail.kind)
+            .bind(mail.subject)
+            .bind(mail.body_text)
+            .bind(mail.body_html)
+            .bind(mail.unsubscribe_url)
+            .bind(now)
+            .execute(conn)
+            .await?;
+    });
+    Ok(())
+}
+
+/// A claimed mail, ready to send.
+#[derive(FromRow, Debug, Clone)]
+pub struct OutboxMail {
+    pub id: i64,
+    pub recipient_email: String,
+    pub kind: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub unsubscribe_url: Option<String>,
+    pub attempts: i64,
+}
+
+/// The claim: due, unsent mails whose lease (if any) has run out get a new lease until
+/// `lease_until`. On PostgreSQL `FOR UPDATE SKIP LOCKED` makes concurrent workers of several
+/// instances take disjoint rows; SQLite has a single writer, so the UPDATE alone is atomic.
+macro_rules! claim_sql {
+    ($lock:literal) => {
+        concat!(
+            "UPDATE outbox SET locked_until = $2 WHERE id IN (\
+                SELECT id FROM outbox \
+                 WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+                   AND (locked_until IS NULL OR locked_until <= $1) \
+                 ORDER BY id LIMIT $3",
+            $lock,
+            ") RETURNING id, recipient_email, kind, subject, body_text, body_html, \
+               unsubscribe_url, attempts"
+        )
+    };
+}
+
+pub async fn claim_due_mails(
+    db: &Db,
+    now: DateTime<Utc>,
+    lease_until: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<OutboxMail>, DbError> {
+    let mut mails: Vec<OutboxMail> = match db {
+        Db::Sqlite(pool) => {
+            sqlx::query_as(claim_sql!(""))
+                .bind(now)
+                .bind(lease_until)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_as(claim_sql!(" FOR UPDATE SKIP LOCKED"))
+                .bind(now)
+                .bind(lease_until)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        }
+    };
+    mails.sort_by_key(|m| m.id);
+    Ok(mails)
+}
+
+/// Marks a mail sent. The `sent_at IS NULL` guard makes this happen once per mail.
+pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool, DbError> {
+    const SQL: &str = "UPDATE outbox SET sent_at = $2, locked_until = NULL \
+         WHERE id = $1 AND sent_at IS NULL";
+    Ok(with_pool!(db, pool => {
+        sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected() == 1
+    }))
+}
+
+/// Records a failed attempt and when to try again.
+pub async fn mark_failed(
+    db: &Db,
+    id: i64,
+    error: &str,
+    next_attempt_at: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "UPDATE outbox SET attempts = attempts + 1, last_error = $2, \
+         next_attempt_at = $3, locked_until = NULL WHERE id = $1";
+    with_pool!(db, pool => {
+        sqlx::query(SQL).bind(id).bind(error).bind(next_attempt_at).execute(pool).await?;
+    });
+    Ok(())
+}
+
+/// Mails not yet sent (for tests and operators).
+pub async fn count_unsent(db: &Db) -> Result<i64, DbError> {
+    Ok(with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetch_one(pool).await?
+    }))
+}

@@ -1,0 +1,238 @@
+//! Accounts: inserting, finding and changing users.
+
+use super::{with_pool, with_tx, Db, DbError, Tx};
+use crate::domain::accounts::{CurrentUser, Email, Role, UserListItem};
+use chrono::{DateTime, Utc};
+use sqlx::FromRow;
+
+/// A stored account, with the fields only the server may see (the password hash).
+#[derive(FromRow, Clone)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    role: String,
+    pub organisation_name: Option<String>,
+    pub organisation_website: Option<String>,
+    pub locale: String,
+    pub email_verified_at: Option<DateTime<Utc>>,
+    pub blocked_at: Option<DateTime<Utc>>,
+    pub session_version: i64,
+}
+
+const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, organisation_name, \
+    organisation_website, locale, email_verified_at, blocked_at, session_version";
+
+impl UserRow {
+    pub fn role(&self) -> Result<Role, DbError> {
+        self.role.parse().map_err(DbError::corrupt)
+    }
+
+    /// The public view of the account, for the pages.
+    pub fn to_current_user(&self) -> Result<CurrentUser, DbError> {
+        Ok(CurrentUser {
+            id: self.id,
+            display_name: self.display_name.clone(),
+            email: self.email.clone(),
+            role: self.role()?,
+            organisation_name: self.organisation_name.clone(),
+            organisation_website: self.organisation_website.clone(),
+            locale: self.locale.clone(),
+            email_verified: self.email_verified_at.is_some(),
+        })
+    }
+}
+
+/// A new account.
+pub struct NewUser<'a> {
+    pub email: &'a Email,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub organisation_name: Option<&'a str>,
+    pub organisation_website: Option<&'a str>,
+    pub locale: &'a str,
+    pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+/// Inserts an account; `DbError::Conflict` when the email is taken.
+pub async fn insert_user(
+    tx: &mut Tx,
+    user: &NewUser<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    const SQL: &str = "INSERT INTO users (email, display_name, password_hash, role, \
+            organisation_name, organisation_website, locale, email_verified_at, \
+            privacy_consent_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9) RETURNING id";
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL)
+            .bind(user.email.as_ref())
+            .bind(user.display_name)
+            .bind(user.password_hash)
+            .bind(user.role.as_str())
+            .bind(user.organisation_name)
+            .bind(user.organisation_website)
+            .bind(user.locale)
+            .bind(user.email_verified_at)
+            .bind(now)
+            .fetch_one(conn)
+            .await?
+    }))
+}
+
+pub async fn find_user_by_email(db: &Db, email: &Email) -> Result<Option<UserRow>, DbError> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
+    Ok(with_pool!(db, pool => {
+        sqlx::query_as(&sql).bind(email.as_ref()).fetch_optional(pool).await?
+    }))
+}
+
+/// The account with `id`, or `DbError::NotFound`.
+pub async fn find_user_by_id(db: &Db, id: i64) -> Result<UserRow, DbError> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    Ok(with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_one(pool).await?))
+}
+
+/// Same as [`find_user_by_id`] inside a transaction.
+pub async fn find_user_by_id_in(tx: &mut Tx, id: i64) -> Result<UserRow, DbError> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    Ok(with_tx!(tx, conn => sqlx::query_as(&sql).bind(id).fetch_one(conn).await?))
+}
+
+pub async fn mark_email_verified(
+    tx: &mut Tx,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2), \
+         updated_at = $2 WHERE id = $1";
+    with_tx!(tx, conn => {
+        sqlx::query(SQL).bind(user_id).bind(now).execute(conn).await?;
+    });
+    Ok(())
+}
+
+/// Sets a new password hash and raises the session version, which logs out every other
+/// session of the account.
+pub async fn update_password(
+    tx: &mut Tx,
+    user_id: i64,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    const SQL: &str =
+        "UPDATE users SET password_hash = $2, session_version = session_version + 1, \
+         updated_at = $3 WHERE id = $1 RETURNING session_version";
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL).bind(user_id).bind(password_hash).bind(now).fetch_one(conn).await?
+    }))
+}
+
+/// Replaces the email with one proven by a confirmation link.
+pub async fn update_email(
+    tx: &mut Tx,
+    user_id: i64,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "UPDATE users SET email = $2, email_verified_at = $3, updated_at = $3 \
+         WHERE id = $1";
+    with_tx!(tx, conn => {
+        sqlx::query(SQL).bind(user_id).bind(email).bind(now).execute(conn).await?;
+    });
+    Ok(())
+}
+
+/// The editable profile of an account.
+pub struct ProfileUpdate<'a> {
+    pub display_name: &'a str,
+    pub organisation_name: Option<&'a str>,
+    pub organisation_website: Option<&'a str>,
+    pub locale: &'a str,
+}
+
+pub async fn update_profile(
+    db: &Db,
+    user_id: i64,
+    profile: &ProfileUpdate<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "UPDATE users SET display_name = $2, organisation_name = $3, \
+         organisation_website = $4, locale = $5, updated_at = $6 WHERE id = $1";
+    with_pool!(db, pool => {
+        sqlx::query(SQL)
+            .bind(user_id)
+            .bind(profile.display_name)
+            .bind(profile.organisation_name)
+            .bind(profile.organisation_website)
+            .bind(profile.locale)
+            .bind(now)
+            .execute(pool)
+            .await?;
+    });
+    Ok(())
+}
+
+pub async fn update_role(
+    tx: &mut Tx,
+    user_id: i64,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1";
+    let affected = with_tx!(tx, conn => {
+        sqlx::query(SQL).bind(user_id).bind(role.as_str()).bind(now).execute(conn).await?.rows_affected()
+    });
+    if affected == 0 {
+        return Err(DbError::NotFound);
+    }
+    Ok(())
+}
+
+#[derive(FromRow)]
+struct UserListRow {
+    id: i64,
+    display_name: String,
+    email: String,
+    role: String,
+    organisation_name: Option<String>,
+    verified: bool,
+}
+
+/// One page of accounts in id order, starting after `after_id` (keyset pagination).
+pub async fn list_users(db: &Db, after_id: i64, limit: i64) -> Result<Vec<UserListItem>, DbError> {
+    const SQL: &str = "SELECT id, display_name, email, role, organisation_name, \
+            email_verified_at IS NOT NULL AS verified \
+         FROM users WHERE id > $1 ORDER BY id LIMIT $2";
+    let rows: Vec<UserListRow> = with_pool!(db, pool => sqlx::query_as(SQL).bind(after_id).bind(limit).fetch_all(pool).await?);
+    rows.into_iter()
+        .map(|r| {
+            Ok(UserListItem {
+                id: r.id,
+                role: r.role.parse().map_err(DbError::corrupt)?,
+                display_name: r.display_name,
+                email: r.email,
+                organisation_name: r.organisation_name,
+                email_verified: r.verified,
+            })
+        })
+        .collect()
+}
+
+/// Keeps a role change in the moderation log, for accountability.
+pub async fn record_role_change(
+    tx: &mut Tx,
+    admin_id: i64,
+    user_id: i64,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "INSERT INTO moderation_actions (moderator_id, action, user_id, reason, \
+         created_at) VALUES ($1, 'change_role', $2, $3, $4)";
+    with_tx!(tx, conn => {
+        sqlx::query(SQL).bind(admin_id).bind(user_id).bind(role.as_str()).bind(now).execute(conn).await?;
+    });
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! Email: composing (templates), delivering (SMTP or `.eml` files) and the outbox worker.
+//!
+//! Nothing sends directly: actions write to the outbox in their own transaction and the
+//! worker delivers, so a mail is never lost when the SMTP server is down or the app restarts.
+
+pub mod templates;
+pub mod worker;
+
+use crate::server::db::outbox::OutboxMail;
+use anyhow::Context;
+use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// Where mail goes.
+#[derive(Clone)]
+pub enum MailTransport {
+    /// A real SMTP server (STARTTLS/TLS and authentication as the URL says).
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// No SMTP configured: each mail becomes an `.eml` file (development, demo).
+    Files(PathBuf),
+}
+
+impl MailTransport {
+    /// `smtp://…`/`smtps://…` URL when given, else the files folder.
+    pub fn from_settings(smtp_url: Option<&str>, mail_dir: PathBuf) -> anyhow::Result<Self> {
+        match smtp_url {
+            Some(url) => {
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .context("STADTLABOR_SMTP_URL: not a valid smtp:// or smtps:// URL")?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build();
+                Ok(MailTransport::Smtp(transport))
+            }
+            None => Ok(MailTransport::Files(mail_dir)),
+        }
+    }
+
+    async fn deliver(&self, mail: &OutboxMail, message: Message) -> anyhow::Result<()> {
+        match self {
+            MailTransport::Smtp(transport) => {
+                transport.send(message).await?;
+            }
+            MailTransport::Files(dir) => {
+                tokio::fs::create_dir_all(dir).await?;
+                let path = dir.join(format!("{:08}-{}.eml", mail.id, mail.kind));
+                tokio::fs::write(&path, message.formatted()).await?;
+                tracing::info!(path = %path.display(), to = %mail.recipient_email, subject = %mail.subject, "mail written to a file (no SMTP server configured)");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Wakes the outbox worker right after a transaction queued mail, instead of waiting for its
+/// next poll.
+#[derive(Clone, Default)]
+pub struct MailSignal(Arc<Notify>);
+
+impl MailSignal {
+    pub fn wake(&self) {
+        self.0.notify_one();
+    }
+
+    pub async fn woken(&self) {
+        self.0.notified().await;
+    }
+}
+
+/// Builds the MIME message (text and HTML alternatives) for a stored mail.
+pub fn build_message(from: &Mailbox, mail: &OutboxMail) -> anyhow::Result<Message> {
+    let to: Mailbox = mail
+        .recipient_email
+        .parse()
+        .with_context(|| format!("invalid recipient address {}", mail.recipient_email))?;
+    let body = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.body_text.clone()),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(mail.body_html.clone()),
+        );
+    Ok(Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(mail.subject.clone())
+        .multipart(body)?)
+}

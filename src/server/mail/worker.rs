@@ -1,0 +1,103 @@
+//! The outbox worker: runs beside the web server in the same process, delivers due mails with
+//! retries and exponential backoff, and tidies expired sessions and login failures.
+
+use super::{build_message, MailSignal, MailTransport};
+use crate::server::db::{login_failures, outbox, Db};
+use crate::server::sessions::DbSessionStore;
+use chrono::{DateTime, TimeDelta, Utc};
+use lettre::message::Mailbox;
+use std::time::Duration;
+use tokio::sync::watch;
+use tower_sessions::session_store::ExpiredDeletion;
+
+/// How often the worker looks for due mail when nobody woke it (other instances, retries).
+const POLL_INTERVAL: Duration = Duration::from_secs(2);
+/// How long a claimed mail stays reserved for this worker.
+const LEASE: TimeDelta = TimeDelta::minutes(5);
+const BATCH: i64 = 20;
+/// The longest wait between two attempts.
+const MAX_BACKOFF: TimeDelta = TimeDelta::hours(6);
+const HOUSEKEEPING_EVERY: TimeDelta = TimeDelta::minutes(10);
+
+pub struct MailWorker {
+    pub db: Db,
+    pub transport: MailTransport,
+    pub from: Mailbox,
+    pub retry_base: Duration,
+    pub signal: MailSignal,
+    pub sessions: DbSessionStore,
+}
+
+impl MailWorker {
+    /// Runs until `shutdown` turns true.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let mut last_housekeeping = DateTime::<Utc>::MIN_UTC;
+        loop {
+            let now = Utc::now();
+            if let Err(err) = self.deliver_due(now).await {
+                tracing::error!(error = %err, "outbox delivery failed");
+            }
+            if now - last_housekeeping > HOUSEKEEPING_EVERY {
+                last_housekeeping = now;
+                self.housekeeping(now).await;
+            }
+            tokio::select! {
+                () = tokio::time::sleep(POLL_INTERVAL) => {}
+                () = self.signal.woken() => {}
+                _ = shutdown.changed() => break,
+            }
+            if *shutdown.borrow() {
+                break;
+            }
+        }
+    }
+
+    /// Delivers every mail due at `now`; returns how many were sent.
+    pub async fn deliver_due(&self, now: DateTime<Utc>) -> anyhow::Result<usize> {
+        let mut sent = 0;
+        loop {
+            let batch = outbox::claim_due_mails(&self.db, now, now + LEASE, BATCH).await?;
+            if batch.is_empty() {
+                return Ok(sent);
+            }
+            for mail in batch {
+                let result = match build_message(&self.from, &mail) {
+                    Ok(message) => self.transport.deliver(&mail, message).await,
+                    Err(err) => Err(err),
+                };
+                match result {
+                    Ok(()) => {
+                        if outbox::mark_sent(&self.db, mail.id, Utc::now()).await? {
+                            sent += 1;
+                        }
+                    }
+                    Err(err) => {
+                        let next = Utc::now() + self.backoff(mail.attempts);
+                        tracing::warn!(mail = mail.id, attempts = mail.attempts + 1, error = %err, retry_at = %next, "mail delivery failed");
+                        outbox::mark_failed(&self.db, mail.id, &format!("{err:#}"), next).await?;
+                    }
+                }
+            }
+        }
+    }
+
+    /// base · 2^attempts, at most [`MAX_BACKOFF`].
+    fn backoff(&self, attempts: i64) -> TimeDelta {
+        let base = TimeDelta::from_std(self.retry_base).unwrap_or(MAX_BACKOFF);
+        let factor = 1i32 << attempts.clamp(0, 20);
+        base.checked_mul(factor)
+            .unwrap_or(MAX_BACKOFF)
+            .min(MAX_BACKOFF)
+    }
+
+    async fn housekeeping(&self, now: DateTime<Utc>) {
+        if let Err(err) = self.sessions.delete_expired().await {
+            tracing::warn!(error = %err, "deleting expired sessions failed");
+        }
+        if let Err(err) =
+            login_failures::delete_failures_before(&self.db, now - TimeDelta::days(1)).await
+        {
+            tracing::warn!(error = %err, "deleting old login failures failed");
+        }
+    }
+}

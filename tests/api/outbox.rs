@@ -1,0 +1,103 @@
+use crate::helpers::{browser_client, fresh_database, post_as, start_app};
+use crate::mail_server::MailServer;
+use stadtlabor::server::db::outbox::count_unsent;
+use std::net::TcpListener;
+
+fn registration(email: &str) -> Vec<(&str, String)> {
+    vec![
+        ("display_name", "Anna".to_owned()),
+        ("email", email.to_owned()),
+        ("password", "mein sicheres passwort".to_owned()),
+        ("account_type", "citizen".to_owned()),
+        ("privacy_consent", "ja".to_owned()),
+        (
+            "started_at",
+            (chrono::Utc::now().timestamp() - 10).to_string(),
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restart() {
+    // A port with no SMTP server behind it (yet).
+    let reserved = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = reserved.local_addr().unwrap().port();
+    drop(reserved);
+    let smtp_url = format!("smtp://127.0.0.1:{port}");
+    let database = fresh_database().await;
+
+    let (address, db) = start_app(&database, &smtp_url).await;
+    let client = browser_client();
+    let addresses = ["eins@example.org", "zwei@example.org", "drei@example.org"];
+    for email in addresses {
+        let form = registration(email);
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(
+            post_as(&client, &address, "accounts/register", &form)
+                .await
+                .status()
+                .as_u16(),
+            200
+        );
+    }
+    // Delivery attempts fail; nothing is lost.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(count_unsent(&db).await.unwrap(), 3);
+
+    // "Restart": the SMTP server comes up on its port and a second app instance starts on the
+    // same database (the first one keeps running, as a second instance would).
+    let mail = MailServer::start_on(TcpListener::bind(("127.0.0.1", port)).unwrap());
+    let (_second, _) = start_app(&database, &smtp_url).await;
+    for email in addresses {
+        mail.wait_for(email, 1).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    for email in addresses {
+        assert_eq!(
+            mail.wait_for(email, 1).await.len(),
+            1,
+            "{email} got exactly one mail"
+        );
+    }
+    assert_eq!(mail.all().len(), 3);
+    assert_eq!(count_unsent(&db).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn without_smtp_mail_is_written_as_eml_files() {
+    use stadtlabor::server::startup::Application;
+    let database = fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let settings =
+        crate::helpers::test_settings_with(&database.url, None, dir.path().to_str().unwrap());
+    let app = Application::build(settings).await.unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    let form = registration("datei@example.org");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        post_as(&browser_client(), &address, "accounts/register", &form)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let file = loop {
+        let found = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .ends_with("-verify_email.eml")
+            });
+        if let Some(entry) = found {
+            break entry.path();
+        }
+        assert!(std::time::Instant::now() < deadline, "no .eml file written");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let content = std::fs::read_to_string(file).unwrap();
+    assert!(content.contains("To: datei@example.org"));
+}
