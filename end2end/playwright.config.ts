@@ -6,8 +6,11 @@ import { existsSync } from 'node:fs';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-// A port of its own, so a running `scripts/run.sh` on :3000 does not interfere.
+// Ports of their own, so a running `scripts/run.sh` on :3000 does not interfere.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3125);
+/** Where the SMTP sink stores received mail (see smtp-sink.mjs and tests/mail.ts). */
+const MAIL_DIR = '../target/e2e/inbox';
 
 export default defineConfig({
   testDir: './tests',
@@ -34,19 +37,30 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The debug build from `cargo leptos build`, on a fresh SQLite file with demo content.
-    command:
-      'rm -rf target/e2e && ./target/debug/stadtlabor seed-demo && exec ./target/debug/stadtlabor serve',
-    cwd: '..',
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      DATABASE_URL: 'sqlite://target/e2e/stadtlabor.db',
-      LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
-      LEPTOS_SITE_ROOT: 'target/site',
-      RUST_LOG: 'warn',
+  webServer: [
+    {
+      command: 'rm -rf ../target/e2e && node smtp-sink.mjs',
+      port: SMTP_PORT,
+      reuseExistingServer: false,
+      env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAIL_DIR: MAIL_DIR },
     },
-  },
+    {
+      // The debug build from `cargo leptos build`, on a fresh SQLite file with demo content,
+      // sending its mail to the SMTP sink.
+      command:
+        'rm -rf target/e2e-db && ./target/debug/stadtlabor seed-demo && exec ./target/debug/stadtlabor serve',
+      cwd: '..',
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATABASE_URL: 'sqlite://target/e2e-db/stadtlabor.db',
+        LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
+        LEPTOS_SITE_ROOT: 'target/site',
+        STADTLABOR_BASE_URL: `http://127.0.0.1:${PORT}`,
+        STADTLABOR_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        RUST_LOG: 'warn',
+      },
+    },
+  ],
 });

@@ -2,7 +2,7 @@
 
 use crate::api::accounts::get_current_user;
 use crate::components::layout::{SiteFooter, SiteHeader};
-use crate::i18n::Locale;
+use crate::i18n::{use_locale, Locale};
 use crate::pages::account::AccountPage;
 use crate::pages::admin_users::AdminUsersPage;
 use crate::pages::email_links::{ConfirmEmailChangePage, VerifyEmailPage};
@@ -57,6 +57,46 @@ fn current_locale() -> Locale {
     }
 }
 
+/// Header, routes and footer. Loads who is signed in, again after every navigation: a login
+/// answers with a redirect that the router follows without reloading the page, and sessions
+/// can end meanwhile.
+#[component]
+fn SiteLayout() -> impl IntoView {
+    let t = use_locale().texts();
+    let location = leptos_router::hooks::use_location();
+    let user = Resource::new(
+        move || (location.pathname.get(), location.search.get()),
+        |_| get_current_user(),
+    );
+    provide_context(CurrentUserResource(user));
+    view! {
+        // rel=external keeps the router out: the browser's own fragment navigation moves
+        // the keyboard focus to <main>, the router's would only scroll.
+        <a class="skip-link" href="#inhalt" rel="external">{t.skip_to_content}</a>
+        <SiteHeader/>
+        <main id="inhalt" tabindex="-1">
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/projekte") view=ProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/projekte/:slug") view=ProjectPage ssr=SsrMode::Async/>
+                <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async/>
+                <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async/>
+                <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async/>
+                <Route path=path!("/registrieren") view=RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("/registrieren/danke") view=RegisterDonePage ssr=SsrMode::Async/>
+                <Route path=path!("/anmelden") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/konto/bestaetigen") view=VerifyEmailPage ssr=SsrMode::Async/>
+                <Route path=path!("/konto/email-bestaetigen") view=ConfirmEmailChangePage ssr=SsrMode::Async/>
+                <Route path=path!("/passwort-vergessen") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/passwort-zuruecksetzen") view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/benutzer") view=AdminUsersPage ssr=SsrMode::Async/>
+            </Routes>
+        </main>
+        <SiteFooter/>
+    }
+}
+
 /// "Page – Stadtlabor". leptos_meta writes the server-side `<title>` without escaping it,
 /// so a title like `</title><script>…` from user content would break out of the element;
 /// escape it there. In the browser the text goes to `document.title` and stays as it is.
@@ -80,11 +120,6 @@ pub fn App() -> impl IntoView {
     let locale = current_locale();
     provide_context(locale);
     let t = locale.texts();
-    // Who is signed in, loaded once per page load; a login or logout reloads the page.
-    provide_context(CurrentUserResource(Resource::new(
-        || (),
-        |_| get_current_user(),
-    )));
 
     // Effects run only in the browser: this attribute tells tests (and CSS) that the page
     // has hydrated.
@@ -100,30 +135,7 @@ pub fn App() -> impl IntoView {
         <Meta name="description" content=t.site_tagline/>
         <Title formatter=move |page: String| page_title(&page, t.site_name)/>
         <Router>
-            // rel=external keeps the router out: the browser's own fragment navigation moves
-            // the keyboard focus to <main>, the router's would only scroll.
-            <a class="skip-link" href="#inhalt" rel="external">{t.skip_to_content}</a>
-            <SiteHeader/>
-            <main id="inhalt" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/projekte") view=ProjectsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/projekte/:slug") view=ProjectPage ssr=SsrMode::Async/>
-                    <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async/>
-                    <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async/>
-                    <Route path=path!("/registrieren") view=RegisterPage ssr=SsrMode::Async/>
-                    <Route path=path!("/registrieren/danke") view=RegisterDonePage ssr=SsrMode::Async/>
-                    <Route path=path!("/anmelden") view=LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/konto/bestaetigen") view=VerifyEmailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/konto/email-bestaetigen") view=ConfirmEmailChangePage ssr=SsrMode::Async/>
-                    <Route path=path!("/passwort-vergessen") view=ForgotPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/passwort-zuruecksetzen") view=ResetPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/verwaltung/benutzer") view=AdminUsersPage ssr=SsrMode::Async/>
-                </Routes>
-            </main>
-            <SiteFooter/>
+            <SiteLayout/>
         </Router>
     }
 }

@@ -5,8 +5,8 @@ use crate::api::accounts::Logout;
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::i18n::{use_locale, use_texts, Locale};
 use crate::pages::use_current_user;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
@@ -46,11 +46,11 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// The signed-in person's links and the logout button (a form: logging out changes state).
+/// The signed-in person's links and the logout button: a plain form post, so that the page
+/// reloads without any trace of the session, with or without JavaScript.
 #[component]
 fn UserMenu(user: CurrentUser) -> impl IntoView {
     let t = use_texts();
-    let logout = ServerAction::<Logout>::new();
     view! {
         <ul class="nav-list user-menu">
             {(user.role == Role::Admin).then(|| view! {
@@ -58,9 +58,9 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
             })}
             <li><A href="/konto">{t.nav_account}" ("{user.display_name}")"</A></li>
             <li>
-                <ActionForm action=logout attr:class="inline-form">
+                <form method="post" action=Logout::url() class="inline-form">
                     <button type="submit" class="link-button">{t.logout}</button>
-                </ActionForm>
+                </form>
             </li>
         </ul>
     }

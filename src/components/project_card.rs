@@ -22,10 +22,9 @@ pub fn ProjectCard(project: ProjectListItem) -> impl IntoView {
             </p>
             <p>{project.summary}</p>
             <dl class="card-facts">
-                {category.map(|c| view! { <dt>{t.fact_category}</dt><dd>{c}</dd> })}
-                {(!districts.is_empty()).then(|| view! { <dt>{t.fact_districts}</dt><dd>{districts}</dd> })}
-                <dt>{t.fact_ideas}</dt>
-                <dd>{(t.idea_count)(project.idea_count)}</dd>
+                {category.map(|c| view! { <div><dt>{t.fact_category}</dt><dd>{c}</dd></div> })}
+                {(!districts.is_empty()).then(|| view! { <div><dt>{t.fact_districts}</dt><dd>{districts}</dd></div> })}
+                <div><dt>{t.fact_ideas}</dt><dd>{(t.idea_count)(project.idea_count)}</dd></div>
             </dl>
         </article>
     }

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { linkIn, receivedMail, uniqueEmail } from './mail';
+import { expectHydrated, expectNoWcagViolations } from './support';
+
+const PASSWORD = 'ein langer satz als passwort';
+
+/** Fills in the registration form like a person (who takes more than 3 s). */
+async function register(page: Page, email: string, name: string, checkA11y: boolean) {
+  await page.goto('/registrieren');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registrieren');
+  if (checkA11y) await expectNoWcagViolations(page);
+  await page.getByLabel('Bürgerin oder Bürger').check();
+  await page.getByLabel('Anzeigename').fill(name);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByLabel(/Datenschutzhinweise gelesen/).check();
+  await page.waitForTimeout(3_100);
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fast geschafft');
+  if (checkA11y) await expectNoWcagViolations(page);
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page).toHaveURL(/\/konto/);
+}
+
+// axe-core runs inside the page, so its checks run in the JavaScript half; the HTML it checks
+// is the same server-rendered markup the no-JavaScript half gets.
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('register, confirm from the mail, log in and out', async ({ page }) => {
+      const email = uniqueEmail('anna');
+      await register(page, email, 'Anna Schmidt', javaScriptEnabled);
+
+      const mail = await receivedMail(email, 'bestätigen');
+      await page.goto(linkIn(mail, '/konto/bestaetigen'));
+      await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+
+      await logIn(page, email, PASSWORD);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+      await expect(page.getByRole('link', { name: /Mein Konto \(Anna Schmidt\)/ })).toBeVisible();
+      await expect(page.getByText('noch nicht bestätigt')).toHaveCount(0);
+      if (javaScriptEnabled) {
+        await expectHydrated(page);
+        await expectNoWcagViolations(page);
+      }
+
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.getByRole('link', { name: 'Anmelden' })).toBeVisible();
+    });
+
+    test('reset a forgotten password from the mail', async ({ page }) => {
+      const email = uniqueEmail('ben');
+      await register(page, email, 'Ben Becker', javaScriptEnabled);
+
+      await page.goto('/anmelden');
+      await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Passwort vergessen');
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+      await page.getByLabel('E-Mail-Adresse').fill(email);
+      await page.getByRole('button', { name: 'Link anfordern' }).click();
+      await expect(page.getByText('Wenn zu dieser Adresse ein Konto besteht')).toBeVisible();
+
+      const mail = await receivedMail(email, 'Passwort zurücksetzen');
+      await page.goto(linkIn(mail, '/passwort-zuruecksetzen'));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neues Passwort festlegen');
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+      await page.getByLabel('Neues Passwort').fill('ein ganz neuer satz');
+      await page.getByRole('button', { name: 'Passwort speichern' }).click();
+      await expect(page.getByText('Ihr Passwort wurde geändert')).toBeVisible();
+
+      await logIn(page, email, 'ein ganz neuer satz');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+    });
+
+    test('a wrong password is explained next to the form and keeps the email', async ({ page }) => {
+      await page.goto('/anmelden');
+      await page.getByLabel('E-Mail-Adresse').fill('niemand@example.org');
+      await page.getByLabel('Passwort').fill('falsches passwort');
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort sind nicht richtig.');
+      await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue('niemand@example.org');
+      // The server never sends a password back: after a reload (no JavaScript) it is empty;
+      // with JavaScript the page stays and so does what was typed.
+      await expect(page.getByLabel('Passwort')).toHaveValue(javaScriptEnabled ? 'falsches passwort' : '');
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+    });
+
+    test('registration errors appear next to their fields', async ({ page }) => {
+      await page.goto('/registrieren');
+      await page.getByLabel('Anzeigename').fill('Carla');
+      await page.getByLabel('E-Mail-Adresse').fill('keine-adresse');
+      await page.getByLabel('Passwort', { exact: true }).fill('kurz');
+      await page.waitForTimeout(3_100);
+      await page.getByRole('button', { name: 'Konto anlegen' }).click();
+      await expect(page.getByText('Bitte geben Sie eine gültige E-Mail-Adresse ein')).toBeVisible();
+      await expect(page.getByText('Bitte geben Sie mindestens 10 Zeichen ein.')).toBeVisible();
+      await expect(page.getByText('Ohne Ihre Einwilligung können wir kein Konto anlegen.')).toBeVisible();
+      await expect(page.getByLabel('Anzeigename')).toHaveValue('Carla');
+      await expect(page.getByLabel('E-Mail-Adresse')).toHaveAttribute('aria-invalid', 'true');
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+    });
+  });
+}
