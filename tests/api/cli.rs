@@ -72,3 +72,33 @@ fn migrate_and_seed_demo_work_on_a_fresh_sqlite_file() {
     assert!(stadtlabor(&["seed-demo"], &url).status.success());
     assert!(dir.path().join("new/stadtlabor.db").exists());
 }
+
+#[test]
+fn create_admin_reads_the_password_from_stdin_and_promotes_existing_accounts() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/stadtlabor.db", dir.path().display());
+    let run = |input: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stadtlabor"))
+            .args(["create-admin", "--email", "Chefin@Kreis-Soest.example", "--name", "Chefin"])
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "off")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let short = run("kurz\n");
+    assert!(!short.status.success(), "a short password is refused");
+    assert!(String::from_utf8_lossy(&short.stderr).contains("password"));
+
+    let created = run("ein langes admin passwort\n");
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    assert!(String::from_utf8_lossy(&created.stdout).contains("angelegt"));
+    let again = run("");
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("ist jetzt Administrator"));
+}
