@@ -662,3 +662,35 @@ async fn without_javascript_forms_redirect_with_their_errors_or_to_the_next_page
     assert_eq!(ok.status().as_u16(), 302);
     assert_eq!(ok.headers()["location"], "/konto");
 }
+
+#[tokio::test]
+async fn logging_in_gives_the_session_a_new_id() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    let cookie_of = |response: &reqwest::Response| {
+        response.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let first = app
+        .post(
+            "accounts/login",
+            &[("email", &user.email), ("password", &user.password)],
+        )
+        .await;
+    let second = app
+        .post(
+            "accounts/login",
+            &[("email", &user.email), ("password", &user.password)],
+        )
+        .await;
+    assert_ne!(
+        cookie_of(&first),
+        cookie_of(&second),
+        "a login never reuses a session id"
+    );
+}

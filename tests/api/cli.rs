@@ -80,7 +80,13 @@ fn create_admin_reads_the_password_from_stdin_and_promotes_existing_accounts() {
     let url = format!("sqlite://{}/stadtlabor.db", dir.path().display());
     let run = |input: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_stadtlabor"))
-            .args(["create-admin", "--email", "Chefin@Kreis-Soest.example", "--name", "Chefin"])
+            .args([
+                "create-admin",
+                "--email",
+                "Chefin@Kreis-Soest.example",
+                "--name",
+                "Chefin",
+            ])
             .env("DATABASE_URL", &url)
             .env("RUST_LOG", "off")
             .stdin(std::process::Stdio::piped())
@@ -88,7 +94,12 @@ fn create_admin_reads_the_password_from_stdin_and_promotes_existing_accounts() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
         child.wait_with_output().unwrap()
     };
     let short = run("kurz\n");
@@ -96,7 +107,11 @@ fn create_admin_reads_the_password_from_stdin_and_promotes_existing_accounts() {
     assert!(String::from_utf8_lossy(&short.stderr).contains("password"));
 
     let created = run("ein langes admin passwort\n");
-    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
     assert!(String::from_utf8_lossy(&created.stdout).contains("angelegt"));
     let again = run("");
     assert!(again.status.success());

@@ -85,6 +85,17 @@ pub async fn spawn_app() -> TestApp {
 
 /// An app on `database` (migrated and seeded if new) that sends to `smtp_url`.
 pub async fn start_app(database: &TestDatabase, smtp_url: &str) -> (String, Db) {
+    let (address, db, _running) =
+        start_stoppable_app(database, smtp_url, std::future::pending()).await;
+    (address, db)
+}
+
+/// Like [`start_app`], stopping gracefully when `shutdown` completes; the handle ends then.
+pub async fn start_stoppable_app(
+    database: &TestDatabase,
+    smtp_url: &str,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> (String, Db, tokio::task::JoinHandle<std::io::Result<()>>) {
     // Warnings and errors of the app show up in a failing test's output.
     stadtlabor::server::telemetry::init(stadtlabor::server::config::LogFormat::Text);
     let settings = test_settings_with(&database.url, Some(smtp_url), "target/test-mail");
@@ -97,8 +108,8 @@ pub async fn start_app(database: &TestDatabase, smtp_url: &str) -> (String, Db) 
         .await
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
-    (address, db)
+    let running = tokio::spawn(app.run_until_stopped(shutdown));
+    (address, db, running)
 }
 
 pub fn browser_client() -> reqwest::Client {

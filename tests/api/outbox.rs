@@ -1,4 +1,4 @@
-use crate::helpers::{browser_client, fresh_database, post_as, start_app};
+use crate::helpers::{browser_client, fresh_database, post_as, start_app, start_stoppable_app};
 use crate::mail_server::MailServer;
 use stadtlabor::server::db::outbox::count_unsent;
 use std::net::TcpListener;
@@ -26,7 +26,11 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
     let smtp_url = format!("smtp://127.0.0.1:{port}");
     let database = fresh_database().await;
 
-    let (address, db) = start_app(&database, &smtp_url).await;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let (address, db, running) = start_stoppable_app(&database, &smtp_url, async {
+        let _ = stopped.await;
+    })
+    .await;
     let client = browser_client();
     let addresses = ["eins@example.org", "zwei@example.org", "drei@example.org"];
     for email in addresses {
@@ -44,10 +48,12 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     assert_eq!(count_unsent(&db).await.unwrap(), 3);
 
-    // "Restart": the SMTP server comes up on its port and a second app instance starts on the
-    // same database (the first one keeps running, as a second instance would).
+    // Restart: the app stops, the SMTP server comes up on its port, the app starts again on
+    // the same database.
+    stop.send(()).unwrap();
+    running.await.unwrap().unwrap();
     let mail = MailServer::start_on(TcpListener::bind(("127.0.0.1", port)).unwrap());
-    let (_second, _) = start_app(&database, &smtp_url).await;
+    let (_restarted, db) = start_app(&database, &smtp_url).await;
     for email in addresses {
         mail.wait_for(email, 1).await;
     }
