@@ -7,6 +7,9 @@ use crate::pages::account::AccountPage;
 use crate::pages::admin_users::AdminUsersPage;
 use crate::pages::email_links::{ConfirmEmailChangePage, VerifyEmailPage};
 use crate::pages::home::HomePage;
+use crate::pages::idea::IdeaPage;
+use crate::pages::idea_new::NewIdeaPage;
+use crate::pages::ideas::IdeasPage;
 use crate::pages::legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
@@ -79,6 +82,9 @@ fn SiteLayout() -> impl IntoView {
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/projekte") view=ProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/projekte/:slug") view=ProjectPage ssr=SsrMode::Async/>
+                <Route path=path!("/ideen") view=IdeasPage ssr=SsrMode::Async/>
+                <Route path=path!("/ideen/neu") view=NewIdeaPage ssr=SsrMode::Async/>
+                <Route path=path!("/ideen/:id") view=IdeaPage ssr=SsrMode::Async/>
                 <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async/>
                 <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async/>

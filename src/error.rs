@@ -17,6 +17,8 @@ pub enum AppError {
     Unauthenticated,
     #[error("not allowed")]
     Forbidden,
+    #[error("the email address is not verified yet")]
+    EmailNotVerified,
     #[error("not found")]
     NotFound,
     #[error("conflicts with existing data")]
@@ -34,7 +36,7 @@ impl AppError {
             AppError::Validation(_) => 422,
             AppError::BadRequest => 400,
             AppError::Unauthenticated => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::EmailNotVerified => 403,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
             AppError::RateLimited { .. } => 429,

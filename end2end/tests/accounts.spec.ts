@@ -20,8 +20,9 @@ async function register(page: Page, email: string, name: string, checkA11y: bool
   if (checkA11y) await expectNoWcagViolations(page);
 }
 
-async function logIn(page: Page, email: string, password: string) {
+async function logIn(page: Page, email: string, password: string, hydrates: boolean) {
   await page.goto('/anmelden');
+  if (hydrates) await expectHydrated(page);
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -43,7 +44,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
       if (javaScriptEnabled) await expectNoWcagViolations(page);
 
-      await logIn(page, email, PASSWORD);
+      await logIn(page, email, PASSWORD, javaScriptEnabled);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
       await expect(page.getByRole('link', { name: /Mein Konto \(Anna Schmidt\)/ })).toBeVisible();
       await expect(page.getByText('noch nicht bestätigt')).toHaveCount(0);
@@ -77,7 +78,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole('button', { name: 'Passwort speichern' }).click();
       await expect(page.getByText('Ihr Passwort wurde geändert')).toBeVisible();
 
-      await logIn(page, email, 'ein ganz neuer satz');
+      await logIn(page, email, 'ein ganz neuer satz', javaScriptEnabled);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
     });
 

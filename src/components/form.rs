@@ -75,7 +75,8 @@ pub fn TextField(
                 autocomplete=autocomplete
                 required=required
                 maxlength=maxlength.map(|m| m.to_string())
-                prop:value=value
+                // The attribute only: a `prop:value` would reset what someone typed before
+                // the page hydrated. Kept values come from the server-rendered attribute.
                 value=value
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=described_by
@@ -100,4 +101,89 @@ pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
 #[component]
 pub fn SuccessNotice(message: &'static str) -> impl IntoView {
     view! { <div class="notice notice-success" role="status"><p>{message}</p></div> }
+}
+
+/// A labelled multi-line input with hint and error, keeping what the user typed.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(default = 10)] rows: u32,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// Receives every edit (for the preview).
+    #[prop(optional)]
+    on_edit: Option<WriteSignal<String>>,
+) -> impl IntoView {
+    let message = move || field_error(error.get(), name);
+    let value = move || kept_value(error.get(), name).unwrap_or_default();
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if hint.is_some() {
+            ids.push(format!("{name}-hint"));
+        }
+        if message().is_some() {
+            ids.push(format!("{name}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=name>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
+            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            <textarea
+                id=name
+                name=name
+                rows=rows
+                required=true
+                maxlength=maxlength.map(|m| m.to_string())
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described_by
+                on:input=move |ev| {
+                    if let Some(edit) = on_edit {
+                        edit.set(event_target_value(&ev));
+                    }
+                }
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
+/// A labelled select whose options are (value, label) pairs, keeping the submitted choice.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let message = move || field_error(error.get(), name);
+    let chosen = move || kept_value(error.get(), name).unwrap_or_default();
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=name>{label}</label>
+            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            <select
+                id=name
+                name=name
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=move || message().map(|_| format!("{name}-error"))
+            >
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let selected = {
+                            let value = value.clone();
+                            move || chosen() == value
+                        };
+                        view! { <option value=value selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
 }

@@ -26,6 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
                         // `A` marks the current page with aria-current="page".
                         <li><A href="/" exact=true>{t.nav_home}</A></li>
                         <li><A href="/projekte">{t.nav_projects}</A></li>
+                        <li><A href="/ideen">{t.nav_ideas}</A></li>
                     </ul>
                 </nav>
                 <Suspense fallback=|| ()>
@@ -67,7 +68,7 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
 }
 
 /// Percent-encodes a path for use as a query value.
-fn encode_query_value(value: &str) -> String {
+pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {

@@ -2,5 +2,6 @@
 
 pub mod error_notice;
 pub mod form;
+pub mod idea_card;
 pub mod layout;
 pub mod project_card;

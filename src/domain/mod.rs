@@ -2,6 +2,7 @@
 //! the same rules give instant feedback in the browser and are enforced on the server.
 
 pub mod accounts;
+pub mod ideas;
 pub mod paths;
 pub mod programmes;
 pub mod projects;

@@ -9,6 +9,20 @@ fn idea_count(n: i64) -> String {
     }
 }
 
+fn support_count(n: i64) -> String {
+    match n {
+        1 => "1 Unterstützung".to_owned(),
+        n => format!("{} Unterstützungen", group_thousands(n, '.')),
+    }
+}
+
+fn comment_count(n: i64) -> String {
+    match n {
+        1 => "1 Kommentar".to_owned(),
+        n => format!("{} Kommentare", group_thousands(n, '.')),
+    }
+}
+
 fn project_count(n: usize) -> String {
     match n {
         1 => "1 Projekt".to_owned(),
@@ -252,7 +266,50 @@ pub(super) const TEXTS: Texts = Texts {
     form_has_errors: "Bitte korrigieren Sie die markierten Angaben.",
     organisation_label: "Organisation",
 
+    nav_ideas: "Ideen",
+    ideas_title: "Ideen",
+    ideas_intro: "Was Bürgerinnen, Bürger und Unternehmen für die digitale Region vorschlagen.",
+    ideas_empty: "Keine Ideen gefunden.",
+    filter_label: "Ideen filtern",
+    filter_search: "Suche",
+    filter_project: "Projekt",
+    filter_status: "Status",
+    filter_sort: "Sortierung",
+    all_option: "Alle",
+    filter_submit: "Anzeigen",
+    sort_newest: "Neueste zuerst",
+    sort_supported: "Meiste Unterstützung",
+    sort_discussed: "Meistdiskutiert",
+    status_submitted: "Eingereicht",
+    status_under_review: "In Prüfung",
+    status_accepted: "Angenommen",
+    status_rejected: "Abgelehnt",
+    status_implemented: "Umgesetzt",
+    status_withdrawn: "Zurückgezogen",
+    new_idea: "Idee einreichen",
+    idea_form_title: "Neue Idee",
+    field_title: "Titel",
+    field_body: "Beschreibung",
+    field_body_hint: "Sie können Markdown verwenden: **fett**, *kursiv*, Listen mit „- “ und Links wie [Text](https://…).",
+    field_category: "Themenfeld",
+    field_project: "Projekt (optional)",
+    no_project: "Kein bestimmtes Projekt",
+    field_location: "Ort (optional)",
+    preview_button: "Vorschau anzeigen",
+    preview_title: "Vorschau",
+    submit_idea: "Idee veröffentlichen",
+    by_author: "von",
+    edited_marker: "bearbeitet",
+    staff_badge: "Verwaltung",
+    login_to_submit: "Melden Sie sich an, um eine Idee einzureichen.",
+    next_ideas: "Weitere Ideen",
+    idea_facts_title: "Angaben zur Idee",
+    field_location_label: "Ort",
+    search_results_for: "Suchergebnisse für",
+
     idea_count,
+    support_count,
+    comment_count,
     project_count,
     money,
     date,

@@ -9,6 +9,20 @@ fn idea_count(n: i64) -> String {
     }
 }
 
+fn support_count(n: i64) -> String {
+    match n {
+        1 => "1 supporter".to_owned(),
+        n => format!("{} supporters", group_thousands(n, ',')),
+    }
+}
+
+fn comment_count(n: i64) -> String {
+    match n {
+        1 => "1 comment".to_owned(),
+        n => format!("{} comments", group_thousands(n, ',')),
+    }
+}
+
 fn project_count(n: usize) -> String {
     match n {
         1 => "1 project".to_owned(),
@@ -239,7 +253,50 @@ pub(super) const TEXTS: Texts = Texts {
     form_has_errors: "Please correct the marked fields.",
     organisation_label: "Organisation",
 
+    nav_ideas: "Ideas",
+    ideas_title: "Ideas",
+    ideas_intro: "What citizens and businesses propose for the digital region.",
+    ideas_empty: "No ideas found.",
+    filter_label: "Filter ideas",
+    filter_search: "Search",
+    filter_project: "Project",
+    filter_status: "Status",
+    filter_sort: "Order",
+    all_option: "All",
+    filter_submit: "Show",
+    sort_newest: "Newest first",
+    sort_supported: "Most supported",
+    sort_discussed: "Most discussed",
+    status_submitted: "Submitted",
+    status_under_review: "Under review",
+    status_accepted: "Accepted",
+    status_rejected: "Rejected",
+    status_implemented: "Implemented",
+    status_withdrawn: "Withdrawn",
+    new_idea: "Submit an idea",
+    idea_form_title: "New idea",
+    field_title: "Title",
+    field_body: "Description",
+    field_body_hint: "You can use Markdown: **bold**, *italic*, lists with “- ” and links like [text](https://…).",
+    field_category: "Topic",
+    field_project: "Project (optional)",
+    no_project: "No particular project",
+    field_location: "Place (optional)",
+    preview_button: "Show preview",
+    preview_title: "Preview",
+    submit_idea: "Publish idea",
+    by_author: "by",
+    edited_marker: "edited",
+    staff_badge: "Administration",
+    login_to_submit: "Log in to submit an idea.",
+    next_ideas: "More ideas",
+    idea_facts_title: "About this idea",
+    field_location_label: "Place",
+    search_results_for: "Search results for",
+
     idea_count,
+    support_count,
+    comment_count,
     project_count,
     money,
     date,

@@ -7,6 +7,7 @@ mod de;
 mod en;
 
 use crate::domain::accounts::Role;
+use crate::domain::ideas::{IdeaSort, IdeaStatus};
 use crate::domain::projects::{LocalizedName, Phase};
 use crate::domain::validation::ValidationError;
 use crate::error::AppError;
@@ -237,7 +238,50 @@ pub struct Texts {
     pub form_has_errors: &'static str,
     pub organisation_label: &'static str,
 
+    pub nav_ideas: &'static str,
+    pub ideas_title: &'static str,
+    pub ideas_intro: &'static str,
+    pub ideas_empty: &'static str,
+    pub filter_label: &'static str,
+    pub filter_search: &'static str,
+    pub filter_project: &'static str,
+    pub filter_status: &'static str,
+    pub filter_sort: &'static str,
+    pub all_option: &'static str,
+    pub filter_submit: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_supported: &'static str,
+    pub sort_discussed: &'static str,
+    pub status_submitted: &'static str,
+    pub status_under_review: &'static str,
+    pub status_accepted: &'static str,
+    pub status_rejected: &'static str,
+    pub status_implemented: &'static str,
+    pub status_withdrawn: &'static str,
+    pub new_idea: &'static str,
+    pub idea_form_title: &'static str,
+    pub field_title: &'static str,
+    pub field_body: &'static str,
+    pub field_body_hint: &'static str,
+    pub field_category: &'static str,
+    pub field_project: &'static str,
+    pub no_project: &'static str,
+    pub field_location: &'static str,
+    pub preview_button: &'static str,
+    pub preview_title: &'static str,
+    pub submit_idea: &'static str,
+    pub by_author: &'static str,
+    pub edited_marker: &'static str,
+    pub staff_badge: &'static str,
+    pub login_to_submit: &'static str,
+    pub next_ideas: &'static str,
+    pub idea_facts_title: &'static str,
+    pub field_location_label: &'static str,
+    pub search_results_for: &'static str,
+
     pub idea_count: fn(i64) -> String,
+    pub support_count: fn(i64) -> String,
+    pub comment_count: fn(i64) -> String,
     pub validation: fn(&ValidationError) -> String,
     pub rate_limited: fn(u64) -> String,
     pub project_count: fn(usize) -> String,
@@ -265,10 +309,30 @@ impl Texts {
             AppError::RateLimited { retry_after_secs } => (self.rate_limited)(*retry_after_secs),
             AppError::Unauthenticated => self.login_required.to_owned(),
             AppError::Forbidden => self.forbidden.to_owned(),
+            AppError::EmailNotVerified => self.unverified_notice.to_owned(),
             AppError::NotFound => self.not_found_text.to_owned(),
             AppError::BadRequest | AppError::Conflict | AppError::Internal => {
                 self.error_text.to_owned()
             }
+        }
+    }
+
+    pub fn idea_status(&self, status: IdeaStatus) -> &'static str {
+        match status {
+            IdeaStatus::Submitted => self.status_submitted,
+            IdeaStatus::UnderReview => self.status_under_review,
+            IdeaStatus::Accepted => self.status_accepted,
+            IdeaStatus::Rejected => self.status_rejected,
+            IdeaStatus::Implemented => self.status_implemented,
+            IdeaStatus::Withdrawn => self.status_withdrawn,
+        }
+    }
+
+    pub fn idea_sort(&self, sort: IdeaSort) -> &'static str {
+        match sort {
+            IdeaSort::Newest => self.sort_newest,
+            IdeaSort::MostSupported => self.sort_supported,
+            IdeaSort::MostDiscussed => self.sort_discussed,
         }
     }
 

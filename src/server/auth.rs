@@ -58,6 +58,17 @@ pub async fn require_user(state: &AppState) -> Result<UserRow, AppError> {
     current_user(state).await?.ok_or(AppError::Unauthenticated)
 }
 
+/// The signed-in account if its address is verified: needed to post, comment, vote and
+/// register for workshops.
+pub async fn require_verified(state: &AppState) -> Result<UserRow, AppError> {
+    let user = require_user(state).await?;
+    if user.email_verified_at.is_some() {
+        Ok(user)
+    } else {
+        Err(AppError::EmailNotVerified)
+    }
+}
+
 /// The signed-in account if it has one of `roles`; `Unauthenticated` or `Forbidden` otherwise.
 pub async fn require_role(state: &AppState, roles: &[Role]) -> Result<UserRow, AppError> {
     let user = require_user(state).await?;

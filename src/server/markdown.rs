@@ -20,9 +20,52 @@ pub fn render(markdown: &str) -> String {
         .to_string()
 }
 
+/// The first `max_chars` characters of the text a markdown source shows (for list cards),
+/// ending with "…" when cut.
+pub fn plain_excerpt(markdown: &str, max_chars: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+        if text.chars().count() > max_chars {
+            break;
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > max_chars {
+        let cut: String = text.chars().take(max_chars).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{plain_excerpt, render};
+
+    #[test]
+    fn excerpts_are_plain_text() {
+        assert_eq!(
+            plain_excerpt("# Titel\n\n**fett** und <b>x</b>", 100),
+            "Titel fett und <b>x</b>"
+        );
+        assert_eq!(plain_excerpt("eins zwei drei", 8), "eins zwe…");
+    }
+
+    #[test]
+    fn deeply_nested_markdown_is_rendered_without_crashing() {
+        let nested = format!("{}x", "> ".repeat(1000));
+        let html = render(&nested);
+        assert!(html.contains('x'));
+        let lists = format!("{}x", "- ".repeat(1000));
+        assert!(render(&lists).contains('x'));
+    }
 
     #[test]
     fn formatting_survives() {

@@ -7,6 +7,7 @@ mod admin;
 mod cli;
 mod health;
 mod helpers;
+mod ideas;
 mod language;
 mod mail_server;
 mod outbox;

@@ -1,0 +1,78 @@
+import { expect, test, type Page } from '@playwright/test';
+import { linkIn, receivedMail, uniqueEmail } from './mail';
+import { expectHydrated, expectNoWcagViolations } from './support';
+
+const PASSWORD = 'ein langer satz als passwort';
+
+/** A verified, logged-in citizen (registered through the forms and the mailed link). */
+async function verifiedCitizen(page: Page, name: string) {
+  const email = uniqueEmail(name.toLowerCase());
+  await page.goto('/registrieren');
+  await page.getByLabel('Anzeigename').fill(name);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByLabel(/Datenschutzhinweise gelesen/).check();
+  await page.waitForTimeout(3_100);
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fast geschafft');
+  await page.goto(linkIn(await receivedMail(email, 'bestätigen'), '/konto/bestaetigen'));
+  await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('a citizen submits an idea with markdown and finds it by search', async ({ page }) => {
+      await verifiedCitizen(page, javaScriptEnabled ? 'Dora' : 'Emil');
+      const word = javaScriptEnabled ? 'Haltestellen' : 'Fahrradständer';
+      const title = `Mehr ${word} in Soest ${Date.now()}`;
+
+      await page.goto('/ideen/neu');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neue Idee');
+      if (javaScriptEnabled) {
+        await expectHydrated(page);
+        await expectNoWcagViolations(page);
+      }
+      await page.getByLabel('Titel').fill(title);
+      await page.getByLabel('Beschreibung').fill(`Wir brauchen **mehr** ${word}:\n\n- am Bahnhof\n- am Markt`);
+      await page.getByLabel('Themenfeld').selectOption({ label: 'Mobilität' });
+      await page.getByLabel('Projekt (optional)').selectOption({ label: 'Big-Bird-Westfalen: Bus fahren mit dem Smartphone' });
+      if (javaScriptEnabled) {
+        await page.getByRole('button', { name: 'Vorschau anzeigen' }).click();
+        await expect(page.locator('.preview strong')).toHaveText('mehr');
+      }
+      await page.getByRole('button', { name: 'Idee veröffentlichen' }).click();
+
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.locator('.prose strong')).toHaveText('mehr');
+      await expect(page.locator('.prose li')).toHaveCount(2);
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+
+      // Found by another form of the word: "Haltestelle" finds "Haltestellen".
+      await page.goto('/ideen');
+      await page.getByLabel('Suche').fill(word.slice(0, -1));
+      await page.getByRole('button', { name: 'Anzeigen' }).click();
+      await expect(page).toHaveURL(/suche=/);
+      await expect(page.locator('.idea-card mark').first()).toBeVisible();
+      await expect(page.getByRole('link', { name: title })).toBeVisible();
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+    });
+
+    test('bad input is explained next to the fields', async ({ page }) => {
+      await verifiedCitizen(page, javaScriptEnabled ? 'Fritz' : 'Gerda');
+      await page.goto('/ideen/neu');
+      if (javaScriptEnabled) await expectHydrated(page);
+      await page.getByLabel('Titel').fill('Nur ein Titel');
+      await page.getByRole('button', { name: 'Idee veröffentlichen' }).click();
+      await expect(page.getByText('Bitte füllen Sie dieses Feld aus.')).toBeVisible();
+      await expect(page.getByLabel('Titel')).toHaveValue('Nur ein Titel');
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+    });
+  });
+}

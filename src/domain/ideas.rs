@@ -1,0 +1,274 @@
+//! Ideas: what citizens and businesses propose, and where each stands.
+
+use crate::domain::projects::LocalizedName;
+use crate::domain::validation::ValidationError;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+pub const TITLE_MAX_CHARS: usize = 120;
+pub const BODY_MAX_CHARS: usize = 10_000;
+pub const LOCATION_MAX_CHARS: usize = 200;
+/// Ideas per list page.
+pub const PAGE_SIZE: usize = 20;
+
+/// The life of an idea: submitted → under review → accepted / rejected / implemented, or
+/// withdrawn by its author.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IdeaStatus {
+    Submitted,
+    UnderReview,
+    Accepted,
+    Rejected,
+    Implemented,
+    Withdrawn,
+}
+
+impl IdeaStatus {
+    pub const ALL: [IdeaStatus; 6] = [
+        IdeaStatus::Submitted,
+        IdeaStatus::UnderReview,
+        IdeaStatus::Accepted,
+        IdeaStatus::Rejected,
+        IdeaStatus::Implemented,
+        IdeaStatus::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdeaStatus::Submitted => "submitted",
+            IdeaStatus::UnderReview => "under_review",
+            IdeaStatus::Accepted => "accepted",
+            IdeaStatus::Rejected => "rejected",
+            IdeaStatus::Implemented => "implemented",
+            IdeaStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+impl FromStr for IdeaStatus {
+    type Err = ValidationError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        IdeaStatus::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or(ValidationError::Invalid)
+    }
+}
+
+/// How a list of ideas is ordered. Each order has its own index and keyset cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum IdeaSort {
+    #[default]
+    Newest,
+    MostSupported,
+    MostDiscussed,
+}
+
+impl IdeaSort {
+    pub const ALL: [IdeaSort; 3] = [
+        IdeaSort::Newest,
+        IdeaSort::MostSupported,
+        IdeaSort::MostDiscussed,
+    ];
+
+    /// The value in the URL (`?sortierung=`).
+    pub fn as_param(self) -> &'static str {
+        match self {
+            IdeaSort::Newest => "neueste",
+            IdeaSort::MostSupported => "unterstuetzt",
+            IdeaSort::MostDiscussed => "diskutiert",
+        }
+    }
+
+    pub fn from_param(value: &str) -> Option<Self> {
+        IdeaSort::ALL.into_iter().find(|s| s.as_param() == value)
+    }
+}
+
+/// A validated idea title: 1–120 characters on one line.
+pub struct IdeaTitle(String);
+
+impl IdeaTitle {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let title = raw.trim();
+        if title.is_empty() {
+            Err(ValidationError::Required)
+        } else if title.chars().count() > TITLE_MAX_CHARS {
+            Err(ValidationError::TooLong {
+                max: TITLE_MAX_CHARS,
+            })
+        } else if title.chars().any(char::is_control) {
+            Err(ValidationError::InvalidCharacters)
+        } else {
+            Ok(IdeaTitle(title.to_owned()))
+        }
+    }
+}
+
+impl AsRef<str> for IdeaTitle {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A validated markdown body: 1–10,000 characters; line breaks and tabs allowed.
+pub struct IdeaBody(String);
+
+impl IdeaBody {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let body = raw.trim();
+        if body.is_empty() {
+            Err(ValidationError::Required)
+        } else if body.chars().count() > BODY_MAX_CHARS {
+            Err(ValidationError::TooLong {
+                max: BODY_MAX_CHARS,
+            })
+        } else if body
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            Err(ValidationError::InvalidCharacters)
+        } else {
+            Ok(IdeaBody(body.to_owned()))
+        }
+    }
+}
+
+impl AsRef<str> for IdeaBody {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An optional place the idea is about (free text).
+pub fn parse_location(raw: &str) -> Result<Option<String>, ValidationError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        Ok(None)
+    } else if value.chars().count() > LOCATION_MAX_CHARS {
+        Err(ValidationError::TooLong {
+            max: LOCATION_MAX_CHARS,
+        })
+    } else if value.chars().any(char::is_control) {
+        Err(ValidationError::InvalidCharacters)
+    } else {
+        Ok(Some(value.to_owned()))
+    }
+}
+
+/// Who wrote something, as shown: the organisation for business accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorView {
+    pub display_name: String,
+    pub organisation_name: Option<String>,
+    pub is_staff: bool,
+}
+
+impl AuthorView {
+    pub fn shown_name(&self) -> &str {
+        self.organisation_name
+            .as_deref()
+            .unwrap_or(&self.display_name)
+    }
+}
+
+/// An idea as a card in lists, read in one query with its author, project and counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaListItem {
+    pub id: i64,
+    /// Escaped title with search matches in `<mark>`.
+    pub title_html: String,
+    /// Escaped plain-text excerpt with search matches in `<mark>`.
+    pub excerpt_html: String,
+    pub author: AuthorView,
+    pub project_title: Option<String>,
+    pub category: LocalizedName,
+    pub status: IdeaStatus,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One page of ideas and the cursor of the next page, if there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaPage {
+    pub items: Vec<IdeaListItem>,
+    pub next_cursor: Option<String>,
+}
+
+/// An idea with everything its page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaView {
+    pub id: i64,
+    pub title: String,
+    /// Sanitised HTML rendered from the markdown body.
+    pub body_html: String,
+    pub author: AuthorView,
+    pub project_title: Option<String>,
+    pub project_slug: Option<String>,
+    pub category: LocalizedName,
+    pub location: Option<String>,
+    pub status: IdeaStatus,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub edited: bool,
+}
+
+/// A choice in a select: slug and name in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub slug: String,
+    pub name: LocalizedName,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_one_line_of_at_most_120_characters() {
+        assert_eq!(
+            IdeaTitle::parse("  Busse am Sonntag ").unwrap().as_ref(),
+            "Busse am Sonntag"
+        );
+        assert!(matches!(
+            IdeaTitle::parse(""),
+            Err(ValidationError::Required)
+        ));
+        assert!(matches!(
+            IdeaTitle::parse(&"ä".repeat(121)),
+            Err(ValidationError::TooLong { .. })
+        ));
+        assert!(IdeaTitle::parse(&"ä".repeat(120)).is_ok());
+        assert!(matches!(
+            IdeaTitle::parse("a\nb"),
+            Err(ValidationError::InvalidCharacters)
+        ));
+    }
+
+    #[test]
+    fn bodies_allow_lines_but_not_control_characters() {
+        assert!(IdeaBody::parse("Erste Zeile\n\n- Punkt\tmit Tab").is_ok());
+        assert!(matches!(
+            IdeaBody::parse("x\u{0}"),
+            Err(ValidationError::InvalidCharacters)
+        ));
+        assert!(matches!(
+            IdeaBody::parse(&"x".repeat(10_001)),
+            Err(ValidationError::TooLong { .. })
+        ));
+    }
+
+    #[test]
+    fn statuses_and_sorts_round_trip() {
+        for s in IdeaStatus::ALL {
+            assert_eq!(s.as_str().parse::<IdeaStatus>(), Ok(s));
+        }
+        for s in IdeaSort::ALL {
+            assert_eq!(IdeaSort::from_param(s.as_param()), Some(s));
+        }
+    }
+}

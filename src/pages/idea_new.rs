@@ -1,0 +1,101 @@
+//! `/ideen/neu`: submitting an idea (verified accounts), with a markdown preview.
+
+use crate::api::ideas::{idea_choices, preview_markdown, CreateIdea};
+use crate::components::form::{action_error, FormAlert, SelectField, TextArea, TextField};
+use crate::domain::accounts::CurrentUser;
+use crate::domain::ideas::{BODY_MAX_CHARS, LOCATION_MAX_CHARS, TITLE_MAX_CHARS};
+use crate::i18n::{use_locale, use_texts};
+use crate::pages::use_current_user;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn NewIdeaPage() -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    view! {
+        <Title text=t.idea_form_title/>
+        <div class="container page narrow">
+            <h1>{t.idea_form_title}</h1>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match user.await {
+                        Ok(Some(user)) if user.may_participate() => view! { <IdeaForm/> }.into_any(),
+                        Ok(Some(user)) => view! { <Unverified user/> }.into_any(),
+                        _ => view! {
+                            <p>{t.login_to_submit}</p>
+                            <p><a class="button" href="/anmelden?weiter=/ideen/neu">{t.nav_login}</a></p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Unverified(user: CurrentUser) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="notice" role="note">
+            <p>{t.unverified_notice}</p>
+            <p>{user.email}</p>
+            <p><a href="/konto">{t.resend_submit}</a></p>
+        </div>
+    }
+}
+
+#[component]
+fn IdeaForm() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let create = ServerAction::<CreateIdea>::new();
+    let error = action_error(create.value());
+    let choices = Resource::new(|| (), |_| idea_choices());
+    let (body, set_body) = signal(String::new());
+    let preview = Action::new(|text: &String| preview_markdown(text.clone()));
+    // The preview needs JavaScript; the button appears only once the page has hydrated.
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+    view! {
+        <FormAlert error/>
+        <ActionForm action=create attr:class="form" attr:novalidate=true>
+            <TextField name="title" label=t.field_title maxlength=TITLE_MAX_CHARS error/>
+            <TextArea name="body" label=t.field_body hint=t.field_body_hint maxlength=BODY_MAX_CHARS
+                error on_edit=set_body/>
+            <Show when=move || hydrated.get()>
+                <button type="button" class="button button-secondary"
+                    on:click=move |_| { preview.dispatch(body.get_untracked()); }>
+                    {t.preview_button}
+                </button>
+            </Show>
+            {move || preview.value().get().and_then(Result::ok).map(|html| view! {
+                <section class="preview" aria-labelledby="preview-title" aria-live="polite">
+                    <h2 id="preview-title">{t.preview_title}</h2>
+                    // Sanitised on the server, exactly as the published idea will be.
+                    <div class="prose" inner_html=html></div>
+                </section>
+            })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let (categories, projects) = choices.await.unwrap_or_default();
+                    let categories = categories
+                        .into_iter()
+                        .map(|c| (c.slug, locale.pick(&c.name).to_owned()))
+                        .collect();
+                    let projects = std::iter::once((String::new(), t.no_project.to_owned()))
+                        .chain(projects)
+                        .collect();
+                    view! {
+                        <SelectField name="category" label=t.field_category options=categories error/>
+                        <SelectField name="project" label=t.field_project options=projects error/>
+                    }
+                })}
+            </Suspense>
+            <TextField name="location" label=t.field_location required=false
+                maxlength=LOCATION_MAX_CHARS error/>
+            <button type="submit" class="button">{t.submit_idea}</button>
+        </ActionForm>
+    }
+}

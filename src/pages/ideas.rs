@@ -1,0 +1,133 @@
+//! `/ideen`: all ideas with filters, German full-text search, sort orders and keyset pages.
+//! The filter form is a plain GET form, so every combination is a shareable URL.
+
+use crate::api::ideas::{idea_choices, list_ideas, IdeaQuery};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::idea_card::IdeaCard;
+use crate::domain::ideas::{IdeaSort, IdeaStatus};
+use crate::i18n::{use_locale, use_texts};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Builds the query string of a list URL, leaving out empty values.
+fn list_href(query: &IdeaQuery) -> String {
+    let pairs = [
+        ("suche", &query.suche),
+        ("projekt", &query.projekt),
+        ("kategorie", &query.kategorie),
+        ("status", &query.status),
+        ("sortierung", &query.sortierung),
+        ("nach", &query.nach),
+    ];
+    let encoded: Vec<String> = pairs
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().filter(|v| !v.is_empty()).map(|v| (k, v)))
+        .map(|(k, v)| format!("{k}={}", crate::components::layout::encode_query_value(v)))
+        .collect();
+    if encoded.is_empty() {
+        "/ideen".to_owned()
+    } else {
+        format!("/ideen?{}", encoded.join("&"))
+    }
+}
+
+#[component]
+pub fn IdeasPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let params = use_query_map();
+    let query = move || {
+        let p = params.read();
+        IdeaQuery {
+            projekt: p.get("projekt"),
+            kategorie: p.get("kategorie"),
+            status: p.get("status"),
+            suche: p.get("suche"),
+            sortierung: p.get("sortierung"),
+            nach: p.get("nach"),
+        }
+    };
+    let ideas = Resource::new(query, list_ideas);
+    let choices = Resource::new(|| (), |_| idea_choices());
+    let selected = move |key: &str, value: &str| params.read().get(key).as_deref() == Some(value);
+    view! {
+        <Title text=t.ideas_title/>
+        <div class="container page">
+            <h1>{t.ideas_title}</h1>
+            <p class="lead">{t.ideas_intro}</p>
+            <p><a class="button" href="/ideen/neu">{t.new_idea}</a></p>
+            <form method="get" action="/ideen" class="filters" role="search" aria-label=t.filter_label>
+                <div class="field">
+                    <label for="suche">{t.filter_search}</label>
+                    <input id="suche" name="suche" type="search" maxlength="200"
+                        value=move || params.read().get("suche").unwrap_or_default()/>
+                </div>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let (categories, projects) = choices.await.unwrap_or_default();
+                        view! {
+                            <div class="field">
+                                <label for="projekt">{t.filter_project}</label>
+                                <select id="projekt" name="projekt">
+                                    <option value="">{t.all_option}</option>
+                                    {projects.into_iter().map(|(slug, title)| {
+                                        let is = selected("projekt", &slug);
+                                        view! { <option value=slug selected=is>{title}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="kategorie">{t.field_category}</label>
+                                <select id="kategorie" name="kategorie">
+                                    <option value="">{t.all_option}</option>
+                                    {categories.into_iter().map(|c| {
+                                        let is = selected("kategorie", &c.slug);
+                                        view! { <option value=c.slug.clone() selected=is>{locale.pick(&c.name).to_owned()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                        }
+                    })}
+                </Suspense>
+                <div class="field">
+                    <label for="status">{t.filter_status}</label>
+                    <select id="status" name="status">
+                        <option value="">{t.all_option}</option>
+                        {IdeaStatus::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_str() selected=move || selected("status", s.as_str())>{t.idea_status(s)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sortierung">{t.filter_sort}</label>
+                    <select id="sortierung" name="sortierung">
+                        {IdeaSort::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_param() selected=move || selected("sortierung", s.as_param())>{t.idea_sort(s)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{t.filter_submit}</button>
+            </form>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match ideas.await {
+                        Ok(page) if page.items.is_empty() => view! { <p>{t.ideas_empty}</p> }.into_any(),
+                        Ok(page) => {
+                            let next = page.next_cursor.map(|cursor| {
+                                list_href(&IdeaQuery { nach: Some(cursor), ..query() })
+                            });
+                            view! {
+                                <div class="card-grid">
+                                    {page.items.into_iter().map(|idea| view! { <IdeaCard idea/> }).collect_view()}
+                                </div>
+                                {next.map(|href| view! { <p><a class="button button-secondary" href=href rel="next">{t.next_ideas}</a></p> })}
+                            }.into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

@@ -1,0 +1,321 @@
+//! Ideas: inserting, the filtered and searched list (one query, keyset pagination), one idea.
+
+use super::{with_tx, Db, DbError, Tx};
+use crate::domain::accounts::Role;
+use crate::domain::ideas::{AuthorView, Choice, IdeaSort, IdeaStatus, PAGE_SIZE};
+use crate::domain::projects::LocalizedName;
+use crate::server::search;
+use chrono::{DateTime, SubsecRound, Utc};
+use sqlx::FromRow;
+
+/// Timestamps are stored with microseconds, the precision PostgreSQL keeps, so that keyset
+/// cursors compare equal on both engines.
+fn stored_time(now: DateTime<Utc>) -> DateTime<Utc> {
+    now.trunc_subsecs(6)
+}
+
+/// A new idea, validated.
+pub struct NewIdea<'a> {
+    pub author_id: i64,
+    pub project_id: Option<i64>,
+    pub category_id: i64,
+    pub title: &'a str,
+    pub body_md: &'a str,
+    pub location: Option<&'a str>,
+}
+
+/// Inserts an idea and, on SQLite, its stemmed words into the search index.
+pub async fn insert_idea(
+    tx: &mut Tx,
+    idea: &NewIdea<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    const SQL: &str = "INSERT INTO ideas (author_id, project_id, category_id, title, body_md, \
+            location_text, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
+    let now = stored_time(now);
+    let id: i64 = with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL)
+            .bind(idea.author_id)
+            .bind(idea.project_id)
+            .bind(idea.category_id)
+            .bind(idea.title)
+            .bind(idea.body_md)
+            .bind(idea.location)
+            .bind(now)
+            .fetch_one(conn)
+            .await?
+    });
+    if let Tx::Sqlite(tx) = tx {
+        let terms = search::stemmed_text(&format!("{} {}", idea.title, idea.body_md));
+        sqlx::query("INSERT INTO ideas_search (rowid, terms) VALUES ($1, $2)")
+            .bind(id)
+            .bind(terms)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// The id of the project with `slug` if it accepts ideas now.
+pub async fn find_project_accepting_ideas(tx: &mut Tx, slug: &str) -> Result<Option<i64>, DbError> {
+    const SQL: &str = "SELECT id FROM projects \
+         WHERE slug = $1 AND accepts_ideas AND archived_at IS NULL AND phase <> 'completed'";
+    Ok(with_tx!(tx, conn => sqlx::query_scalar(SQL).bind(slug).fetch_optional(conn).await?))
+}
+
+pub async fn find_category_id(tx: &mut Tx, slug: &str) -> Result<Option<i64>, DbError> {
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar("SELECT id FROM categories WHERE slug = $1").bind(slug).fetch_optional(conn).await?
+    }))
+}
+
+#[derive(FromRow)]
+struct ChoiceRow {
+    slug: String,
+    name_de: String,
+    name_en: String,
+}
+
+/// All categories, for forms and filters.
+pub async fn list_categories(db: &Db) -> Result<Vec<Choice>, DbError> {
+    const SQL: &str = "SELECT slug, name_de, name_en FROM categories ORDER BY name_de";
+    let rows: Vec<ChoiceRow> =
+        super::with_pool!(db, pool => sqlx::query_as(SQL).fetch_all(pool).await?);
+    Ok(rows
+        .into_iter()
+        .map(|r| Choice {
+            slug: r.slug,
+            name: LocalizedName {
+                de: r.name_de,
+                en: r.name_en,
+            },
+        })
+        .collect())
+}
+
+/// What the idea list is narrowed to.
+#[derive(Debug, Default, Clone)]
+pub struct IdeaFilter {
+    pub project: Option<String>,
+    pub category: Option<String>,
+    pub status: Option<IdeaStatus>,
+    pub query: Option<String>,
+    pub sort: IdeaSort,
+    pub cursor: Option<String>,
+}
+
+/// A list row before the markdown body becomes an excerpt.
+#[derive(FromRow)]
+pub struct IdeaListRow {
+    pub id: i64,
+    pub title: String,
+    pub body_md: String,
+    status: String,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub created_at: DateTime<Utc>,
+    display_name: String,
+    organisation_name: Option<String>,
+    role: String,
+    pub project_title: Option<String>,
+    category_de: String,
+    category_en: String,
+}
+
+impl IdeaListRow {
+    pub fn status(&self) -> Result<IdeaStatus, DbError> {
+        self.status.parse().map_err(DbError::corrupt)
+    }
+
+    pub fn author(&self) -> AuthorView {
+        AuthorView {
+            display_name: self.display_name.clone(),
+            organisation_name: self.organisation_name.clone(),
+            is_staff: self.role.parse::<Role>().is_ok_and(Role::is_staff),
+        }
+    }
+
+    pub fn category(&self) -> LocalizedName {
+        LocalizedName {
+            de: self.category_de.clone(),
+            en: self.category_en.clone(),
+        }
+    }
+
+    /// The keyset cursor that continues the list after this row.
+    pub fn cursor(&self, sort: IdeaSort) -> String {
+        let key = match sort {
+            IdeaSort::Newest => self.created_at.timestamp_micros(),
+            IdeaSort::MostSupported => self.vote_count,
+            IdeaSort::MostDiscussed => self.comment_count,
+        };
+        format!("{key}_{}", self.id)
+    }
+}
+
+enum Bind {
+    Int(i64),
+    Text(String),
+    Time(DateTime<Utc>),
+}
+
+const LIST_COLUMNS: &str = "SELECT i.id, i.title, i.body_md, i.status, i.vote_count, \
+        i.comment_count, i.created_at, u.display_name, u.organisation_name, u.role, \
+        p.title AS project_title, c.name_de AS category_de, c.name_en AS category_en \
+     FROM ideas i \
+     JOIN users u ON u.id = i.author_id \
+     JOIN categories c ON c.id = i.category_id \
+     LEFT JOIN projects p ON p.id = i.project_id";
+
+/// One page of ideas (plus one row to tell whether another page follows), in one query.
+/// Filters are bound parameters; the search is the one part where the engines differ.
+pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>, DbError> {
+    let mut sql = format!("{LIST_COLUMNS} WHERE i.hidden_at IS NULL");
+    let mut binds = Vec::new();
+    let mut param = |sql: &mut String, clause: &str, value: Bind| {
+        binds.push(value);
+        sql.push_str(&clause.replace('?', &format!("${}", binds.len())));
+    };
+    if let Some(project) = &filter.project {
+        param(
+            &mut sql,
+            " AND i.project_id = (SELECT id FROM projects WHERE slug = ?)",
+            Bind::Text(project.clone()),
+        );
+    }
+    if let Some(category) = &filter.category {
+        param(
+            &mut sql,
+            " AND i.category_id = (SELECT id FROM categories WHERE slug = ?)",
+            Bind::Text(category.clone()),
+        );
+    }
+    if let Some(status) = filter.status {
+        param(
+            &mut sql,
+            " AND i.status = ?",
+            Bind::Text(status.as_str().to_owned()),
+        );
+    }
+    if let Some(query) = &filter.query {
+        match db {
+            Db::Sqlite(_) => {
+                let stems = search::query_stems(query);
+                if !stems.is_empty() {
+                    param(
+                        &mut sql,
+                        " AND i.id IN (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)",
+                        Bind::Text(search::fts5_query(&stems)),
+                    );
+                }
+            }
+            Db::Postgres(_) => {
+                let words: Vec<String> = search::words(query).take(12).collect();
+                if !words.is_empty() {
+                    param(
+                        &mut sql,
+                        " AND to_tsvector('german', i.title || ' ' || i.body_md) \
+                          @@ plainto_tsquery('german', ?)",
+                        Bind::Text(words.join(" ")),
+                    );
+                }
+            }
+        }
+    }
+    let (key_column, order) = match filter.sort {
+        IdeaSort::Newest => ("i.created_at", "i.created_at DESC, i.id DESC"),
+        IdeaSort::MostSupported => ("i.vote_count", "i.vote_count DESC, i.id DESC"),
+        IdeaSort::MostDiscussed => ("i.comment_count", "i.comment_count DESC, i.id DESC"),
+    };
+    if let Some((key, id)) = filter.cursor.as_deref().and_then(parse_cursor) {
+        let key = match filter.sort {
+            IdeaSort::Newest => match DateTime::from_timestamp_micros(key) {
+                Some(time) => Bind::Time(time),
+                None => Bind::Time(DateTime::<Utc>::MIN_UTC),
+            },
+            _ => Bind::Int(key),
+        };
+        param(&mut sql, &format!(" AND ({key_column}, i.id) < (?"), key);
+        param(&mut sql, ", ?)", Bind::Int(id));
+    }
+    sql.push_str(&format!(" ORDER BY {order} LIMIT {}", PAGE_SIZE + 1));
+
+    macro_rules! run {
+        ($pool:expr) => {{
+            let mut query = sqlx::query_as::<_, IdeaListRow>(&sql);
+            for bind in binds {
+                query = match bind {
+                    Bind::Int(v) => query.bind(v),
+                    Bind::Text(v) => query.bind(v),
+                    Bind::Time(v) => query.bind(v),
+                };
+            }
+            query.fetch_all($pool).await?
+        }};
+    }
+    Ok(match db {
+        Db::Sqlite(pool) => run!(pool),
+        Db::Postgres(pool) => run!(pool),
+    })
+}
+
+fn parse_cursor(cursor: &str) -> Option<(i64, i64)> {
+    let (key, id) = cursor.split_once('_')?;
+    Some((key.parse().ok()?, id.parse().ok()?))
+}
+
+/// One idea with its author, project and category, or `DbError::NotFound`.
+#[derive(FromRow)]
+pub struct IdeaRow {
+    pub id: i64,
+    pub title: String,
+    pub body_md: String,
+    status: String,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub location_text: Option<String>,
+    display_name: String,
+    organisation_name: Option<String>,
+    role: String,
+    pub project_title: Option<String>,
+    pub project_slug: Option<String>,
+    category_de: String,
+    category_en: String,
+}
+
+impl IdeaRow {
+    pub fn status(&self) -> Result<IdeaStatus, DbError> {
+        self.status.parse().map_err(DbError::corrupt)
+    }
+
+    pub fn author(&self) -> AuthorView {
+        AuthorView {
+            display_name: self.display_name.clone(),
+            organisation_name: self.organisation_name.clone(),
+            is_staff: self.role.parse::<Role>().is_ok_and(Role::is_staff),
+        }
+    }
+
+    pub fn category(&self) -> LocalizedName {
+        LocalizedName {
+            de: self.category_de.clone(),
+            en: self.category_en.clone(),
+        }
+    }
+}
+
+pub async fn find_idea(db: &Db, id: i64) -> Result<IdeaRow, DbError> {
+    const SQL: &str = "SELECT i.id, i.title, i.body_md, i.status, i.vote_count, \
+            i.comment_count, i.created_at, i.edited_at, i.location_text, u.display_name, \
+            u.organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
+            c.name_de AS category_de, c.name_en AS category_en \
+         FROM ideas i \
+         JOIN users u ON u.id = i.author_id \
+         JOIN categories c ON c.id = i.category_id \
+         LEFT JOIN projects p ON p.id = i.project_id \
+         WHERE i.id = $1 AND i.hidden_at IS NULL";
+    Ok(super::with_pool!(db, pool => sqlx::query_as(SQL).bind(id).fetch_one(pool).await?))
+}

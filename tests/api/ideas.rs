@@ -1,0 +1,382 @@
+use crate::helpers::{spawn_app, TestApp};
+use stadtlabor::domain::accounts::Role;
+use stadtlabor::server::db::ideas::{find_category_id, insert_idea, NewIdea};
+
+/// Stores an idea directly (for list and search tests); returns its id.
+async fn stored_idea(
+    app: &TestApp,
+    author_id: i64,
+    title: &str,
+    body: &str,
+    category: &str,
+) -> i64 {
+    let mut tx = app.db.begin().await.unwrap();
+    let category_id = find_category_id(&mut tx, category).await.unwrap().unwrap();
+    let id = insert_idea(
+        &mut tx,
+        &NewIdea {
+            author_id,
+            project_id: None,
+            category_id,
+            title,
+            body_md: body,
+            location: None,
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+async fn list(app: &TestApp, query: &[(&str, &str)]) -> serde_json::Value {
+    let form: Vec<(String, String)> = query
+        .iter()
+        .map(|(k, v)| (format!("query[{k}]"), v.to_string()))
+        .collect();
+    let response = app
+        .client
+        .post(format!("{}/api/ideas/list", app.address))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200, "{query:?}");
+    response.json().await.unwrap()
+}
+
+fn titles(page: &serde_json::Value) -> Vec<String> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title_html"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A form, the field expected to be refused, and the expected error.
+type BadCase<'a> = (Vec<(&'a str, &'a str)>, &'a str, &'a str);
+
+fn idea_form<'a>(title: &'a str, body: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", title),
+        ("body", body),
+        ("category", "mobilitaet"),
+        ("project", "big-bird-westfalen"),
+        ("location", "Soest"),
+    ]
+}
+
+#[tokio::test]
+async fn a_verified_citizen_submits_an_idea_with_markdown_that_appears_in_lists() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    app.log_in(&user).await;
+    let response = app
+        .post(
+            "ideas/create",
+            &idea_form(
+                "Busse am Sonntag",
+                "Mehr **Busse** am Sonntag.\n\n- Linie R41\n- Linie R43",
+            ),
+        )
+        .await;
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/ideen/"));
+
+    let (status, html) = app.page(&location).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<strong>Busse</strong>"));
+    assert!(html.contains("<li>Linie R41</li>"));
+    assert!(html.contains("Test Person"));
+    assert!(html.contains("Big-Bird-Westfalen"));
+    assert!(html.contains("Eingereicht"));
+
+    let (_, html) = app.page("/ideen").await;
+    assert!(html.contains("Busse am Sonntag"));
+    let (_, html) = app.page("/projekte").await;
+    assert!(html.contains("1 Idee"), "the catalogue counts the idea");
+}
+
+#[tokio::test]
+async fn only_verified_accounts_of_any_role_may_submit() {
+    let app = spawn_app().await;
+    let anonymous = app.post("ideas/create", &idea_form("Titel", "Text")).await;
+    assert_eq!(anonymous.status().as_u16(), 401);
+    let unverified = app.create_user(Role::Citizen, false).await;
+    app.log_in(&unverified).await;
+    let response = app.post("ideas/create", &idea_form("Titel", "Text")).await;
+    assert_eq!(response.status().as_u16(), 403);
+    assert!(response.text().await.unwrap().contains("EmailNotVerified"));
+    for role in [Role::Citizen, Role::Business, Role::Moderator, Role::Admin] {
+        let client = crate::helpers::browser_client();
+        let user = app.create_user(role, true).await;
+        crate::helpers::post_as(
+            &client,
+            &app.address,
+            "accounts/login",
+            &[("email", &user.email), ("password", &user.password)],
+        )
+        .await;
+        let response = crate::helpers::post_as(
+            &client,
+            &app.address,
+            "ideas/create",
+            &idea_form("Titel", "Text"),
+        )
+        .await;
+        assert_eq!(response.status().as_u16(), 200, "{role:?}");
+    }
+}
+
+#[tokio::test]
+async fn bad_ideas_get_field_errors_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    app.log_in(&user).await;
+    let long_title = "a".repeat(121);
+    let long_body = "b".repeat(10_001);
+    let cases: Vec<BadCase> = vec![
+        (idea_form("", "Text"), "title", "Required"),
+        (idea_form(&long_title, "Text"), "title", "TooLong"),
+        (idea_form("Titel", "   "), "body", "Required"),
+        (idea_form("Titel", &long_body), "body", "TooLong"),
+        (
+            vec![
+                ("title", "Titel"),
+                ("body", "Text"),
+                ("category", "gibt-es-nicht"),
+            ],
+            "category",
+            "Invalid",
+        ),
+        (
+            vec![
+                ("title", "Titel"),
+                ("body", "Text"),
+                ("category", "mobilitaet"),
+                ("project", "gibt-es-nicht"),
+            ],
+            "project",
+            "NotAllowed",
+        ),
+    ];
+    for (form, field, expected) in cases {
+        let response = app.post("ideas/create", &form).await;
+        assert_eq!(response.status().as_u16(), 422, "{field}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        let error = &body["Validation"]["errors"][field];
+        assert!(
+            error == expected || error.get(expected).is_some(),
+            "{field}: {body}"
+        );
+    }
+    let page = list(&app, &[]).await;
+    assert!(titles(&page).is_empty());
+}
+
+#[tokio::test]
+async fn hostile_markdown_is_stored_but_never_executed() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    app.log_in(&user).await;
+    let body =
+        "<script>alert(1)</script>\n\n[klick](javascript:alert(2))\n\n<img src=x onerror=alert(3)>";
+    let response = app
+        .post("ideas/create", &idea_form("<b>Titel</b>", body))
+        .await;
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let (_, html) = app.page(&location).await;
+    assert!(!html.contains("<script>alert"));
+    assert!(!html.contains("javascript:alert"));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;b&gt;Titel&lt;/b&gt;"));
+    let (_, list_html) = app.page("/ideen").await;
+    assert!(!list_html.contains("<b>Titel</b>"));
+}
+
+#[tokio::test]
+async fn search_understands_german_word_forms() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    let helpers = stored_idea(
+        &app,
+        user.id,
+        "Mehr Bürgern helfen",
+        "Digitale Sprechstunde im Rathaus",
+        "verwaltung",
+    )
+    .await;
+    let projects = stored_idea(
+        &app,
+        user.id,
+        "Neue Projekte für Schulen",
+        "Tablets für die Grundschule",
+        "bildung",
+    )
+    .await;
+    let street = stored_idea(
+        &app,
+        user.id,
+        "Sichere Straße",
+        "Beleuchtung am Radweg",
+        "mobilitaet",
+    )
+    .await;
+    let found = |page: serde_json::Value| -> Vec<i64> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        found(list(&app, &[("suche", "Bürger")]).await),
+        vec![helpers]
+    );
+    assert_eq!(
+        found(list(&app, &[("suche", "Projekt")]).await),
+        vec![projects]
+    );
+    assert_eq!(
+        found(list(&app, &[("suche", "strasse")]).await),
+        vec![street]
+    );
+    assert_eq!(
+        found(list(&app, &[("suche", "Grundschule Tablets")]).await),
+        vec![projects]
+    );
+    let page = list(&app, &[("suche", "bürger")]).await;
+    assert_eq!(
+        page["items"][0]["title_html"],
+        "Mehr <mark>Bürgern</mark> helfen"
+    );
+    for hostile in [
+        "\"",
+        "*",
+        "NEAR",
+        "OR",
+        ":",
+        "\"a\" OR b*",
+        "title:x",
+        "NEAR(a b)",
+        "'; DROP TABLE ideas; --",
+    ] {
+        let page = list(&app, &[("suche", hostile)]).await;
+        assert!(page["items"].is_array(), "{hostile}");
+    }
+    let (status, _) = app.page("/ideen?suche=%22%2A+NEAR+OR+%3A").await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn pages_of_20_stay_stable_while_new_ideas_arrive() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    for n in 0..45 {
+        stored_idea(&app, user.id, &format!("Idee {n}"), "Text", "mobilitaet").await;
+    }
+    let first = list(&app, &[]).await;
+    assert_eq!(titles(&first).len(), 20);
+    assert_eq!(titles(&first)[0], "Idee 44");
+    // New ideas arrive between two page loads; the next page continues where the first ended.
+    for n in 0..3 {
+        stored_idea(&app, user.id, &format!("Neu {n}"), "Text", "mobilitaet").await;
+    }
+    let cursor = first["next_cursor"].as_str().unwrap().to_owned();
+    let second = list(&app, &[("nach", &cursor)]).await;
+    assert_eq!(titles(&second)[0], "Idee 24");
+    let cursor = second["next_cursor"].as_str().unwrap().to_owned();
+    let third = list(&app, &[("nach", &cursor)]).await;
+    assert_eq!(titles(&third).len(), 5);
+    assert!(third["next_cursor"].is_null());
+    let mut all: Vec<String> = [titles(&first), titles(&second), titles(&third)].concat();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 45, "no idea twice, none missing");
+
+    // A tampered cursor starts from the top instead of failing.
+    assert_eq!(titles(&list(&app, &[("nach", "x_y")]).await).len(), 20);
+}
+
+#[tokio::test]
+async fn filters_and_sort_orders_combine() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    let bus = stored_idea(&app, user.id, "Bus", "Text", "mobilitaet").await;
+    let school = stored_idea(&app, user.id, "Schule", "Text", "bildung").await;
+    let popular = stored_idea(&app, user.id, "Beliebt", "Text", "mobilitaet").await;
+    let set = |sql: String| {
+        let db = app.db.clone();
+        async move {
+            match &db {
+                stadtlabor::server::db::Db::Sqlite(p) => {
+                    sqlx::query(&sql).execute(p).await.unwrap();
+                }
+                stadtlabor::server::db::Db::Postgres(p) => {
+                    sqlx::query(&sql).execute(p).await.unwrap();
+                }
+            }
+        }
+    };
+    set(format!(
+        "UPDATE ideas SET vote_count = 7 WHERE id = {popular}"
+    ))
+    .await;
+    set(format!(
+        "UPDATE ideas SET status = 'accepted' WHERE id = {school}"
+    ))
+    .await;
+    let ids = |page: serde_json::Value| -> Vec<i64> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        ids(list(&app, &[("kategorie", "bildung")]).await),
+        vec![school]
+    );
+    assert_eq!(
+        ids(list(&app, &[("status", "accepted")]).await),
+        vec![school]
+    );
+    assert_eq!(
+        ids(list(
+            &app,
+            &[("kategorie", "mobilitaet"), ("sortierung", "unterstuetzt")]
+        )
+        .await),
+        vec![popular, bus]
+    );
+    assert_eq!(
+        ids(list(&app, &[("status", "unbekannt")]).await).len(),
+        3,
+        "unknown values mean no filter"
+    );
+    let (status, html) = app
+        .page("/ideen?kategorie=bildung&sortierung=diskutiert")
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Schule") && !html.contains(">Bus<"));
+}
+
+#[tokio::test]
+async fn unknown_ideas_are_404() {
+    let app = spawn_app().await;
+    assert_eq!(app.page("/ideen/999999").await.0, 404);
+    assert_eq!(app.page("/ideen/keine-zahl").await.0, 404);
+    let (status, html) = app.page("/ideen/neu").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Melden Sie sich an, um eine Idee einzureichen."));
+}
