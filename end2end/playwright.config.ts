@@ -9,6 +9,9 @@ const executablePath =
 // Ports of their own, so a running `scripts/run.sh` on :3000 does not interfere.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3125);
+/** The administrator the journeys log in as (created by the CLI before the server starts). */
+export const ADMIN_EMAIL = 'verwaltung@e2e.example';
+export const ADMIN_PASSWORD = 'ein geheimes e2e passwort';
 /** Where the SMTP sink stores received mail (see smtp-sink.mjs and tests/mail.ts). */
 const MAIL_DIR = '../target/e2e/inbox';
 
@@ -48,7 +51,9 @@ export default defineConfig({
       // The debug build from `cargo leptos build`, on a fresh SQLite file with demo content,
       // sending its mail to the SMTP sink.
       command:
-        'rm -rf target/e2e-db && ./target/debug/stadtlabor seed-demo && exec ./target/debug/stadtlabor serve',
+        'rm -rf target/e2e-db && ./target/debug/stadtlabor seed-demo' +
+        ` && echo '${ADMIN_PASSWORD}' | ./target/debug/stadtlabor create-admin --email ${ADMIN_EMAIL} --name 'Kreis Soest'` +
+        ' && exec ./target/debug/stadtlabor serve',
       cwd: '..',
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,

@@ -8,6 +8,7 @@ use crate::pages::admin_users::AdminUsersPage;
 use crate::pages::email_links::{ConfirmEmailChangePage, VerifyEmailPage};
 use crate::pages::home::HomePage;
 use crate::pages::idea::IdeaPage;
+use crate::pages::idea_edit::EditIdeaPage;
 use crate::pages::idea_new::NewIdeaPage;
 use crate::pages::ideas::IdeasPage;
 use crate::pages::legal::{AccessibilityPage, ImprintPage, PrivacyPage};
@@ -85,6 +86,7 @@ fn SiteLayout() -> impl IntoView {
                 <Route path=path!("/ideen") view=IdeasPage ssr=SsrMode::Async/>
                 <Route path=path!("/ideen/neu") view=NewIdeaPage ssr=SsrMode::Async/>
                 <Route path=path!("/ideen/:id") view=IdeaPage ssr=SsrMode::Async/>
+                <Route path=path!("/ideen/:id/bearbeiten") view=EditIdeaPage ssr=SsrMode::Async/>
                 <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async/>
                 <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async/>

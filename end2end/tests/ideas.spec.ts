@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { linkIn, receivedMail, uniqueEmail } from './mail';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../playwright.config';
 import { expectHydrated, expectNoWcagViolations } from './support';
 
 const PASSWORD = 'ein langer satz als passwort';
@@ -61,6 +62,27 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/suche=/);
       await expect(page.locator('.idea-card mark').first()).toBeVisible();
       await expect(page.getByRole('link', { name: title })).toBeVisible();
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+      await page.getByRole('link', { name: title }).click();
+      const ideaUrl = page.url();
+
+      // The administration answers it officially.
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      await page.goto('/anmelden');
+      if (javaScriptEnabled) await expectHydrated(page);
+      await page.getByLabel('E-Mail-Adresse').fill(ADMIN_EMAIL);
+      await page.getByLabel('Passwort').fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+      await page.goto(ideaUrl);
+      if (javaScriptEnabled) await expectHydrated(page);
+      await page.getByLabel('Neuer Status').selectOption({ label: 'Angenommen' });
+      await page.getByLabel('Offizielle Antwort').fill('Wir stellen **zehn** neue auf.');
+      await page.getByRole('button', { name: 'Status und Antwort veröffentlichen' }).click();
+      const answer = page.getByRole('region', { name: 'Offizielle Antwort' });
+      await expect(answer.locator('strong')).toHaveText('zehn');
+      await expect(answer).toContainText('Kreis Soest');
+      await expect(page.locator('.history')).toContainText('Angenommen');
       if (javaScriptEnabled) await expectNoWcagViolations(page);
     });
 

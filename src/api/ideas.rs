@@ -40,11 +40,13 @@ pub async fn list_ideas(#[server(default)] query: IdeaQuery) -> Result<IdeaPage,
 
 #[server(endpoint = "ideas/get")]
 pub async fn get_idea(id: i64) -> Result<IdeaView, AppError> {
-    use crate::server::{db, ideas, respond::fail, state::app_state};
-    let row = db::ideas::find_idea(&app_state()?.db, id)
+    use crate::server::{auth, db, ideas, respond::fail, state::app_state};
+    let state = app_state()?;
+    let row = db::ideas::find_idea(&state.db, id).await.map_err(fail)?;
+    let viewer = auth::current_user(&state).await.map_err(fail)?;
+    ideas::idea_view(&state, row, viewer.as_ref())
         .await
-        .map_err(fail)?;
-    ideas::idea_view(row).map_err(fail)
+        .map_err(fail)
 }
 
 /// Categories and the projects that accept ideas now, for the idea form and the filters.
@@ -95,4 +97,61 @@ pub async fn preview_markdown(body: String) -> Result<String, AppError> {
     use crate::domain::ideas::BODY_MAX_CHARS;
     let body: String = body.chars().take(BODY_MAX_CHARS).collect();
     Ok(crate::server::markdown::render(&body))
+}
+
+/// Staff set a status with an official answer (markdown).
+#[server(endpoint = "ideas/change-status")]
+pub async fn change_idea_status(id: i64, status: String, answer: String) -> Result<(), AppError> {
+    use crate::domain::accounts::Role;
+    use crate::server::{auth, ideas, respond::fail, state::app_state};
+    let state = app_state()?;
+    let staff = auth::require_role(&state, &[Role::Moderator, Role::Admin])
+        .await
+        .map_err(fail)?;
+    ideas::change_status(&state, &staff, id, &status, &answer, chrono::Utc::now())
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("/ideen/{id}"));
+    Ok(())
+}
+
+/// The author withdraws the idea.
+#[server(endpoint = "ideas/withdraw")]
+pub async fn withdraw_idea(id: i64) -> Result<(), AppError> {
+    use crate::server::{auth, ideas, respond::fail, state::app_state};
+    let state = app_state()?;
+    let author = auth::require_user(&state).await.map_err(fail)?;
+    ideas::withdraw(&state, &author, id, chrono::Utc::now())
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("/ideen/{id}"));
+    Ok(())
+}
+
+/// The author edits the idea while nobody has supported or commented on it.
+#[server(endpoint = "ideas/update")]
+pub async fn update_idea(
+    id: i64,
+    title: String,
+    body: String,
+    category: String,
+    project: Option<String>,
+    location: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::ideas::{self, IdeaForm};
+    use crate::server::{auth, respond::fail, state::app_state};
+    let state = app_state()?;
+    let author = auth::require_verified(&state).await.map_err(fail)?;
+    let form = IdeaForm {
+        title,
+        body,
+        category,
+        project: project.unwrap_or_default(),
+        location: location.unwrap_or_default(),
+    };
+    ideas::edit(&state, &author, id, form, chrono::Utc::now())
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("/ideen/{id}"));
+    Ok(())
 }

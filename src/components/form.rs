@@ -111,13 +111,17 @@ pub fn TextArea(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = 10)] rows: u32,
+    /// Shown before any submission (e.g. the stored text when editing).
+    #[prop(optional, into)]
+    initial: String,
     #[prop(into)] error: Signal<Option<AppError>>,
     /// Receives every edit (for the preview).
     #[prop(optional)]
     on_edit: Option<WriteSignal<String>>,
 ) -> impl IntoView {
     let message = move || field_error(error.get(), name);
-    let value = move || kept_value(error.get(), name).unwrap_or_default();
+    let initial = StoredValue::new(initial);
+    let value = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
     let described_by = move || {
         let mut ids = Vec::new();
         if hint.is_some() {
@@ -159,10 +163,14 @@ pub fn SelectField(
     name: &'static str,
     label: &'static str,
     options: Vec<(String, String)>,
+    /// The value chosen before any submission.
+    #[prop(optional, into)]
+    initial: String,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let message = move || field_error(error.get(), name);
-    let chosen = move || kept_value(error.get(), name).unwrap_or_default();
+    let initial = StoredValue::new(initial);
+    let chosen = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
             <label for=name>{label}</label>

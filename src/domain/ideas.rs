@@ -46,6 +46,22 @@ impl IdeaStatus {
     }
 }
 
+impl IdeaStatus {
+    /// The states staff may set (withdrawing is the author's alone).
+    pub const STAFF_CHOICES: [IdeaStatus; 5] = [
+        IdeaStatus::Submitted,
+        IdeaStatus::UnderReview,
+        IdeaStatus::Accepted,
+        IdeaStatus::Rejected,
+        IdeaStatus::Implemented,
+    ];
+
+    /// An author may withdraw an idea until the administration has decided on it.
+    pub fn may_be_withdrawn(self) -> bool {
+        matches!(self, IdeaStatus::Submitted | IdeaStatus::UnderReview)
+    }
+}
+
 impl FromStr for IdeaStatus {
     type Err = ValidationError;
 
@@ -205,16 +221,41 @@ pub struct IdeaView {
     pub title: String,
     /// Sanitised HTML rendered from the markdown body.
     pub body_html: String,
+    /// The markdown source, for the author's edit form only.
+    pub body_md: Option<String>,
     pub author: AuthorView,
     pub project_title: Option<String>,
     pub project_slug: Option<String>,
     pub category: LocalizedName,
+    pub category_slug: String,
     pub location: Option<String>,
     pub status: IdeaStatus,
     pub vote_count: i64,
     pub comment_count: i64,
     pub created_at: DateTime<Utc>,
     pub edited: bool,
+    /// The latest official answer, rendered and sanitised.
+    pub official_answer_html: Option<String>,
+    /// Who answered (the staff member's organisation or name) and when.
+    pub answered_by: Option<String>,
+    pub answered_at: Option<DateTime<Utc>>,
+    /// Every status change, oldest first.
+    pub history: Vec<StatusChangeView>,
+    /// What the person looking may do with it.
+    pub viewer_is_author: bool,
+    pub viewer_is_staff: bool,
+    /// Authors edit only until the first comment or support arrives.
+    pub editable: bool,
+}
+
+/// One entry of an idea's status history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChangeView {
+    pub from: IdeaStatus,
+    pub to: IdeaStatus,
+    pub answer_html: Option<String>,
+    pub changed_by: String,
+    pub at: DateTime<Utc>,
 }
 
 /// A choice in a select: slug and name in both languages.

@@ -1,25 +1,47 @@
 //! `/ideen/{id}`: one idea with its facts.
 
-use crate::api::ideas::get_idea;
+use crate::api::ideas::{get_idea, ChangeIdeaStatus, WithdrawIdea};
 use crate::components::error_notice::ErrorNotice;
-use crate::domain::ideas::IdeaView;
+use crate::components::form::{action_error, FormAlert, SelectField, TextArea};
+use crate::domain::ideas::{IdeaStatus, IdeaView, BODY_MAX_CHARS};
 use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+/// Bumped by the forms on the page after a successful post: their redirect leads to the
+/// same URL, which the client-side router does not load again.
+#[derive(Clone, Copy)]
+struct RefreshIdea(RwSignal<u32>);
+
+/// Reloads the idea once `value` holds a success.
+fn refresh_on_success<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+) {
+    let refresh = expect_context::<RefreshIdea>().0;
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = value.get() {
+            refresh.update(|n| *n += 1);
+        }
+    });
+}
+
 #[component]
 pub fn IdeaPage() -> impl IntoView {
     let params = use_params_map();
+    let refresh = RwSignal::new(0u32);
+    provide_context(RefreshIdea(refresh));
     let idea = Resource::new(
         move || {
-            params
+            let id = params
                 .read()
                 .get("id")
-                .and_then(|id| id.parse::<i64>().ok())
+                .and_then(|id| id.parse::<i64>().ok());
+            (id, refresh.get())
         },
-        |id| async move {
+        |(id, _)| async move {
             match id {
                 Some(id) => get_idea(id).await,
                 None => Err(AppError::NotFound),
@@ -42,6 +64,42 @@ pub fn IdeaPage() -> impl IntoView {
 fn IdeaDetails(idea: IdeaView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
+    let answer = idea.official_answer_html.clone().map(|html| {
+        let by = idea.answered_by.clone().unwrap_or_default();
+        let at = idea
+            .answered_at
+            .map(|a| (t.date)(a.date_naive()))
+            .unwrap_or_default();
+        view! {
+            <section class="official-answer" aria-labelledby="answer-title">
+                <h2 id="answer-title">{t.official_answer_title}</h2>
+                <p class="meta"><span class="badge">{t.staff_badge}</span>" "{by}", "{at}</p>
+                <div class="prose" inner_html=html></div>
+            </section>
+        }
+    });
+    let history = (!idea.history.is_empty()).then(|| {
+        let entries = idea.history.clone();
+        view! {
+            <section aria-labelledby="history-title">
+                <h2 id="history-title">{t.history_title}</h2>
+                <ol class="history">
+                    {entries.into_iter().map(|change| view! {
+                        <li>
+                            {format!("{}: {} → ", (t.date)(change.at.date_naive()), t.idea_status(change.from))}
+                            <strong>{t.idea_status(change.to)}</strong>
+                            {format!(" ({})", change.changed_by)}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        }
+    });
+    let author_actions = idea
+        .viewer_is_author
+        .then(|| view! { <AuthorActions idea=idea.clone()/> });
+    let staff_form = (idea.viewer_is_staff && idea.status != IdeaStatus::Withdrawn)
+        .then(|| view! { <StaffAnswerForm id=idea.id/> });
     view! {
         <Title text=idea.title.clone()/>
         <article class="container page idea">
@@ -74,6 +132,63 @@ fn IdeaDetails(idea: IdeaView) -> impl IntoView {
                     </dl>
                 </aside>
             </div>
+            {answer}
+            {history}
+            {author_actions}
+            {staff_form}
         </article>
+    }
+}
+
+/// What the author may do: edit while nobody has reacted, withdraw until decided.
+#[component]
+fn AuthorActions(idea: IdeaView) -> impl IntoView {
+    let t = use_texts();
+    let withdraw = ServerAction::<WithdrawIdea>::new();
+    let error = action_error(withdraw.value());
+    refresh_on_success(withdraw.value());
+    view! {
+        <section class="author-actions" aria-label=t.your_idea>
+            <h2>{t.your_idea}</h2>
+            <FormAlert error/>
+            {if idea.editable {
+                view! { <p><a class="button button-secondary" href=format!("/ideen/{}/bearbeiten", idea.id)>{t.edit_link}</a></p> }.into_any()
+            } else {
+                view! { <p class="hint">{t.frozen_note}</p> }.into_any()
+            }}
+            {idea.status.may_be_withdrawn().then(|| view! {
+                <ActionForm action=withdraw attr:class="form">
+                    <input type="hidden" name="id" value=idea.id/>
+                    <p class="hint">{t.withdraw_hint}</p>
+                    <button type="submit" class="button button-secondary">{t.withdraw_submit}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+/// Staff set the status with an official answer.
+#[component]
+fn StaffAnswerForm(id: i64) -> impl IntoView {
+    let t = use_texts();
+    let change = ServerAction::<ChangeIdeaStatus>::new();
+    let error = action_error(change.value());
+    refresh_on_success(change.value());
+    let statuses = IdeaStatus::STAFF_CHOICES
+        .into_iter()
+        .map(|s| (s.as_str().to_owned(), t.idea_status(s).to_owned()))
+        .collect();
+    view! {
+        <section class="staff-form" aria-labelledby="staff-form-title">
+            <h2 id="staff-form-title">{t.staff_form_title}</h2>
+            <FormAlert error/>
+            <ActionForm action=change attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=id/>
+                <SelectField name="status" label=t.field_status options=statuses error/>
+                <TextArea name="answer" label=t.field_answer hint=t.field_body_hint
+                    maxlength=BODY_MAX_CHARS rows=6 error/>
+                <button type="submit" class="button">{t.status_submit}</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -5,6 +5,7 @@ pub mod admin_users;
 pub mod email_links;
 pub mod home;
 pub mod idea;
+pub mod idea_edit;
 pub mod idea_new;
 pub mod ideas;
 pub mod legal;

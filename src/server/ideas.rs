@@ -1,13 +1,18 @@
 //! Idea flows: submitting, and turning list rows into cards (excerpts, highlighting).
 
 use crate::domain::ideas::{
-    parse_location, IdeaBody, IdeaListItem, IdeaPage, IdeaTitle, IdeaView, PAGE_SIZE,
+    parse_location, IdeaBody, IdeaListItem, IdeaPage, IdeaStatus, IdeaTitle, IdeaView,
+    StatusChangeView, PAGE_SIZE,
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::server::db::ideas::{self, IdeaFilter, IdeaRow, NewIdea};
+use crate::server::db::outbox::{enqueue_mail, NewMail};
 use crate::server::db::users::UserRow;
 use crate::server::db::DbError;
+use crate::server::db::{users, Tx};
+use crate::server::mail::templates;
 use crate::server::state::AppState;
 use crate::server::{markdown, search};
 use chrono::{DateTime, Utc};
@@ -23,13 +28,11 @@ pub struct IdeaForm {
     pub location: String,
 }
 
-/// Validates and stores a new idea of `author` (verified); returns its id.
-pub async fn submit_idea(
-    state: &AppState,
-    author: &UserRow,
-    form: IdeaForm,
-    now: DateTime<Utc>,
-) -> Result<i64, AppError> {
+type ValidIdea = (IdeaTitle, IdeaBody, Option<String>, i64, Option<i64>);
+
+/// Checks every field of the form (category and project against the database); all errors
+/// at once, with the typed values kept.
+async fn validate(tx: &mut Tx, form: &IdeaForm) -> Result<ValidIdea, AppError> {
     let mut errors = FieldErrors::new();
     for (field, value) in [
         ("title", &form.title),
@@ -45,26 +48,37 @@ pub async fn submit_idea(
     let location = errors
         .check("location", parse_location(&form.location))
         .flatten();
-    let mut tx = state.db.begin().await?;
-    let category_id = ideas::find_category_id(&mut tx, form.category.trim()).await?;
+    let category_id = ideas::find_category_id(tx, form.category.trim()).await?;
     if category_id.is_none() {
         errors.add("category", ValidationError::Invalid);
     }
     let project_id = match form.project.trim() {
         "" => None,
         slug => {
-            let id = ideas::find_project_accepting_ideas(&mut tx, slug).await?;
+            let id = ideas::find_project_accepting_ideas(tx, slug).await?;
             if id.is_none() {
                 errors.add("project", ValidationError::NotAllowed);
             }
             id
         }
     };
-    let (Some(title), Some(body), Some(category_id), true) =
-        (title, body, category_id, errors.is_empty())
-    else {
-        return Err(AppError::Validation(errors));
-    };
+    match (title, body, category_id, errors.is_empty()) {
+        (Some(title), Some(body), Some(category_id), true) => {
+            Ok((title, body, location, category_id, project_id))
+        }
+        _ => Err(AppError::Validation(errors)),
+    }
+}
+
+/// Validates and stores a new idea of `author` (verified); returns its id.
+pub async fn submit_idea(
+    state: &AppState,
+    author: &UserRow,
+    form: IdeaForm,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let mut tx = state.db.begin().await?;
+    let (title, body, location, category_id, project_id) = validate(&mut tx, &form).await?;
     let new = NewIdea {
         author_id: author.id,
         project_id,
@@ -116,13 +130,47 @@ pub async fn idea_page(state: &AppState, filter: &IdeaFilter) -> Result<IdeaPage
     })
 }
 
-/// The idea page's view, with the body rendered and sanitised.
-pub fn idea_view(row: IdeaRow) -> Result<IdeaView, DbError> {
+/// The idea page's view for `viewer`: body and answers rendered and sanitised, the history,
+/// and what the viewer may do.
+pub async fn idea_view(
+    state: &AppState,
+    row: IdeaRow,
+    viewer: Option<&UserRow>,
+) -> Result<IdeaView, AppError> {
+    let history = ideas::list_status_changes(&state.db, row.id)
+        .await?
+        .into_iter()
+        .map(|change| {
+            let (from, to) = change.statuses()?;
+            Ok(StatusChangeView {
+                from,
+                to,
+                answer_html: change.answer_md.as_deref().map(markdown::render),
+                changed_by: change.changed_by,
+                at: change.created_at,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    let status = row.status()?;
+    let viewer_is_author = viewer.is_some_and(|v| v.id == row.author_id);
+    let viewer_is_staff = match viewer {
+        Some(v) => v.role()?.is_staff(),
+        None => false,
+    };
     Ok(IdeaView {
-        status: row.status()?,
+        status,
         author: row.author(),
         category: row.category(),
         body_html: markdown::render(&row.body_md),
+        body_md: viewer_is_author.then_some(row.body_md),
+        category_slug: row.category_slug,
+        official_answer_html: row.official_answer_md.as_deref().map(markdown::render),
+        answered_by: row.answered_by,
+        answered_at: row.answered_at,
+        history,
+        viewer_is_author,
+        viewer_is_staff,
+        editable: is_editable(status, row.vote_count, row.comment_count),
         id: row.id,
         title: row.title,
         project_title: row.project_title,
@@ -133,4 +181,147 @@ pub fn idea_view(row: IdeaRow) -> Result<IdeaView, DbError> {
         created_at: row.created_at,
         edited: row.edited_at.is_some(),
     })
+}
+
+/// An idea is frozen once someone commented on or supported it, and when withdrawn.
+fn is_editable(status: IdeaStatus, votes: i64, comments: i64) -> bool {
+    status != IdeaStatus::Withdrawn && votes == 0 && comments == 0
+}
+
+fn single_error(field: &str, error: ValidationError) -> AppError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, error);
+    AppError::Validation(errors)
+}
+
+/// Staff set a status with an official answer; the author hears of it by mail.
+pub async fn change_status(
+    state: &AppState,
+    staff: &UserRow,
+    idea_id: i64,
+    status_raw: &str,
+    answer_raw: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    errors.keep("answer", answer_raw);
+    let status = errors.check(
+        "status",
+        status_raw.parse::<IdeaStatus>().and_then(|s| {
+            if IdeaStatus::STAFF_CHOICES.contains(&s) {
+                Ok(s)
+            } else {
+                Err(ValidationError::Invalid)
+            }
+        }),
+    );
+    let answer = errors.check("answer", IdeaBody::parse(answer_raw));
+    let (Some(status), Some(answer), true) = (status, answer, errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    let mut tx = state.db.begin().await?;
+    let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
+    let from = idea.status()?;
+    if from == IdeaStatus::Withdrawn {
+        return Err(single_error("status", ValidationError::NotAllowed));
+    }
+    ideas::change_status(
+        &mut tx,
+        idea_id,
+        from,
+        status,
+        Some(answer.as_ref()),
+        staff.id,
+        now,
+    )
+    .await?;
+    let author = users::find_user_by_id_in(&mut tx, idea.author_id).await?;
+    if author.id != staff.id {
+        let locale = Locale::from_code(&author.locale).unwrap_or_default();
+        let base = state.settings.base_url.as_str().trim_end_matches('/');
+        let mail = templates::idea_status_changed(
+            locale,
+            &author.display_name,
+            &idea.title,
+            locale.texts().idea_status(status),
+            &format!("{base}/ideen/{idea_id}"),
+        );
+        enqueue_mail(
+            &mut tx,
+            &NewMail {
+                recipient_user_id: Some(author.id),
+                recipient_email: &author.email,
+                kind: mail.kind,
+                subject: &mail.subject,
+                body_text: &mail.text,
+                body_html: &mail.html,
+                unsubscribe_url: None,
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(())
+}
+
+/// The author withdraws an idea: it stays visible, marked withdrawn, with its comments.
+pub async fn withdraw(
+    state: &AppState,
+    author: &UserRow,
+    idea_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
+    if idea.author_id != author.id {
+        return Err(AppError::Forbidden);
+    }
+    let from = idea.status()?;
+    if !from.may_be_withdrawn() {
+        return Err(single_error("form", ValidationError::NotAllowed));
+    }
+    ideas::change_status(
+        &mut tx,
+        idea_id,
+        from,
+        IdeaStatus::Withdrawn,
+        None,
+        author.id,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The author edits an idea that nobody has supported or commented on yet.
+pub async fn edit(
+    state: &AppState,
+    author: &UserRow,
+    idea_id: i64,
+    form: IdeaForm,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
+    if idea.author_id != author.id {
+        return Err(AppError::Forbidden);
+    }
+    if !is_editable(idea.status()?, idea.vote_count, idea.comment_count) {
+        return Err(single_error("form", ValidationError::NotAllowed));
+    }
+    let (title, body, location, category_id, project_id) = validate(&mut tx, &form).await?;
+    let new = NewIdea {
+        author_id: author.id,
+        project_id,
+        category_id,
+        title: title.as_ref(),
+        body_md: body.as_ref(),
+        location: location.as_deref(),
+    };
+    ideas::update_idea_text(&mut tx, idea_id, &new, now).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -195,7 +195,7 @@ async fn hostile_markdown_is_stored_but_never_executed() {
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     let (_, html) = app.page(&location).await;
     assert!(!html.contains("<script>alert"));
-    assert!(!html.contains("javascript:alert"));
+    assert!(!html.contains("href=\"javascript:"));
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;b&gt;Titel&lt;/b&gt;"));
     let (_, list_html) = app.page("/ideen").await;
@@ -379,4 +379,237 @@ async fn unknown_ideas_are_404() {
     let (status, html) = app.page("/ideen/neu").await;
     assert_eq!(status, 200);
     assert!(html.contains("Melden Sie sich an, um eine Idee einzureichen."));
+}
+
+/// An idea of a fresh verified citizen, submitted through the API; returns (author, id).
+async fn submitted_idea(app: &TestApp) -> (crate::helpers::TestUser, i64) {
+    let author = app.create_user(Role::Citizen, true).await;
+    let client = crate::helpers::browser_client();
+    crate::helpers::post_as(
+        &client,
+        &app.address,
+        "accounts/login",
+        &[("email", &author.email), ("password", &author.password)],
+    )
+    .await;
+    let response = crate::helpers::post_as(
+        &client,
+        &app.address,
+        "ideas/create",
+        &idea_form("Radweg beleuchten", "Bitte **Licht**."),
+    )
+    .await;
+    let id = response.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/ideen/")
+        .parse()
+        .unwrap();
+    (author, id)
+}
+
+#[tokio::test]
+async fn staff_answer_officially_the_history_grows_and_the_author_gets_mail() {
+    let app = spawn_app().await;
+    let (author, id) = submitted_idea(&app).await;
+    let moderator = app.create_user(Role::Moderator, true).await;
+    app.log_in(&moderator).await;
+    let id_text = id.to_string();
+    let review = app
+        .post(
+            "ideas/change-status",
+            &[
+                ("id", &id_text),
+                ("status", "under_review"),
+                ("answer", "Wir prüfen das."),
+            ],
+        )
+        .await;
+    assert_eq!(
+        review.status().as_u16(),
+        200,
+        "{}",
+        review.text().await.unwrap()
+    );
+    let accept = app
+        .post(
+            "ideas/change-status",
+            &[
+                ("id", &id_text),
+                ("status", "accepted"),
+                ("answer", "Wird **2027** umgesetzt."),
+            ],
+        )
+        .await;
+    assert_eq!(accept.status().as_u16(), 200);
+
+    let (_, html) = app.page(&format!("/ideen/{id}")).await;
+    assert!(html.contains("Offizielle Antwort"));
+    assert!(html.contains("Wird <strong>2027</strong> umgesetzt."));
+    assert!(html.contains("Angenommen"));
+    assert!(
+        html.contains("Eingereicht → <strong>In Prüfung</strong>"),
+        "history is shown"
+    );
+    assert!(html.contains("In Prüfung → <strong>Angenommen</strong>"));
+
+    let mails = app.mail.wait_for(&author.email, 2).await;
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.subject == "Ihre Idee „Radweg beleuchten“: Angenommen"),
+        "{mails:?}"
+    );
+    assert!(mails[0].text.contains(&format!("/ideen/{id}")));
+}
+
+#[tokio::test]
+async fn only_staff_set_statuses_and_bad_answers_are_refused() {
+    let app = spawn_app().await;
+    let (_author, id) = submitted_idea(&app).await;
+    let id_text = id.to_string();
+    let form = [
+        ("id", id_text.as_str()),
+        ("status", "accepted"),
+        ("answer", "Ja."),
+    ];
+    assert_eq!(
+        app.post("ideas/change-status", &form)
+            .await
+            .status()
+            .as_u16(),
+        401,
+        "anonymous"
+    );
+    for (role, verified, expected) in [
+        (Role::Citizen, false, 403),
+        (Role::Citizen, true, 403),
+        (Role::Business, true, 403),
+        (Role::Moderator, true, 200),
+        (Role::Admin, true, 200),
+    ] {
+        let client = crate::helpers::browser_client();
+        let user = app.create_user(role, verified).await;
+        crate::helpers::post_as(
+            &client,
+            &app.address,
+            "accounts/login",
+            &[("email", &user.email), ("password", &user.password)],
+        )
+        .await;
+        let response =
+            crate::helpers::post_as(&client, &app.address, "ideas/change-status", &form).await;
+        assert_eq!(
+            response.status().as_u16(),
+            expected,
+            "{role:?} verified={verified}"
+        );
+    }
+    let admin = app.create_user(Role::Admin, true).await;
+    app.log_in(&admin).await;
+    for (status, answer, field) in [
+        ("withdrawn", "x", "status"),
+        ("kaputt", "x", "status"),
+        ("accepted", "", "answer"),
+    ] {
+        let response = app
+            .post(
+                "ideas/change-status",
+                &[("id", &id_text), ("status", status), ("answer", answer)],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 422, "{status}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert!(body["Validation"]["errors"].get(field).is_some(), "{body}");
+    }
+    let missing = app
+        .post(
+            "ideas/change-status",
+            &[("id", "999999"), ("status", "accepted"), ("answer", "x")],
+        )
+        .await;
+    assert_eq!(missing.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn authors_edit_until_someone_reacts_and_may_withdraw() {
+    let app = spawn_app().await;
+    let (author, id) = submitted_idea(&app).await;
+    let id_text = id.to_string();
+    let edit = |title: &'static str| {
+        vec![
+            ("id", id_text.clone()),
+            ("title", title.to_owned()),
+            ("body", "Neuer **Text**".to_owned()),
+            ("category", "mobilitaet".to_owned()),
+        ]
+    };
+    let stranger = app.create_user(Role::Citizen, true).await;
+    app.log_in(&stranger).await;
+    let form: Vec<(&str, String)> = edit("Fremd");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        app.post("ideas/update", &form).await.status().as_u16(),
+        403,
+        "not the author"
+    );
+    assert_eq!(
+        app.post("ideas/withdraw", &[("id", &id_text)])
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+
+    app.log_in(&author).await;
+    let form: Vec<(&str, String)> = edit("Radweg am Ring beleuchten");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.post("ideas/update", &form).await.status().as_u16(), 200);
+    let (_, html) = app.page(&format!("/ideen/{id}")).await;
+    assert!(html.contains("Radweg am Ring beleuchten") && html.contains("bearbeitet"));
+    let page = list(&app, &[("suche", "Ring")]).await;
+    assert_eq!(
+        page["items"].as_array().unwrap().len(),
+        1,
+        "the search index follows the edit"
+    );
+
+    // A support freezes the text.
+    match &app.db {
+        stadtlabor::server::db::Db::Sqlite(p) => {
+            sqlx::query("UPDATE ideas SET vote_count = 1")
+                .execute(p)
+                .await
+                .unwrap();
+        }
+        stadtlabor::server::db::Db::Postgres(p) => {
+            sqlx::query("UPDATE ideas SET vote_count = 1")
+                .execute(p)
+                .await
+                .unwrap();
+        }
+    }
+    let frozen = app.post("ideas/update", &form).await;
+    assert_eq!(frozen.status().as_u16(), 422);
+    let (_, html) = app.page(&format!("/ideen/{id}")).await;
+    assert!(html.contains("kann sie nicht mehr bearbeitet werden"));
+
+    assert_eq!(
+        app.post("ideas/withdraw", &[("id", &id_text)])
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let (status, html) = app.page(&format!("/ideen/{id}")).await;
+    assert_eq!(status, 200, "withdrawn ideas stay readable");
+    assert!(html.contains("Zurückgezogen"));
+    assert_eq!(
+        app.post("ideas/withdraw", &[("id", &id_text)])
+            .await
+            .status()
+            .as_u16(),
+        422,
+        "only once"
+    );
 }

@@ -269,6 +269,7 @@ fn parse_cursor(cursor: &str) -> Option<(i64, i64)> {
 #[derive(FromRow)]
 pub struct IdeaRow {
     pub id: i64,
+    pub author_id: i64,
     pub title: String,
     pub body_md: String,
     status: String,
@@ -277,6 +278,9 @@ pub struct IdeaRow {
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
     pub location_text: Option<String>,
+    pub official_answer_md: Option<String>,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub answered_by: Option<String>,
     display_name: String,
     organisation_name: Option<String>,
     role: String,
@@ -284,6 +288,7 @@ pub struct IdeaRow {
     pub project_slug: Option<String>,
     category_de: String,
     category_en: String,
+    pub category_slug: String,
 }
 
 impl IdeaRow {
@@ -308,14 +313,145 @@ impl IdeaRow {
 }
 
 pub async fn find_idea(db: &Db, id: i64) -> Result<IdeaRow, DbError> {
-    const SQL: &str = "SELECT i.id, i.title, i.body_md, i.status, i.vote_count, \
-            i.comment_count, i.created_at, i.edited_at, i.location_text, u.display_name, \
+    const SQL: &str = "SELECT i.id, i.author_id, i.title, i.body_md, i.status, i.vote_count, \
+            i.comment_count, i.created_at, i.edited_at, i.location_text, \
+            i.official_answer_md, i.answered_at, \
+            COALESCE(a.organisation_name, a.display_name) AS answered_by, u.display_name, \
             u.organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
-            c.name_de AS category_de, c.name_en AS category_en \
+            c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug \
          FROM ideas i \
          JOIN users u ON u.id = i.author_id \
          JOIN categories c ON c.id = i.category_id \
          LEFT JOIN projects p ON p.id = i.project_id \
+         LEFT JOIN users a ON a.id = i.answered_by \
          WHERE i.id = $1 AND i.hidden_at IS NULL";
     Ok(super::with_pool!(db, pool => sqlx::query_as(SQL).bind(id).fetch_one(pool).await?))
+}
+
+#[derive(FromRow)]
+pub struct StatusChangeRow {
+    from_status: String,
+    to_status: String,
+    pub answer_md: Option<String>,
+    pub changed_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl StatusChangeRow {
+    pub fn statuses(&self) -> Result<(IdeaStatus, IdeaStatus), DbError> {
+        Ok((
+            self.from_status.parse().map_err(DbError::corrupt)?,
+            self.to_status.parse().map_err(DbError::corrupt)?,
+        ))
+    }
+}
+
+/// An idea's status history, oldest first.
+pub async fn list_status_changes(db: &Db, idea_id: i64) -> Result<Vec<StatusChangeRow>, DbError> {
+    const SQL: &str = "SELECT h.from_status, h.to_status, h.answer_md, \
+            COALESCE(u.organisation_name, u.display_name) AS changed_by, h.created_at \
+         FROM idea_status_changes h JOIN users u ON u.id = h.changed_by \
+         WHERE h.idea_id = $1 ORDER BY h.created_at, h.id";
+    Ok(super::with_pool!(db, pool => sqlx::query_as(SQL).bind(idea_id).fetch_all(pool).await?))
+}
+
+/// The fields of an idea its author and staff act on, locked for the transaction.
+#[derive(FromRow)]
+pub struct IdeaState {
+    pub author_id: i64,
+    pub title: String,
+    status: String,
+    pub vote_count: i64,
+    pub comment_count: i64,
+}
+
+impl IdeaState {
+    pub fn status(&self) -> Result<IdeaStatus, DbError> {
+        self.status.parse().map_err(DbError::corrupt)
+    }
+}
+
+pub async fn find_idea_state(tx: &mut Tx, id: i64) -> Result<IdeaState, DbError> {
+    const SQL: &str = "SELECT author_id, title, status, vote_count, comment_count FROM ideas \
+         WHERE id = $1 AND hidden_at IS NULL";
+    Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_one(conn).await?))
+}
+
+/// Sets a new status (with the official answer, if given) and records the change.
+#[allow(clippy::too_many_arguments)] // one value per column of the history entry
+pub async fn change_status(
+    tx: &mut Tx,
+    idea_id: i64,
+    from: IdeaStatus,
+    to: IdeaStatus,
+    answer_md: Option<&str>,
+    changed_by: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let now = stored_time(now);
+    const UPDATE: &str = "UPDATE ideas SET status = $2, updated_at = $5, \
+            official_answer_md = COALESCE($3, official_answer_md), \
+            answered_by = CASE WHEN $3 IS NULL THEN answered_by ELSE $4 END, \
+            answered_at = CASE WHEN $3 IS NULL THEN answered_at ELSE $5 END \
+         WHERE id = $1";
+    const HISTORY: &str = "INSERT INTO idea_status_changes (idea_id, from_status, to_status, \
+            answer_md, changed_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+    with_tx!(tx, conn => {
+        sqlx::query(UPDATE)
+            .bind(idea_id)
+            .bind(to.as_str())
+            .bind(answer_md)
+            .bind(changed_by)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(HISTORY)
+            .bind(idea_id)
+            .bind(from.as_str())
+            .bind(to.as_str())
+            .bind(answer_md)
+            .bind(changed_by)
+            .bind(now)
+            .execute(conn)
+            .await?;
+    });
+    Ok(())
+}
+
+/// Replaces an idea's text (the author's edit) and marks it edited; keeps the SQLite search
+/// index in step.
+pub async fn update_idea_text(
+    tx: &mut Tx,
+    idea_id: i64,
+    idea: &NewIdea<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "UPDATE ideas SET title = $2, body_md = $3, category_id = $4, \
+            project_id = $5, location_text = $6, edited_at = $7, updated_at = $7 WHERE id = $1";
+    let now = stored_time(now);
+    with_tx!(tx, conn => {
+        sqlx::query(SQL)
+            .bind(idea_id)
+            .bind(idea.title)
+            .bind(idea.body_md)
+            .bind(idea.category_id)
+            .bind(idea.project_id)
+            .bind(idea.location)
+            .bind(now)
+            .execute(conn)
+            .await?;
+    });
+    if let Tx::Sqlite(tx) = tx {
+        let terms = search::stemmed_text(&format!("{} {}", idea.title, idea.body_md));
+        sqlx::query("DELETE FROM ideas_search WHERE rowid = $1")
+            .bind(idea_id)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("INSERT INTO ideas_search (rowid, terms) VALUES ($1, $2)")
+            .bind(idea_id)
+            .bind(terms)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }

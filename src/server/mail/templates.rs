@@ -242,6 +242,41 @@ pub fn email_change_requested(locale: Locale, name: &str, new_email: &str) -> Co
     }
 }
 
+pub fn idea_status_changed(
+    locale: Locale,
+    name: &str,
+    idea_title: &str,
+    status: &str,
+    link: &str,
+) -> ComposedMail {
+    match locale {
+        Locale::De => compose(
+            "idea_status",
+            locale,
+            format!("Ihre Idee „{idea_title}“: {status}"),
+            name,
+            &[format!(
+                "die Verwaltung hat Ihre Idee „{idea_title}“ bearbeitet. Neuer Status: {status}. \
+                 Die offizielle Antwort finden Sie auf der Seite der Idee."
+            )],
+            Some(("Antwort lesen", link)),
+            "Sie erhalten diese E-Mail, weil Sie diese Idee bei Stadtlabor eingereicht haben.",
+        ),
+        Locale::En => compose(
+            "idea_status",
+            locale,
+            format!("Your idea “{idea_title}”: {status}"),
+            name,
+            &[format!(
+                "the administration has dealt with your idea “{idea_title}”. New status: \
+                 {status}. You find the official answer on the idea's page."
+            )],
+            Some(("Read the answer", link)),
+            "You receive this email because you submitted this idea at Stadtlabor.",
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
