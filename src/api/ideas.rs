@@ -55,7 +55,7 @@ pub async fn idea_choices() -> Result<(Vec<Choice>, Vec<(String, String)>), AppE
     use crate::server::{db, respond::fail, state::app_state};
     let state = app_state()?;
     let categories = db::ideas::list_categories(&state.db).await.map_err(fail)?;
-    let projects = db::projects::list_projects(&state.db)
+    let projects = db::projects::list_projects(&state.db, &Default::default())
         .await
         .map_err(fail)?
         .into_iter()

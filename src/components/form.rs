@@ -21,6 +21,16 @@ fn field_error(error: Option<AppError>, name: &str) -> Option<String> {
     }
 }
 
+/// The ids of a field's hint and error, for `aria-describedby`.
+fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let ids: Vec<String> = [(has_hint, "hint"), (has_error, "error")]
+        .into_iter()
+        .filter(|(present, _)| *present)
+        .map(|(_, part)| format!("{name}-{part}"))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 fn kept_value(error: Option<AppError>, name: &str) -> Option<String> {
     match error {
         Some(AppError::Validation(fields)) => fields.values.get(name).cloned(),
@@ -53,16 +63,7 @@ pub fn TextField(
             kept_value(error.get(), name).unwrap_or_else(|| initial.get_value())
         }
     };
-    let described_by = move || {
-        let mut ids = Vec::new();
-        if hint.is_some() {
-            ids.push(format!("{name}-hint"));
-        }
-        if message().is_some() {
-            ids.push(format!("{name}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let described_by = move || described_by(name, hint.is_some(), message().is_some());
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
             <label for=name>{label}</label>
@@ -122,16 +123,7 @@ pub fn TextArea(
     let message = move || field_error(error.get(), name);
     let initial = StoredValue::new(initial);
     let value = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
-    let described_by = move || {
-        let mut ids = Vec::new();
-        if hint.is_some() {
-            ids.push(format!("{name}-hint"));
-        }
-        if message().is_some() {
-            ids.push(format!("{name}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let described_by = move || described_by(name, hint.is_some(), message().is_some());
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
             <label for=name>{label}</label>

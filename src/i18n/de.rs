@@ -321,6 +321,8 @@ pub(super) const TEXTS: Texts = Texts {
     frozen_note: "Seit die Idee unterstützt oder kommentiert wurde, kann sie nicht mehr bearbeitet werden.",
     your_idea: "Ihre Idee",
 
+    projects_none_match: "Keine Projekte passen zu dieser Auswahl.",
+
     idea_count,
     support_count,
     comment_count,

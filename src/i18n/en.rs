@@ -308,6 +308,8 @@ pub(super) const TEXTS: Texts = Texts {
     frozen_note: "Since the idea has been supported or commented on, it can no longer be edited.",
     your_idea: "Your idea",
 
+    projects_none_match: "No projects match this selection.",
+
     idea_count,
     support_count,
     comment_count,

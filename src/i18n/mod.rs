@@ -293,6 +293,8 @@ pub struct Texts {
     pub frozen_note: &'static str,
     pub your_idea: &'static str,
 
+    pub projects_none_match: &'static str,
+
     pub idea_count: fn(i64) -> String,
     pub support_count: fn(i64) -> String,
     pub comment_count: fn(i64) -> String,

@@ -12,7 +12,7 @@ use leptos_meta::Title;
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     let programme = Resource::new(|| (), |_| current_programme());
-    let projects = Resource::new(|| (), |_| list_projects());
+    let projects = Resource::new(|| (), |_| list_projects(Default::default()));
     view! {
         <Title text=""/>
         <section class="hero">

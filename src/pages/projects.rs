@@ -1,27 +1,84 @@
-//! `/projekte`: the project catalogue.
+//! `/projekte`: the project catalogue, filterable by phase, district and topic. The filter
+//! form is a plain GET form, so every combination has its own URL.
 
-use crate::api::projects::list_projects;
+use crate::api::projects::{list_projects, project_filters, ProjectQuery};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::project_card::ProjectCard;
-use crate::i18n::use_texts;
+use crate::domain::projects::Phase;
+use crate::i18n::{use_locale, use_texts};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
     let t = use_texts();
-    let projects = Resource::new(|| (), |_| list_projects());
+    let locale = use_locale();
+    let params = use_query_map();
+    let query = move || {
+        let p = params.read();
+        ProjectQuery {
+            phase: p.get("phase"),
+            kreis: p.get("kreis"),
+            kategorie: p.get("kategorie"),
+        }
+    };
+    let projects = Resource::new(query, list_projects);
+    let filters = Resource::new(|| (), |_| project_filters());
+    let selected = move |key: &str, value: &str| params.read().get(key).as_deref() == Some(value);
     view! {
         <Title text=t.projects_title/>
         <div class="container page">
             <h1>{t.projects_title}</h1>
             <p class="lead">{t.projects_intro}</p>
+            <form method="get" action="/projekte" class="filters" aria-label=t.filter_label>
+                <div class="field">
+                    <label for="phase">{t.fact_phase}</label>
+                    <select id="phase" name="phase">
+                        <option value="">{t.all_option}</option>
+                        {Phase::ALL.into_iter().map(|p| view! {
+                            <option value=p.as_str() selected=move || selected("phase", p.as_str())>{t.phase(p)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let (districts, categories) = filters.await.unwrap_or_default();
+                        view! {
+                            <div class="field">
+                                <label for="kreis">{t.fact_districts}</label>
+                                <select id="kreis" name="kreis">
+                                    <option value="">{t.all_option}</option>
+                                    {districts.into_iter().map(|(slug, name)| {
+                                        let is = selected("kreis", &slug);
+                                        view! { <option value=slug selected=is>{name}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="kategorie">{t.fact_category}</label>
+                                <select id="kategorie" name="kategorie">
+                                    <option value="">{t.all_option}</option>
+                                    {categories.into_iter().map(|c| {
+                                        let is = selected("kategorie", &c.slug);
+                                        view! { <option value=c.slug.clone() selected=is>{locale.pick(&c.name).to_owned()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                        }
+                    })}
+                </Suspense>
+                <button type="submit" class="button">{t.filter_submit}</button>
+            </form>
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match projects.await {
-                        Ok(list) if list.is_empty() => view! { <p>{t.projects_empty}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => {
+                            let filtered = query() != ProjectQuery::default();
+                            view! { <p>{if filtered { t.projects_none_match } else { t.projects_empty }}</p> }.into_any()
+                        }
                         Ok(list) => view! {
-                            <p class="count">{(t.project_count)(list.len())}</p>
+                            <p class="count" role="status">{(t.project_count)(list.len())}</p>
                             <div class="card-grid">
                                 {list.into_iter().map(|project| view! { <ProjectCard project/> }).collect_view()}
                             </div>

@@ -130,3 +130,23 @@ async fn hostile_markup_in_project_content_is_never_executed() {
     assert!(html.contains("12.345 €"), "funding is formatted");
     assert!(html.contains("Nimmt derzeit keine Ideen an"));
 }
+
+#[tokio::test]
+async fn the_catalogue_filters_by_phase_district_and_topic() {
+    let app = spawn_app().await;
+    let (status, html) = app.page("/projekte?kreis=hochsauerlandkreis").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("1 Projekt<") && html.contains("Big-Bird-Westfalen"),
+        "district filter"
+    );
+    let (_, html) = app
+        .page("/projekte?kategorie=beteiligung&phase=running")
+        .await;
+    assert!(html.contains("1 Projekt<") && html.contains("City-Lab SO Digital"));
+    let (_, html) = app.page("/projekte?phase=completed").await;
+    assert!(html.contains("Keine Projekte passen zu dieser Auswahl."));
+    let (status, html) = app.page("/projekte?phase=unsinn&kreis=").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("3 Projekte"), "unknown values mean no filter");
+}

@@ -129,18 +129,11 @@ impl IdeaListRow {
     }
 
     pub fn author(&self) -> AuthorView {
-        AuthorView {
-            display_name: self.display_name.clone(),
-            organisation_name: self.organisation_name.clone(),
-            is_staff: self.role.parse::<Role>().is_ok_and(Role::is_staff),
-        }
+        author_view(&self.display_name, &self.organisation_name, &self.role)
     }
 
     pub fn category(&self) -> LocalizedName {
-        LocalizedName {
-            de: self.category_de.clone(),
-            en: self.category_en.clone(),
-        }
+        localized(&self.category_de, &self.category_en)
     }
 
     /// The keyset cursor that continues the list after this row.
@@ -151,6 +144,22 @@ impl IdeaListRow {
             IdeaSort::MostDiscussed => self.comment_count,
         };
         format!("{key}_{}", self.id)
+    }
+}
+
+/// How an author is shown: the organisation for business accounts, a badge for staff.
+fn author_view(display_name: &str, organisation_name: &Option<String>, role: &str) -> AuthorView {
+    AuthorView {
+        display_name: display_name.to_owned(),
+        organisation_name: organisation_name.clone(),
+        is_staff: role.parse::<Role>().is_ok_and(Role::is_staff),
+    }
+}
+
+fn localized(de: &str, en: &str) -> LocalizedName {
+    LocalizedName {
+        de: de.to_owned(),
+        en: en.to_owned(),
     }
 }
 
@@ -297,18 +306,11 @@ impl IdeaRow {
     }
 
     pub fn author(&self) -> AuthorView {
-        AuthorView {
-            display_name: self.display_name.clone(),
-            organisation_name: self.organisation_name.clone(),
-            is_staff: self.role.parse::<Role>().is_ok_and(Role::is_staff),
-        }
+        author_view(&self.display_name, &self.organisation_name, &self.role)
     }
 
     pub fn category(&self) -> LocalizedName {
-        LocalizedName {
-            de: self.category_de.clone(),
-            en: self.category_en.clone(),
-        }
+        localized(&self.category_de, &self.category_en)
     }
 }
 

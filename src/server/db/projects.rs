@@ -24,11 +24,24 @@ macro_rules! list_projects_sql {
                     (SELECT count(*) FROM ideas i \
                       WHERE i.project_id = p.id AND i.hidden_at IS NULL) AS idea_count \
                FROM projects p LEFT JOIN categories c ON c.id = p.category_id \
+              WHERE ($1 = '' OR p.phase = $1) \
+                AND ($2 = '' OR c.slug = $2) \
+                AND ($3 = '' OR EXISTS (SELECT 1 FROM project_districts fd \
+                                         JOIN districts d ON d.id = fd.district_id \
+                                        WHERE fd.project_id = p.id AND d.slug = $3)) \
               ORDER BY p.archived_at IS NOT NULL, \
                        CASE p.phase WHEN 'running' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END, \
                        p.title"
         )
     };
+}
+
+/// What the catalogue is narrowed to; empty means "all".
+#[derive(Debug, Default, Clone)]
+pub struct ProjectFilter {
+    pub phase: Option<Phase>,
+    pub category: Option<String>,
+    pub district: Option<String>,
 }
 const LIST_PROJECTS_SQLITE: &str = list_projects_sql!("group_concat");
 const LIST_PROJECTS_POSTGRES: &str = list_projects_sql!("string_agg");
@@ -54,6 +67,20 @@ macro_rules! find_project_sql {
 }
 const FIND_PROJECT_SQLITE: &str = find_project_sql!("group_concat");
 const FIND_PROJECT_POSTGRES: &str = find_project_sql!("string_agg");
+
+#[derive(FromRow)]
+struct DistrictRow {
+    slug: String,
+    name: String,
+}
+
+/// All districts and municipalities (slug, name), for the catalogue filter.
+pub async fn list_districts(db: &Db) -> Result<Vec<(String, String)>, DbError> {
+    let rows: Vec<DistrictRow> = with_pool!(db, pool => {
+        sqlx::query_as("SELECT slug, name FROM districts ORDER BY name").fetch_all(pool).await?
+    });
+    Ok(rows.into_iter().map(|r| (r.slug, r.name)).collect())
+}
 
 #[derive(FromRow)]
 struct ProjectListRow {
@@ -140,12 +167,29 @@ impl ProjectDetailRow {
     }
 }
 
-/// All projects for the catalogue: running before planned before completed, archived last.
-pub async fn list_projects(db: &Db) -> Result<Vec<ProjectListItem>, DbError> {
+/// The catalogue: running before planned before completed, archived last. Filters are bound
+/// as text, the empty string meaning "any" (a typed NULL would need dialect-specific casts).
+pub async fn list_projects(
+    db: &Db,
+    filter: &ProjectFilter,
+) -> Result<Vec<ProjectListItem>, DbError> {
+    let phase = filter.phase.map(Phase::as_str).unwrap_or_default();
+    let category = filter.category.as_deref().unwrap_or_default();
+    let district = filter.district.as_deref().unwrap_or_default();
     let rows: Vec<ProjectListRow> = match db {
-        Db::Sqlite(pool) => sqlx::query_as(LIST_PROJECTS_SQLITE).fetch_all(pool).await?,
+        Db::Sqlite(pool) => {
+            sqlx::query_as(LIST_PROJECTS_SQLITE)
+                .bind(phase)
+                .bind(category)
+                .bind(district)
+                .fetch_all(pool)
+                .await?
+        }
         Db::Postgres(pool) => {
             sqlx::query_as(LIST_PROJECTS_POSTGRES)
+                .bind(phase)
+                .bind(category)
+                .bind(district)
                 .fetch_all(pool)
                 .await?
         }
