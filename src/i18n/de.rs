@@ -323,6 +323,8 @@ pub(super) const TEXTS: Texts = Texts {
 
     projects_none_match: "Keine Projekte passen zu dieser Auswahl.",
 
+    have_account: "Sie haben schon ein Konto?",
+
     idea_count,
     support_count,
     comment_count,

@@ -310,6 +310,8 @@ pub(super) const TEXTS: Texts = Texts {
 
     projects_none_match: "No projects match this selection.",
 
+    have_account: "Already have an account?",
+
     idea_count,
     support_count,
     comment_count,

@@ -295,6 +295,8 @@ pub struct Texts {
 
     pub projects_none_match: &'static str,
 
+    pub have_account: &'static str,
+
     pub idea_count: fn(i64) -> String,
     pub support_count: fn(i64) -> String,
     pub comment_count: fn(i64) -> String,

@@ -75,7 +75,7 @@ pub fn RegisterPage() -> impl IntoView {
                 </Suspense>
                 <button type="submit" class="button">{t.register_submit}</button>
             </ActionForm>
-            <p>{t.no_account}" "<a href="/anmelden">{t.nav_login}</a></p>
+            <p>{t.have_account}" "<a href="/anmelden">{t.nav_login}</a></p>
         </div>
     }
 }
