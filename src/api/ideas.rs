@@ -77,13 +77,7 @@ pub async fn create_idea(
     use crate::server::{auth, respond::fail, state::app_state};
     let state = app_state()?;
     let author = auth::require_verified(&state).await.map_err(fail)?;
-    let form = IdeaForm {
-        title,
-        body,
-        category,
-        project: project.unwrap_or_default(),
-        location: location.unwrap_or_default(),
-    };
+    let form = IdeaForm::new(title, body, category, project, location);
     let id = ideas::submit_idea(&state, &author, form, chrono::Utc::now())
         .await
         .map_err(fail)?;
@@ -142,13 +136,7 @@ pub async fn update_idea(
     use crate::server::{auth, respond::fail, state::app_state};
     let state = app_state()?;
     let author = auth::require_verified(&state).await.map_err(fail)?;
-    let form = IdeaForm {
-        title,
-        body,
-        category,
-        project: project.unwrap_or_default(),
-        location: location.unwrap_or_default(),
-    };
+    let form = IdeaForm::new(title, body, category, project, location);
     ideas::edit(&state, &author, id, form, chrono::Utc::now())
         .await
         .map_err(fail)?;

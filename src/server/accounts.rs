@@ -8,11 +8,10 @@ use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::db::login_failures::{self, FailureScope};
-use crate::server::db::outbox::{enqueue_mail, NewMail};
 use crate::server::db::tokens::{consume_token, insert_token, revoke_tokens, TokenPurpose};
 use crate::server::db::users::{self, find_user_by_email, NewUser, ProfileUpdate, UserRow};
 use crate::server::db::{Db, DbError, Tx};
-use crate::server::mail::templates::{self, ComposedMail};
+use crate::server::mail::{self, templates};
 use crate::server::passwords::{hash_password, verify_password};
 use crate::server::state::AppState;
 use crate::server::tokens::{generate_token, hash_token};
@@ -29,38 +28,6 @@ pub const LOGIN_FAILURE_WINDOW: TimeDelta = TimeDelta::minutes(15);
 fn internal(err: anyhow::Error) -> AppError {
     tracing::error!(error = %format!("{err:#}"), "account operation failed");
     AppError::Internal
-}
-
-fn user_locale(user: &UserRow) -> Locale {
-    Locale::from_code(&user.locale).unwrap_or_default()
-}
-
-fn link(state: &AppState, path_and_query: &str) -> String {
-    let base = state.settings.base_url.as_str().trim_end_matches('/');
-    format!("{base}{path_and_query}")
-}
-
-async fn queue(
-    tx: &mut Tx,
-    user_id: Option<i64>,
-    to: &str,
-    mail: &ComposedMail,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    enqueue_mail(
-        tx,
-        &NewMail {
-            recipient_user_id: user_id,
-            recipient_email: to,
-            kind: mail.kind,
-            subject: &mail.subject,
-            body_text: &mail.text,
-            body_html: &mail.html,
-            unsubscribe_url: None,
-        },
-        now,
-    )
-    .await
 }
 
 /// Creates a token of `purpose` and returns the plain value for the link.
@@ -172,11 +139,11 @@ pub async fn register(
     match existing {
         Some(user) => {
             let mail = templates::already_registered(
-                user_locale(&user),
+                user.mail_locale(),
                 &user.display_name,
-                &link(state, "/passwort-vergessen"),
+                &state.settings.link("/passwort-vergessen"),
             );
-            queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
+            mail::queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
         }
         None => {
             let new = NewUser {
@@ -202,9 +169,11 @@ pub async fn register(
             let mail = templates::verify_email(
                 locale,
                 name.as_ref(),
-                &link(state, &format!("/konto/bestaetigen?token={token}")),
+                &state
+                    .settings
+                    .link(&format!("/konto/bestaetigen?token={token}")),
             );
-            queue(&mut tx, Some(user_id), email.as_ref(), &mail, now).await?;
+            mail::queue(&mut tx, Some(user_id), email.as_ref(), &mail, now).await?;
         }
     }
     tx.commit().await?;
@@ -256,11 +225,13 @@ pub async fn resend_verification(
     )
     .await?;
     let mail = templates::verify_email(
-        user_locale(user),
+        user.mail_locale(),
         &user.display_name,
-        &link(state, &format!("/konto/bestaetigen?token={token}")),
+        &state
+            .settings
+            .link(&format!("/konto/bestaetigen?token={token}")),
     );
-    queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
+    mail::queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
     Ok(())
@@ -358,11 +329,13 @@ pub async fn request_password_reset(
     )
     .await?;
     let mail = templates::reset_password(
-        user_locale(&user),
+        user.mail_locale(),
         &user.display_name,
-        &link(state, &format!("/passwort-zuruecksetzen?token={token}")),
+        &state
+            .settings
+            .link(&format!("/passwort-zuruecksetzen?token={token}")),
     );
-    queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
+    mail::queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
     Ok(())
@@ -471,15 +444,17 @@ pub async fn request_email_change(
         now,
     )
     .await?;
-    let locale = user_locale(user);
+    let locale = user.mail_locale();
     let confirm = templates::confirm_new_email(
         locale,
         &user.display_name,
-        &link(state, &format!("/konto/email-bestaetigen?token={token}")),
+        &state
+            .settings
+            .link(&format!("/konto/email-bestaetigen?token={token}")),
     );
-    queue(&mut tx, Some(user.id), new_email.as_ref(), &confirm, now).await?;
+    mail::queue(&mut tx, Some(user.id), new_email.as_ref(), &confirm, now).await?;
     let notice = templates::email_change_requested(locale, &user.display_name, new_email.as_ref());
-    queue(&mut tx, Some(user.id), &user.email, &notice, now).await?;
+    mail::queue(&mut tx, Some(user.id), &user.email, &notice, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
     Ok(())

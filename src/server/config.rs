@@ -234,6 +234,12 @@ impl Settings {
         })
     }
 
+    /// An absolute link to `path_and_query` on the public site, for mails.
+    pub fn link(&self, path_and_query: &str) -> String {
+        let base = self.base_url.as_str().trim_end_matches('/');
+        format!("{base}{path_and_query}")
+    }
+
     /// Whether cookies must carry the `Secure` flag.
     pub fn secure_cookies(&self) -> bool {
         self.base_url.scheme() == "https"

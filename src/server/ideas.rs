@@ -6,26 +6,43 @@ use crate::domain::ideas::{
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
-use crate::i18n::Locale;
 use crate::server::db::ideas::{self, IdeaFilter, IdeaRow, NewIdea};
-use crate::server::db::outbox::{enqueue_mail, NewMail};
 use crate::server::db::users::UserRow;
 use crate::server::db::DbError;
 use crate::server::db::{users, Tx};
-use crate::server::mail::templates;
+use crate::server::mail::{self, templates};
 use crate::server::state::AppState;
 use crate::server::{markdown, search};
 use chrono::{DateTime, Utc};
 
 const EXCERPT_CHARS: usize = 220;
 
-/// What the idea form sends.
+/// What the idea form sends (new idea and edit alike).
 pub struct IdeaForm {
     pub title: String,
     pub body: String,
     pub category: String,
     pub project: String,
     pub location: String,
+}
+
+impl IdeaForm {
+    /// The form's fields; optional ones missing from a post count as empty.
+    pub fn new(
+        title: String,
+        body: String,
+        category: String,
+        project: Option<String>,
+        location: Option<String>,
+    ) -> Self {
+        IdeaForm {
+            title,
+            body,
+            category,
+            project: project.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+        }
+    }
 }
 
 type ValidIdea = (IdeaTitle, IdeaBody, Option<String>, i64, Option<i64>);
@@ -237,29 +254,15 @@ pub async fn change_status(
     .await?;
     let author = users::find_user_by_id_in(&mut tx, idea.author_id).await?;
     if author.id != staff.id {
-        let locale = Locale::from_code(&author.locale).unwrap_or_default();
-        let base = state.settings.base_url.as_str().trim_end_matches('/');
-        let mail = templates::idea_status_changed(
+        let locale = author.mail_locale();
+        let notice = templates::idea_status_changed(
             locale,
             &author.display_name,
             &idea.title,
             locale.texts().idea_status(status),
-            &format!("{base}/ideen/{idea_id}"),
+            &state.settings.link(&format!("/ideen/{idea_id}")),
         );
-        enqueue_mail(
-            &mut tx,
-            &NewMail {
-                recipient_user_id: Some(author.id),
-                recipient_email: &author.email,
-                kind: mail.kind,
-                subject: &mail.subject,
-                body_text: &mail.text,
-                body_html: &mail.html,
-                unsubscribe_url: None,
-            },
-            now,
-        )
-        .await?;
+        mail::queue(&mut tx, Some(author.id), &author.email, &notice, now).await?;
     }
     tx.commit().await?;
     state.mail_signal.wake();

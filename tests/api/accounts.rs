@@ -409,15 +409,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let app = spawn_app().await;
     let user = app.create_user(Role::Citizen, true).await;
     app.log_in(&user).await;
-    let other = crate::helpers::browser_client();
-    let login = crate::helpers::post_as(
-        &other,
-        &app.address,
-        "accounts/login",
-        &[("email", &user.email), ("password", &user.password)],
-    )
-    .await;
-    assert_eq!(login.status().as_u16(), 200);
+    let other = app.client_for(&user).await;
 
     let errors = errors_of(
         app.post(

@@ -3,9 +3,8 @@ use stadtlabor::domain::accounts::Role;
 
 /// Each kind of visitor, logged in on a fresh client (or anonymous).
 async fn visitor(app: &TestApp, who: &str) -> reqwest::Client {
-    let client = crate::helpers::browser_client();
     let (role, verified) = match who {
-        "anonymous" => return client,
+        "anonymous" => return crate::helpers::browser_client(),
         "unverified" => (Role::Citizen, false),
         "citizen" => (Role::Citizen, true),
         "business" => (Role::Business, true),
@@ -14,15 +13,7 @@ async fn visitor(app: &TestApp, who: &str) -> reqwest::Client {
         _ => unreachable!(),
     };
     let user = app.create_user(role, verified).await;
-    let response = crate::helpers::post_as(
-        &client,
-        &app.address,
-        "accounts/login",
-        &[("email", &user.email), ("password", &user.password)],
-    )
-    .await;
-    assert_eq!(response.status().as_u16(), 200);
-    client
+    app.client_for(&user).await
 }
 
 #[tokio::test]
@@ -56,14 +47,7 @@ async fn only_admins_list_users_and_change_roles() {
             "{who} changes a role"
         );
     }
-    let me = crate::helpers::post_as(
-        &app.client,
-        &app.address,
-        "accounts/login",
-        &[("email", &target.email), ("password", &target.password)],
-    )
-    .await;
-    assert_eq!(me.status().as_u16(), 200);
+    app.log_in(&target).await;
     let me: serde_json::Value = app
         .post("accounts/current", &[])
         .await

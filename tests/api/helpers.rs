@@ -193,20 +193,16 @@ impl TestApp {
         }
     }
 
-    /// Logs `client` in as `user`; panics unless the login succeeds.
+    /// Logs the app's own client in as `user`; panics unless the login succeeds.
     pub async fn log_in(&self, user: &TestUser) {
-        let response = self
-            .post(
-                "accounts/login",
-                &[("email", &user.email), ("password", &user.password)],
-            )
-            .await;
-        assert_eq!(
-            response.status().as_u16(),
-            200,
-            "login failed: {}",
-            response.text().await.unwrap()
-        );
+        log_in_client(&self.client, &self.address, user).await;
+    }
+
+    /// A fresh browser-like client, logged in as `user` (a second tab, another person).
+    pub async fn client_for(&self, user: &TestUser) -> reqwest::Client {
+        let client = browser_client();
+        log_in_client(&client, &self.address, user).await;
+        client
     }
 }
 
@@ -224,4 +220,20 @@ pub async fn post_as(
         .send()
         .await
         .expect("request")
+}
+
+async fn log_in_client(client: &reqwest::Client, address: &str, user: &TestUser) {
+    let response = post_as(
+        client,
+        address,
+        "accounts/login",
+        &[("email", &user.email), ("password", &user.password)],
+    )
+    .await;
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "login failed: {}",
+        response.text().await.unwrap()
+    );
 }

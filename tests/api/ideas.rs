@@ -116,15 +116,8 @@ async fn only_verified_accounts_of_any_role_may_submit() {
     assert_eq!(response.status().as_u16(), 403);
     assert!(response.text().await.unwrap().contains("EmailNotVerified"));
     for role in [Role::Citizen, Role::Business, Role::Moderator, Role::Admin] {
-        let client = crate::helpers::browser_client();
         let user = app.create_user(role, true).await;
-        crate::helpers::post_as(
-            &client,
-            &app.address,
-            "accounts/login",
-            &[("email", &user.email), ("password", &user.password)],
-        )
-        .await;
+        let client = app.client_for(&user).await;
         let response = crate::helpers::post_as(
             &client,
             &app.address,
@@ -384,14 +377,7 @@ async fn unknown_ideas_are_404() {
 /// An idea of a fresh verified citizen, submitted through the API; returns (author, id).
 async fn submitted_idea(app: &TestApp) -> (crate::helpers::TestUser, i64) {
     let author = app.create_user(Role::Citizen, true).await;
-    let client = crate::helpers::browser_client();
-    crate::helpers::post_as(
-        &client,
-        &app.address,
-        "accounts/login",
-        &[("email", &author.email), ("password", &author.password)],
-    )
-    .await;
+    let client = app.client_for(&author).await;
     let response = crate::helpers::post_as(
         &client,
         &app.address,
@@ -488,15 +474,8 @@ async fn only_staff_set_statuses_and_bad_answers_are_refused() {
         (Role::Moderator, true, 200),
         (Role::Admin, true, 200),
     ] {
-        let client = crate::helpers::browser_client();
         let user = app.create_user(role, verified).await;
-        crate::helpers::post_as(
-            &client,
-            &app.address,
-            "accounts/login",
-            &[("email", &user.email), ("password", &user.password)],
-        )
-        .await;
+        let client = app.client_for(&user).await;
         let response =
             crate::helpers::post_as(&client, &app.address, "ideas/change-status", &form).await;
         assert_eq!(

@@ -2,6 +2,7 @@
 
 use super::{with_pool, with_tx, Db, DbError, Tx};
 use crate::domain::accounts::{CurrentUser, Email, Role, UserListItem};
+use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
@@ -27,6 +28,11 @@ const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, organi
 impl UserRow {
     pub fn role(&self) -> Result<Role, DbError> {
         self.role.parse().map_err(DbError::corrupt)
+    }
+
+    /// The language the account's mail is written in.
+    pub fn mail_locale(&self) -> Locale {
+        Locale::from_code(&self.locale).unwrap_or_default()
     }
 
     /// The public view of the account, for the pages.

@@ -6,13 +6,16 @@
 pub mod templates;
 pub mod worker;
 
-use crate::server::db::outbox::OutboxMail;
+use crate::server::db::outbox::{enqueue_mail, NewMail, OutboxMail};
+use crate::server::db::{DbError, Tx};
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
+use templates::ComposedMail;
 use tokio::sync::Notify;
 
 /// Where mail goes.
@@ -53,6 +56,30 @@ impl MailTransport {
         }
         Ok(())
     }
+}
+
+/// Puts a composed mail into the outbox, inside the transaction of the action causing it.
+pub async fn queue(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    to: &str,
+    mail: &ComposedMail,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    enqueue_mail(
+        tx,
+        &NewMail {
+            recipient_user_id: user_id,
+            recipient_email: to,
+            kind: mail.kind,
+            subject: &mail.subject,
+            body_text: &mail.text,
+            body_html: &mail.html,
+            unsubscribe_url: None,
+        },
+        now,
+    )
+    .await
 }
 
 /// Wakes the outbox worker right after a transaction queued mail, instead of waiting for its
