@@ -1,6 +1,7 @@
 //! Reusable view pieces.
 
 pub mod error_notice;
+pub mod filter_select;
 pub mod form;
 pub mod idea_card;
 pub mod layout;

@@ -3,6 +3,7 @@
 
 use crate::api::ideas::{idea_choices, list_ideas, IdeaQuery};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::filter_select::FilterSelect;
 use crate::components::idea_card::IdeaCard;
 use crate::domain::ideas::{IdeaSort, IdeaStatus};
 use crate::i18n::{use_locale, use_texts};
@@ -50,7 +51,6 @@ pub fn IdeasPage() -> impl IntoView {
     };
     let ideas = Resource::new(query, list_ideas);
     let choices = Resource::new(|| (), |_| idea_choices());
-    let selected = move |key: &str, value: &str| params.read().get(key).as_deref() == Some(value);
     view! {
         <Title text=t.ideas_title/>
         <div class="container page">
@@ -66,47 +66,20 @@ pub fn IdeasPage() -> impl IntoView {
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let (categories, projects) = choices.await.unwrap_or_default();
+                        let categories = categories
+                            .into_iter()
+                            .map(|c| (c.slug, locale.pick(&c.name).to_owned()))
+                            .collect();
                         view! {
-                            <div class="field">
-                                <label for="projekt">{t.filter_project}</label>
-                                <select id="projekt" name="projekt">
-                                    <option value="">{t.all_option}</option>
-                                    {projects.into_iter().map(|(slug, title)| {
-                                        let is = selected("projekt", &slug);
-                                        view! { <option value=slug selected=is>{title}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="field">
-                                <label for="kategorie">{t.field_category}</label>
-                                <select id="kategorie" name="kategorie">
-                                    <option value="">{t.all_option}</option>
-                                    {categories.into_iter().map(|c| {
-                                        let is = selected("kategorie", &c.slug);
-                                        view! { <option value=c.slug.clone() selected=is>{locale.pick(&c.name).to_owned()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <FilterSelect name="projekt" label=t.filter_project options=projects/>
+                            <FilterSelect name="kategorie" label=t.field_category options=categories/>
                         }
                     })}
                 </Suspense>
-                <div class="field">
-                    <label for="status">{t.filter_status}</label>
-                    <select id="status" name="status">
-                        <option value="">{t.all_option}</option>
-                        {IdeaStatus::ALL.into_iter().map(|s| view! {
-                            <option value=s.as_str() selected=move || selected("status", s.as_str())>{t.idea_status(s)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="sortierung">{t.filter_sort}</label>
-                    <select id="sortierung" name="sortierung">
-                        {IdeaSort::ALL.into_iter().map(|s| view! {
-                            <option value=s.as_param() selected=move || selected("sortierung", s.as_param())>{t.idea_sort(s)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <FilterSelect name="status" label=t.filter_status
+                    options=IdeaStatus::ALL.into_iter().map(|s| (s.as_str().to_owned(), t.idea_status(s).to_owned())).collect()/>
+                <FilterSelect name="sortierung" label=t.filter_sort any=false
+                    options=IdeaSort::ALL.into_iter().map(|s| (s.as_param().to_owned(), t.idea_sort(s).to_owned())).collect()/>
                 <button type="submit" class="button">{t.filter_submit}</button>
             </form>
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>

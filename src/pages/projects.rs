@@ -3,6 +3,7 @@
 
 use crate::api::projects::{list_projects, project_filters, ProjectQuery};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::filter_select::FilterSelect;
 use crate::components::project_card::ProjectCard;
 use crate::domain::projects::Phase;
 use crate::i18n::{use_locale, use_texts};
@@ -25,46 +26,24 @@ pub fn ProjectsPage() -> impl IntoView {
     };
     let projects = Resource::new(query, list_projects);
     let filters = Resource::new(|| (), |_| project_filters());
-    let selected = move |key: &str, value: &str| params.read().get(key).as_deref() == Some(value);
     view! {
         <Title text=t.projects_title/>
         <div class="container page">
             <h1>{t.projects_title}</h1>
             <p class="lead">{t.projects_intro}</p>
             <form method="get" action="/projekte" class="filters" aria-label=t.filter_label>
-                <div class="field">
-                    <label for="phase">{t.fact_phase}</label>
-                    <select id="phase" name="phase">
-                        <option value="">{t.all_option}</option>
-                        {Phase::ALL.into_iter().map(|p| view! {
-                            <option value=p.as_str() selected=move || selected("phase", p.as_str())>{t.phase(p)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <FilterSelect name="phase" label=t.fact_phase
+                    options=Phase::ALL.into_iter().map(|p| (p.as_str().to_owned(), t.phase(p).to_owned())).collect()/>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let (districts, categories) = filters.await.unwrap_or_default();
+                        let categories = categories
+                            .into_iter()
+                            .map(|c| (c.slug, locale.pick(&c.name).to_owned()))
+                            .collect();
                         view! {
-                            <div class="field">
-                                <label for="kreis">{t.fact_districts}</label>
-                                <select id="kreis" name="kreis">
-                                    <option value="">{t.all_option}</option>
-                                    {districts.into_iter().map(|(slug, name)| {
-                                        let is = selected("kreis", &slug);
-                                        view! { <option value=slug selected=is>{name}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="field">
-                                <label for="kategorie">{t.fact_category}</label>
-                                <select id="kategorie" name="kategorie">
-                                    <option value="">{t.all_option}</option>
-                                    {categories.into_iter().map(|c| {
-                                        let is = selected("kategorie", &c.slug);
-                                        view! { <option value=c.slug.clone() selected=is>{locale.pick(&c.name).to_owned()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <FilterSelect name="kreis" label=t.fact_districts options=districts/>
+                            <FilterSelect name="kategorie" label=t.fact_category options=categories/>
                         }
                     })}
                 </Suspense>
