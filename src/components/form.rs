@@ -38,6 +38,21 @@ fn kept_value(error: Option<AppError>, name: &str) -> Option<String> {
     }
 }
 
+/// A field's label, hint and error message, with the ids `aria-describedby` points at.
+#[component]
+fn FieldHead(
+    name: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    view! {
+        <label for=name>{label}</label>
+        {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
+        {move || field_error(error.get(), name).map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+    }
+}
+
 /// A labelled single-line input with optional hint and its error message.
 #[component]
 pub fn TextField(
@@ -66,9 +81,7 @@ pub fn TextField(
     let described_by = move || described_by(name, hint.is_some(), message().is_some());
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
-            <label for=name>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
-            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            <FieldHead name label hint error/>
             <input
                 id=name
                 name=name
@@ -126,9 +139,7 @@ pub fn TextArea(
     let described_by = move || described_by(name, hint.is_some(), message().is_some());
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
-            <label for=name>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
-            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            <FieldHead name label hint error/>
             <textarea
                 id=name
                 name=name
@@ -165,8 +176,7 @@ pub fn SelectField(
     let chosen = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
-            <label for=name>{label}</label>
-            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            <FieldHead name label hint=None error/>
             <select
                 id=name
                 name=name

@@ -30,15 +30,26 @@ fn internal(err: anyhow::Error) -> AppError {
     AppError::Internal
 }
 
-/// Creates a token of `purpose` and returns the plain value for the link.
-async fn new_token(
+/// Where a token's link leads and how long it is valid.
+fn link_target(purpose: TokenPurpose) -> (&'static str, TimeDelta) {
+    match purpose {
+        TokenPurpose::VerifyEmail => ("/konto/bestaetigen", VERIFY_EMAIL_VALIDITY),
+        TokenPurpose::ResetPassword => ("/passwort-zuruecksetzen", RESET_PASSWORD_VALIDITY),
+        TokenPurpose::ChangeEmail => ("/konto/email-bestaetigen", VERIFY_EMAIL_VALIDITY),
+    }
+}
+
+/// Creates a token of `purpose` (only its hash is stored) and returns the absolute link
+/// that carries it, for the mail.
+async fn token_link(
+    state: &AppState,
     tx: &mut Tx,
     user_id: i64,
     purpose: TokenPurpose,
     new_email: Option<&str>,
-    validity: TimeDelta,
     now: DateTime<Utc>,
 ) -> Result<String, DbError> {
+    let (path, validity) = link_target(purpose);
     let token = generate_token();
     insert_token(
         tx,
@@ -50,7 +61,7 @@ async fn new_token(
         now,
     )
     .await?;
-    Ok(token)
+    Ok(state.settings.link(&format!("{path}?token={token}")))
 }
 
 /// What the registration form sends.
@@ -157,22 +168,16 @@ pub async fn register(
                 email_verified_at: None,
             };
             let user_id = users::insert_user(&mut tx, &new, now).await?;
-            let token = new_token(
+            let link = token_link(
+                state,
                 &mut tx,
                 user_id,
                 TokenPurpose::VerifyEmail,
                 None,
-                VERIFY_EMAIL_VALIDITY,
                 now,
             )
             .await?;
-            let mail = templates::verify_email(
-                locale,
-                name.as_ref(),
-                &state
-                    .settings
-                    .link(&format!("/konto/bestaetigen?token={token}")),
-            );
+            let mail = templates::verify_email(locale, name.as_ref(), &link);
             mail::queue(&mut tx, Some(user_id), email.as_ref(), &mail, now).await?;
         }
     }
@@ -215,22 +220,16 @@ pub async fn resend_verification(
     }
     let mut tx = state.db.begin().await?;
     revoke_tokens(&mut tx, user.id, TokenPurpose::VerifyEmail, now).await?;
-    let token = new_token(
+    let link = token_link(
+        state,
         &mut tx,
         user.id,
         TokenPurpose::VerifyEmail,
         None,
-        VERIFY_EMAIL_VALIDITY,
         now,
     )
     .await?;
-    let mail = templates::verify_email(
-        user.mail_locale(),
-        &user.display_name,
-        &state
-            .settings
-            .link(&format!("/konto/bestaetigen?token={token}")),
-    );
+    let mail = templates::verify_email(user.mail_locale(), &user.display_name, &link);
     mail::queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
@@ -319,22 +318,16 @@ pub async fn request_password_reset(
         return Ok(());
     };
     let mut tx = state.db.begin().await?;
-    let token = new_token(
+    let link = token_link(
+        state,
         &mut tx,
         user.id,
         TokenPurpose::ResetPassword,
         None,
-        RESET_PASSWORD_VALIDITY,
         now,
     )
     .await?;
-    let mail = templates::reset_password(
-        user.mail_locale(),
-        &user.display_name,
-        &state
-            .settings
-            .link(&format!("/passwort-zuruecksetzen?token={token}")),
-    );
+    let mail = templates::reset_password(user.mail_locale(), &user.display_name, &link);
     mail::queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
@@ -435,23 +428,17 @@ pub async fn request_email_change(
     }
     let mut tx = state.db.begin().await?;
     revoke_tokens(&mut tx, user.id, TokenPurpose::ChangeEmail, now).await?;
-    let token = new_token(
+    let link = token_link(
+        state,
         &mut tx,
         user.id,
         TokenPurpose::ChangeEmail,
         Some(new_email.as_ref()),
-        VERIFY_EMAIL_VALIDITY,
         now,
     )
     .await?;
     let locale = user.mail_locale();
-    let confirm = templates::confirm_new_email(
-        locale,
-        &user.display_name,
-        &state
-            .settings
-            .link(&format!("/konto/email-bestaetigen?token={token}")),
-    );
+    let confirm = templates::confirm_new_email(locale, &user.display_name, &link);
     mail::queue(&mut tx, Some(user.id), new_email.as_ref(), &confirm, now).await?;
     let notice = templates::email_change_requested(locale, &user.display_name, new_email.as_ref());
     mail::queue(&mut tx, Some(user.id), &user.email, &notice, now).await?;
