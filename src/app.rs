@@ -16,6 +16,7 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::project::ProjectPage;
+use crate::pages::project_form::{EditProjectPage, NewProjectPage};
 use crate::pages::projects::ProjectsPage;
 use crate::pages::register::{RegisterDonePage, RegisterPage};
 use crate::pages::CurrentUserResource;
@@ -82,7 +83,9 @@ fn SiteLayout() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/projekte") view=ProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/projekte/neu") view=NewProjectPage ssr=SsrMode::Async/>
                 <Route path=path!("/projekte/:slug") view=ProjectPage ssr=SsrMode::Async/>
+                <Route path=path!("/projekte/:slug/bearbeiten") view=EditProjectPage ssr=SsrMode::Async/>
                 <Route path=path!("/ideen") view=IdeasPage ssr=SsrMode::Async/>
                 <Route path=path!("/ideen/neu") view=NewIdeaPage ssr=SsrMode::Async/>
                 <Route path=path!("/ideen/:id") view=IdeaPage ssr=SsrMode::Async/>

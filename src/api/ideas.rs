@@ -52,6 +52,7 @@ pub async fn get_idea(id: i64) -> Result<IdeaView, AppError> {
 /// Categories and the projects that accept ideas now, for the idea form and the filters.
 #[server(endpoint = "ideas/choices")]
 pub async fn idea_choices() -> Result<(Vec<Choice>, Vec<(String, String)>), AppError> {
+    use crate::domain::projects::Phase;
     use crate::server::{db, respond::fail, state::app_state};
     let state = app_state()?;
     let categories = db::ideas::list_categories(&state.db).await.map_err(fail)?;
@@ -59,7 +60,7 @@ pub async fn idea_choices() -> Result<(Vec<Choice>, Vec<(String, String)>), AppE
         .await
         .map_err(fail)?
         .into_iter()
-        .filter(|p| p.accepts_ideas && !p.archived)
+        .filter(|p| p.accepts_ideas && !p.archived && p.phase != Phase::Completed)
         .map(|p| (p.slug, p.title))
         .collect();
     Ok((categories, projects))

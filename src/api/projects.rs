@@ -2,7 +2,7 @@
 
 use crate::domain::ideas::Choice;
 use crate::domain::programmes::ProgrammeView;
-use crate::domain::projects::{ProjectListItem, ProjectView};
+use crate::domain::projects::{ProjectDraft, ProjectListItem, ProjectView};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -63,4 +63,91 @@ pub async fn current_programme() -> Result<Option<ProgrammeView>, AppError> {
     db::programmes::find_current_programme(&app_state()?.db)
         .await
         .map_err(fail)
+}
+
+/// The empty form of a new project (staff only): planned, open for ideas.
+#[server(endpoint = "projects/new-draft")]
+pub async fn new_project_draft() -> Result<ProjectDraft, AppError> {
+    use crate::domain::accounts::Role;
+    use crate::domain::projects::Phase;
+    use crate::server::{auth, respond::fail, state::app_state};
+    auth::require_role(&app_state()?, &[Role::Moderator, Role::Admin])
+        .await
+        .map_err(fail)?;
+    Ok(ProjectDraft {
+        phase: Phase::Planned.as_str().to_owned(),
+        accepts_ideas: true,
+        ..ProjectDraft::default()
+    })
+}
+
+/// A project's fields for its edit form (staff only).
+#[server(endpoint = "projects/draft")]
+pub async fn get_project_draft(slug: String) -> Result<ProjectDraft, AppError> {
+    use crate::domain::accounts::Role;
+    use crate::server::{auth, db, respond::fail, state::app_state};
+    let state = app_state()?;
+    auth::require_role(&state, &[Role::Moderator, Role::Admin])
+        .await
+        .map_err(fail)?;
+    let (_, draft) = db::projects::find_project_draft(&state.db, &slug)
+        .await
+        .map_err(fail)?;
+    Ok(draft)
+}
+
+/// Staff publish a project (`current_slug` empty) or change the one at `current_slug`.
+/// One argument per form field, posted flat like every other form; unticked boxes and an
+/// empty district list are simply absent from the post.
+#[server(endpoint = "projects/save")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_project(
+    #[server(default)] current_slug: String,
+    slug: String,
+    title: String,
+    summary: String,
+    description: String,
+    phase: String,
+    #[server(default)] funding: String,
+    responsible_body: String,
+    contact: String,
+    #[server(default)] category: String,
+    #[server(default)] districts: Vec<String>,
+    #[server(default)] starts_on: String,
+    #[server(default)] ends_on: String,
+    #[server(default)] support_limit: String,
+    #[server(default)] accepts_ideas: Option<String>,
+    #[server(default)] archived: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::accounts::Role;
+    use crate::server::{auth, projects, respond::fail, state::app_state};
+    let state = app_state()?;
+    let staff = auth::require_role(&state, &[Role::Moderator, Role::Admin])
+        .await
+        .map_err(fail)?;
+    let draft = ProjectDraft {
+        slug,
+        title,
+        summary,
+        description,
+        phase,
+        funding,
+        responsible_body,
+        contact,
+        category,
+        districts,
+        starts_on,
+        ends_on,
+        support_limit,
+        accepts_ideas: accepts_ideas.is_some(),
+        archived: archived.is_some(),
+    };
+    let now = chrono::Utc::now();
+    let saved_slug = match current_slug.trim() {
+        "" => projects::create_project(&state, &staff, &draft, now).await,
+        current => projects::update_project(&state, current, &draft, now).await,
+    }
+    .map_err(fail)?;
+    leptos_axum::redirect(&format!("/projekte/{saved_slug}"));
+    Ok(())
 }

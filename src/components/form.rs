@@ -197,3 +197,84 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A single checkbox with its label after it; sends `on` when ticked.
+#[component]
+pub fn CheckboxField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// Ticked before any submission.
+    #[prop(optional)]
+    initial: bool,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let checked = move || {
+        kept_value(error.get(), name)
+            .map(|kept| kept == "on")
+            .unwrap_or(initial)
+    };
+    view! {
+        <div class="field">
+            <div class="choice">
+                <input
+                    type="checkbox"
+                    id=name
+                    name=name
+                    checked=checked
+                    aria-describedby=hint.map(|_| format!("{name}-hint"))
+                />
+                <label for=name>{label}</label>
+            </div>
+            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
+        </div>
+    }
+}
+
+/// A group of checkboxes for a list field, inside a fieldset with a legend. Each box is
+/// posted as `name[i]`, the indexed form the server's query-string decoder reads as a list
+/// (with and without JavaScript).
+#[component]
+pub fn CheckboxGroup(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    /// The values ticked before any submission.
+    #[prop(optional)]
+    initial: Vec<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let message = move || field_error(error.get(), name);
+    let initial = StoredValue::new(initial);
+    let ticked = move |value: &str| match kept_value(error.get(), name) {
+        Some(kept) => kept.split('|').any(|v| v == value),
+        None => initial.with_value(|values| values.iter().any(|v| v == value)),
+    };
+    view! {
+        <fieldset
+            class="field"
+            class:field-invalid=move || message().is_some()
+            aria-describedby=move || message().map(|_| format!("{name}-error"))
+        >
+            <legend>{legend}</legend>
+            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, text))| {
+                    let id = format!("{name}-{i}");
+                    let checked = {
+                        let value = value.clone();
+                        move || ticked(&value)
+                    };
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=id.clone() name=format!("{name}[{i}]") value=value checked=checked/>
+                            <label for=id>{text}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -34,6 +34,18 @@ pub enum ValidationError {
     InvalidLink,
     #[error("this change is not allowed")]
     NotAllowed,
+    #[error("only lowercase letters, digits and hyphens")]
+    InvalidSlug,
+    #[error("this address is already used")]
+    SlugTaken,
+    #[error("not a valid date")]
+    InvalidDate,
+    #[error("the end lies before the start")]
+    EndBeforeStart,
+    #[error("not a valid amount of money")]
+    InvalidAmount,
+    #[error("not a whole number between {min} and {max}")]
+    NumberOutOfRange { min: i64, max: i64 },
 }
 
 /// Errors keyed by form field name, plus the values the user typed (never passwords), so

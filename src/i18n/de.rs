@@ -75,6 +75,16 @@ fn validation(error: &ValidationError) -> String {
             "Dieser Link ist ungültig, abgelaufen oder wurde schon verwendet.".to_owned()
         }
         ValidationError::NotAllowed => "Diese Änderung ist nicht möglich.".to_owned(),
+        ValidationError::InvalidSlug => {
+            "Bitte verwenden Sie nur Kleinbuchstaben a–z, Ziffern und Bindestriche (z. B. 3d-stadtmodell).".to_owned()
+        }
+        ValidationError::SlugTaken => "Diese Adresse ist schon vergeben. Bitte wählen Sie eine andere.".to_owned(),
+        ValidationError::InvalidDate => "Bitte geben Sie ein Datum im Format TT.MM.JJJJ ein, z. B. 01.03.2027.".to_owned(),
+        ValidationError::EndBeforeStart => "Das Ende darf nicht vor dem Beginn liegen.".to_owned(),
+        ValidationError::InvalidAmount => "Bitte geben Sie einen Betrag in Euro ein, z. B. 1.250.000 oder 980,50.".to_owned(),
+        ValidationError::NumberOutOfRange { min, max } => {
+            format!("Bitte geben Sie eine ganze Zahl von {min} bis {max} ein.")
+        }
     }
 }
 
@@ -325,6 +335,36 @@ pub(super) const TEXTS: Texts = Texts {
 
     have_account: "Sie haben schon ein Konto?",
 
+    project_new_title: "Neues Projekt anlegen",
+    project_edit_title: "Projekt bearbeiten",
+    project_new_link: "Neues Projekt",
+    project_edit_link: "Projekt bearbeiten",
+    project_save: "Projekt speichern",
+    field_slug: "Adresse (Kurzname)",
+    field_slug_hint: "Teil der Adresse /projekte/…: Kleinbuchstaben, Ziffern und Bindestriche.",
+    field_project_title: "Titel",
+    field_summary: "Kurzbeschreibung",
+    field_summary_hint: "Ein bis zwei Sätze für die Projektübersicht.",
+    field_description: "Beschreibung",
+    field_funding: "Fördersumme in Euro (optional)",
+    field_funding_hint: "Zum Beispiel 1.250.000 oder 980,50.",
+    field_responsible: "Verantwortliche Stelle",
+    field_contact: "Ansprechperson oder Kontakt",
+    field_starts_on: "Beginn (optional)",
+    field_ends_on: "Ende (optional)",
+    field_date_hint: "Format TT.MM.JJJJ",
+    field_districts: "Betroffene Kreise und Kommunen",
+    field_support_limit: "Unterstützungen pro Person (optional)",
+    field_support_limit_hint: "Wie viele Ideen dieses Projekts eine Person höchstens unterstützen darf. Leer lassen für keine Grenze.",
+    field_accepts_ideas: "Nimmt jetzt Ideen an",
+    field_archived: "Archiviert",
+    field_archived_hint: "Archivierte Projekte bleiben lesbar, nehmen aber keine Ideen mehr an.",
+    no_category: "– keine Angabe –",
+    project_ideas_title: "Ideen zu diesem Projekt",
+    project_ideas_all: "Alle Ideen zu diesem Projekt",
+    project_ideas_none: "Zu diesem Projekt gibt es noch keine Ideen.",
+    project_submit_idea: "Idee zu diesem Projekt einreichen",
+    staff_only: "Diese Seite ist der Verwaltung vorbehalten.",
     idea_count,
     support_count,
     comment_count,

@@ -67,6 +67,23 @@ fn validation(error: &ValidationError) -> String {
             "This link is invalid, has expired or was already used.".to_owned()
         }
         ValidationError::NotAllowed => "This change is not possible.".to_owned(),
+        ValidationError::InvalidSlug => {
+            "Please use only lowercase letters a–z, digits and hyphens (e.g. 3d-city-model)."
+                .to_owned()
+        }
+        ValidationError::SlugTaken => {
+            "This address is already taken. Please choose another one.".to_owned()
+        }
+        ValidationError::InvalidDate => {
+            "Please enter a date as DD.MM.YYYY, e.g. 01.03.2027.".to_owned()
+        }
+        ValidationError::EndBeforeStart => "The end must not lie before the start.".to_owned(),
+        ValidationError::InvalidAmount => {
+            "Please enter an amount in euros, e.g. 1,250,000 or 980.50.".to_owned()
+        }
+        ValidationError::NumberOutOfRange { min, max } => {
+            format!("Please enter a whole number from {min} to {max}.")
+        }
     }
 }
 
@@ -312,6 +329,36 @@ pub(super) const TEXTS: Texts = Texts {
 
     have_account: "Already have an account?",
 
+    project_new_title: "Create a new project",
+    project_edit_title: "Edit project",
+    project_new_link: "New project",
+    project_edit_link: "Edit project",
+    project_save: "Save project",
+    field_slug: "Address (short name)",
+    field_slug_hint: "Part of the address /projekte/…: lowercase letters, digits and hyphens.",
+    field_project_title: "Title",
+    field_summary: "Summary",
+    field_summary_hint: "One or two sentences for the catalogue.",
+    field_description: "Description",
+    field_funding: "Funding in euros (optional)",
+    field_funding_hint: "For example 1,250,000 or 980.50.",
+    field_responsible: "Responsible body",
+    field_contact: "Contact",
+    field_starts_on: "Start (optional)",
+    field_ends_on: "End (optional)",
+    field_date_hint: "Format DD.MM.YYYY",
+    field_districts: "Districts and municipalities concerned",
+    field_support_limit: "Supports per person (optional)",
+    field_support_limit_hint: "How many ideas of this project one person may support at most. Leave empty for no limit.",
+    field_accepts_ideas: "Accepts ideas now",
+    field_archived: "Archived",
+    field_archived_hint: "Archived projects stay readable but take no new ideas.",
+    no_category: "– none –",
+    project_ideas_title: "Ideas for this project",
+    project_ideas_all: "All ideas for this project",
+    project_ideas_none: "There are no ideas for this project yet.",
+    project_submit_idea: "Submit an idea for this project",
+    staff_only: "This page is reserved for the administration.",
     idea_count,
     support_count,
     comment_count,

@@ -297,6 +297,36 @@ pub struct Texts {
 
     pub have_account: &'static str,
 
+    pub project_new_title: &'static str,
+    pub project_edit_title: &'static str,
+    pub project_new_link: &'static str,
+    pub project_edit_link: &'static str,
+    pub project_save: &'static str,
+    pub field_slug: &'static str,
+    pub field_slug_hint: &'static str,
+    pub field_project_title: &'static str,
+    pub field_summary: &'static str,
+    pub field_summary_hint: &'static str,
+    pub field_description: &'static str,
+    pub field_funding: &'static str,
+    pub field_funding_hint: &'static str,
+    pub field_responsible: &'static str,
+    pub field_contact: &'static str,
+    pub field_starts_on: &'static str,
+    pub field_ends_on: &'static str,
+    pub field_date_hint: &'static str,
+    pub field_districts: &'static str,
+    pub field_support_limit: &'static str,
+    pub field_support_limit_hint: &'static str,
+    pub field_accepts_ideas: &'static str,
+    pub field_archived: &'static str,
+    pub field_archived_hint: &'static str,
+    pub no_category: &'static str,
+    pub project_ideas_title: &'static str,
+    pub project_ideas_all: &'static str,
+    pub project_ideas_none: &'static str,
+    pub project_submit_idea: &'static str,
+    pub staff_only: &'static str,
     pub idea_count: fn(i64) -> String,
     pub support_count: fn(i64) -> String,
     pub comment_count: fn(i64) -> String,
@@ -384,15 +414,17 @@ fn group_thousands(n: i64, separator: char) -> String {
 fn euros(cents: i64, thousands: char, decimal: char, million_word: &str) -> String {
     let euros = cents / 100;
     if euros.abs() >= 1_000_000 {
-        let tenths = (euros.abs() + 50_000) / 100_000;
+        // Millions with up to two decimals, trailing zeros dropped: 4,8 / 1,25 / 9.
+        let hundredths = (euros.abs() + 5_000) / 10_000;
         let sign = if euros < 0 { "-" } else { "" };
-        if tenths % 10 == 0 {
-            format!("{sign}{} {million_word}", tenths / 10)
+        let fraction = format!("{:02}", hundredths % 100);
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.is_empty() {
+            format!("{sign}{} {million_word}", hundredths / 100)
         } else {
             format!(
-                "{sign}{}{decimal}{} {million_word}",
-                tenths / 10,
-                tenths % 10
+                "{sign}{}{decimal}{fraction} {million_word}",
+                hundredths / 100
             )
         }
     } else {
@@ -432,6 +464,8 @@ mod tests {
         assert_eq!((de::TEXTS.money)(480_000_000), "4,8 Mio. €");
         assert_eq!((en::TEXTS.money)(480_000_000), "€4.8 million");
         assert_eq!((de::TEXTS.money)(900_000_000), "9 Mio. €");
+        assert_eq!((de::TEXTS.money)(125_000_050), "1,25 Mio. €");
+        assert_eq!((de::TEXTS.money)(100_500_000), "1,01 Mio. €");
         assert_eq!((de::TEXTS.money)(12_345_600), "123.456 €");
         assert_eq!((en::TEXTS.money)(12_345_600), "€123,456");
     }

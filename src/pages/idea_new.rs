@@ -4,11 +4,13 @@ use crate::api::ideas::{idea_choices, preview_markdown, CreateIdea};
 use crate::components::form::{action_error, FormAlert, SelectField, TextArea, TextField};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::ideas::{BODY_MAX_CHARS, LOCATION_MAX_CHARS, TITLE_MAX_CHARS};
+use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
 use crate::pages::use_current_user;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn NewIdeaPage() -> impl IntoView {
@@ -49,10 +51,13 @@ fn Unverified(user: CurrentUser) -> impl IntoView {
 #[component]
 fn IdeaForm() -> impl IntoView {
     let t = use_texts();
-    let locale = use_locale();
     let create = ServerAction::<CreateIdea>::new();
     let error = action_error(create.value());
-    let choices = Resource::new(|| (), |_| idea_choices());
+    // "Submit an idea for this project" links here with `?projekt=<slug>`.
+    let initial_project = use_query_map()
+        .read_untracked()
+        .get("projekt")
+        .unwrap_or_default();
     let (body, set_body) = signal(String::new());
     let preview = Action::new(|text: &String| preview_markdown(text.clone()));
     // The preview needs JavaScript; the button appears only once the page has hydrated.
@@ -77,8 +82,31 @@ fn IdeaForm() -> impl IntoView {
                     <div class="prose" inner_html=html></div>
                 </section>
             })}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
+            <IdeaChoiceFields category=String::new() project=initial_project error/>
+            <TextField name="location" label=t.field_location required=false
+                maxlength=LOCATION_MAX_CHARS error/>
+            <button type="submit" class="button">{t.submit_idea}</button>
+        </ActionForm>
+    }
+}
+
+/// The category and project selects of the idea forms (new and edit), filled from the
+/// categories and the projects that accept ideas now.
+#[component]
+pub fn IdeaChoiceFields(
+    category: String,
+    project: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let choices = Resource::new(|| (), |_| idea_choices());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let category = category.clone();
+                let project = project.clone();
+                Suspend::new(async move {
                     let (categories, projects) = choices.await.unwrap_or_default();
                     let categories = categories
                         .into_iter()
@@ -88,14 +116,11 @@ fn IdeaForm() -> impl IntoView {
                         .chain(projects)
                         .collect();
                     view! {
-                        <SelectField name="category" label=t.field_category options=categories error/>
-                        <SelectField name="project" label=t.field_project options=projects error/>
+                        <SelectField name="category" label=t.field_category options=categories initial=category error/>
+                        <SelectField name="project" label=t.field_project options=projects initial=project error/>
                     }
-                })}
-            </Suspense>
-            <TextField name="location" label=t.field_location required=false
-                maxlength=LOCATION_MAX_CHARS error/>
-            <button type="submit" class="button">{t.submit_idea}</button>
-        </ActionForm>
+                })
+            }}
+        </Suspense>
     }
 }

@@ -13,6 +13,7 @@ pub mod login;
 pub mod not_found;
 pub mod password_reset;
 pub mod project;
+pub mod project_form;
 pub mod projects;
 pub mod register;
 

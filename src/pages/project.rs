@@ -1,9 +1,12 @@
 //! `/projekte/{slug}`: one project with its facts and description.
 
+use crate::api::ideas::{list_ideas, IdeaQuery};
 use crate::api::projects::get_project;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::idea_card::IdeaCard;
 use crate::domain::projects::ProjectView;
 use crate::i18n::{use_locale, use_texts};
+use crate::pages::use_current_user;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -50,6 +53,7 @@ fn ProjectDetails(project: ProjectView) -> impl IntoView {
         <article class="container page project">
             <p><a href="/projekte">{t.back_to_projects}</a></p>
             <h1>{project.title}</h1>
+            <StaffProjectActions slug=project.slug.clone()/>
             <p class="badges">
                 <span class=format!("badge phase-{}", project.phase.as_str())>{t.phase(project.phase)}</span>
                 {project.archived.then(|| view! { <span class="badge badge-muted">{t.archived}</span> })}
@@ -82,6 +86,67 @@ fn ProjectDetails(project: ProjectView) -> impl IntoView {
                     </p>
                 </aside>
             </div>
+            <ProjectIdeas slug=project.slug open=project.accepts_ideas && !project.archived/>
         </article>
+    }
+}
+
+/// The edit link, for staff only (the form and its server function check the role again).
+#[component]
+fn StaffProjectActions(slug: String) -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    let staff = matches!(user.await, Ok(Some(u)) if u.role.is_staff());
+                    staff.then(|| view! {
+                        <p class="page-actions">
+                            <a class="button button-secondary" href=format!("/projekte/{slug}/bearbeiten")>
+                                {t.project_edit_link}
+                            </a>
+                        </p>
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The newest ideas of the project (one list query, as on `/ideen`), with a link to all.
+#[component]
+fn ProjectIdeas(slug: String, open: bool) -> impl IntoView {
+    let t = use_texts();
+    let query = IdeaQuery {
+        projekt: Some(slug.clone()),
+        ..IdeaQuery::default()
+    };
+    let ideas = Resource::new(move || query.clone(), list_ideas);
+    let all_href = format!("/ideen?projekt={slug}");
+    let new_href = format!("/ideen/neu?projekt={slug}");
+    view! {
+        <section aria-labelledby="project-ideas-title" class="project-ideas">
+            <h2 id="project-ideas-title">{t.project_ideas_title}</h2>
+            {open.then(|| view! { <p><a class="button" href=new_href>{t.project_submit_idea}</a></p> })}
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || {
+                    let all_href = all_href.clone();
+                    Suspend::new(async move {
+                        match ideas.await {
+                            Ok(page) if page.items.is_empty() => view! { <p>{t.project_ideas_none}</p> }.into_any(),
+                            Ok(page) => view! {
+                                <div class="card-grid">
+                                    {page.items.into_iter().map(|idea| view! { <IdeaCard idea/> }).collect_view()}
+                                </div>
+                                {page.next_cursor.map(|_| view! { <p><a href=all_href>{t.project_ideas_all}</a></p> })}
+                            }.into_any(),
+                            Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::components::filter_select::FilterSelect;
 use crate::components::project_card::ProjectCard;
 use crate::domain::projects::Phase;
 use crate::i18n::{use_locale, use_texts};
+use crate::pages::use_current_user;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -31,6 +32,7 @@ pub fn ProjectsPage() -> impl IntoView {
         <div class="container page">
             <h1>{t.projects_title}</h1>
             <p class="lead">{t.projects_intro}</p>
+            <NewProjectLink/>
             <form method="get" action="/projekte" class="filters" aria-label=t.filter_label>
                 <FilterSelect name="phase" label=t.fact_phase
                     options=Phase::ALL.into_iter().map(|p| (p.as_str().to_owned(), t.phase(p).to_owned())).collect()/>
@@ -67,5 +69,22 @@ pub fn ProjectsPage() -> impl IntoView {
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// The way to the new-project form, for staff only.
+#[component]
+fn NewProjectLink() -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let staff = matches!(user.await, Ok(Some(u)) if u.role.is_staff());
+                staff.then(|| view! {
+                    <p class="page-actions"><a class="button" href="/projekte/neu">{t.project_new_link}</a></p>
+                })
+            })}
+        </Suspense>
     }
 }

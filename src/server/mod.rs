@@ -13,6 +13,7 @@ pub mod language;
 pub mod mail;
 pub mod markdown;
 pub mod passwords;
+pub mod projects;
 pub mod respond;
 pub mod search;
 pub mod seed;

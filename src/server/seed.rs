@@ -176,6 +176,9 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), DbError> {
             starts_on: None,
             ends_on: None,
             accepts_ideas: project.accepts_ideas,
+            support_limit: None,
+            archived: false,
+            created_by: None,
             district_ids: &districts,
         };
         if insert_project_unless_exists(&mut tx, &new, now)

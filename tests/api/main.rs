@@ -12,5 +12,6 @@ mod language;
 mod mail_server;
 mod outbox;
 mod pages;
+mod projects;
 mod schema;
 mod server_functions;

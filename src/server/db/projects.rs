@@ -2,7 +2,7 @@
 
 use super::{with_pool, with_tx, Db, DbError, Tx};
 use crate::domain::projects::{
-    split_districts, LocalizedName, Phase, ProjectListItem, ProjectView,
+    euros_input, split_districts, LocalizedName, Phase, ProjectDraft, ProjectListItem, ProjectView,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::FromRow;
@@ -231,6 +231,10 @@ pub struct NewProject<'a> {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub accepts_ideas: bool,
+    pub support_limit: Option<i64>,
+    /// Archived projects stay readable but take no new ideas.
+    pub archived: bool,
+    pub created_by: Option<i64>,
     pub district_ids: &'a [i64],
 }
 
@@ -243,8 +247,10 @@ pub async fn insert_project_unless_exists(
 ) -> Result<Option<i64>, DbError> {
     const INSERT: &str = "INSERT INTO projects (slug, title, summary, description_md, phase, \
             funding_cents, responsible_body, contact, category_id, programme_id, starts_on, \
-            ends_on, accepts_ideas, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) \
+            ends_on, accepts_ideas, support_limit, created_by, created_at, updated_at, \
+            archived_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, \
+                 CASE WHEN $17 THEN $16 END) \
          ON CONFLICT (slug) DO NOTHING RETURNING id";
     let id: Option<i64> = with_tx!(tx, conn => {
         sqlx::query_scalar(INSERT)
@@ -261,21 +267,174 @@ pub async fn insert_project_unless_exists(
             .bind(project.starts_on)
             .bind(project.ends_on)
             .bind(project.accepts_ideas)
+            .bind(project.support_limit)
+            .bind(project.created_by)
             .bind(now)
+            .bind(project.archived)
             .fetch_optional(conn)
             .await?
     });
     let Some(id) = id else { return Ok(None) };
-    for district_id in project.district_ids {
+    insert_districts(tx, id, project.district_ids).await?;
+    Ok(Some(id))
+}
+
+async fn insert_districts(
+    tx: &mut Tx,
+    project_id: i64,
+    district_ids: &[i64],
+) -> Result<(), DbError> {
+    for district_id in district_ids {
         with_tx!(tx, conn => {
             sqlx::query("INSERT INTO project_districts (project_id, district_id) VALUES ($1, $2)")
-                .bind(id)
+                .bind(project_id)
                 .bind(district_id)
                 .execute(conn)
                 .await?;
         });
     }
-    Ok(Some(id))
+    Ok(())
+}
+
+/// Replaces a project's fields and districts (not its author). An archived project keeps
+/// its first archiving time. A slug taken by another project is `DbError::Conflict`.
+pub async fn update_project(
+    tx: &mut Tx,
+    id: i64,
+    project: &NewProject<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const UPDATE: &str = "UPDATE projects SET slug = $2, title = $3, summary = $4, \
+            description_md = $5, phase = $6, funding_cents = $7, responsible_body = $8, \
+            contact = $9, category_id = $10, starts_on = $11, ends_on = $12, \
+            accepts_ideas = $13, support_limit = $14, updated_at = $15, \
+            archived_at = CASE WHEN $16 THEN COALESCE(archived_at, $15) ELSE NULL END \
+         WHERE id = $1";
+    let updated = with_tx!(tx, conn => {
+        sqlx::query(UPDATE)
+            .bind(id)
+            .bind(project.slug)
+            .bind(project.title)
+            .bind(project.summary)
+            .bind(project.description_md)
+            .bind(project.phase.as_str())
+            .bind(project.funding_cents)
+            .bind(project.responsible_body)
+            .bind(project.contact)
+            .bind(project.category_id)
+            .bind(project.starts_on)
+            .bind(project.ends_on)
+            .bind(project.accepts_ideas)
+            .bind(project.support_limit)
+            .bind(now)
+            .bind(project.archived)
+            .execute(conn)
+            .await?
+            .rows_affected()
+    });
+    if updated == 0 {
+        return Err(DbError::NotFound);
+    }
+    with_tx!(tx, conn => {
+        sqlx::query("DELETE FROM project_districts WHERE project_id = $1")
+            .bind(id)
+            .execute(conn)
+            .await?;
+    });
+    insert_districts(tx, id, project.district_ids).await
+}
+
+/// The ids of the districts with these slugs (unknown slugs are left out).
+pub async fn find_district_ids(tx: &mut Tx, slugs: &[String]) -> Result<Vec<i64>, DbError> {
+    let mut ids = Vec::with_capacity(slugs.len());
+    for slug in slugs {
+        let id: Option<i64> = with_tx!(tx, conn => {
+            sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(conn)
+                .await?
+        });
+        ids.extend(id);
+    }
+    Ok(ids)
+}
+
+#[derive(FromRow)]
+struct ProjectDraftRow {
+    id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    description_md: String,
+    phase: String,
+    funding_cents: Option<i64>,
+    responsible_body: String,
+    contact: String,
+    category_slug: Option<String>,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+    support_limit: Option<i64>,
+    accepts_ideas: bool,
+    archived: bool,
+    districts: Option<String>,
+}
+
+macro_rules! find_project_draft_sql {
+    ($aggregate:literal) => {
+        concat!(
+            "SELECT p.id, p.slug, p.title, p.summary, p.description_md, p.phase, \
+                    p.funding_cents, p.responsible_body, p.contact, c.slug AS category_slug, \
+                    p.starts_on, p.ends_on, p.support_limit, p.accepts_ideas, \
+                    p.archived_at IS NOT NULL AS archived, \
+                    (SELECT ",
+            $aggregate,
+            "(d.slug, '|' ORDER BY d.slug) \
+                       FROM project_districts pd JOIN districts d ON d.id = pd.district_id \
+                      WHERE pd.project_id = p.id) AS districts \
+               FROM projects p LEFT JOIN categories c ON c.id = p.category_id \
+              WHERE p.slug = $1"
+        )
+    };
+}
+
+/// A project's stored fields as its edit form shows them (amounts and dates as text), with
+/// its id; `DbError::NotFound` for unknown slugs.
+pub async fn find_project_draft(db: &Db, slug: &str) -> Result<(i64, ProjectDraft), DbError> {
+    let row: ProjectDraftRow = match db {
+        Db::Sqlite(pool) => {
+            sqlx::query_as(find_project_draft_sql!("group_concat"))
+                .bind(slug)
+                .fetch_one(pool)
+                .await?
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_as(find_project_draft_sql!("string_agg"))
+                .bind(slug)
+                .fetch_one(pool)
+                .await?
+        }
+    };
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    Ok((
+        row.id,
+        ProjectDraft {
+            slug: row.slug,
+            title: row.title,
+            summary: row.summary,
+            description: row.description_md,
+            phase: row.phase,
+            funding: row.funding_cents.map(euros_input).unwrap_or_default(),
+            responsible_body: row.responsible_body,
+            contact: row.contact,
+            category: row.category_slug.unwrap_or_default(),
+            districts: split_districts(row.districts.as_deref()),
+            starts_on: date(row.starts_on),
+            ends_on: date(row.ends_on),
+            support_limit: row.support_limit.map(|n| n.to_string()).unwrap_or_default(),
+            accepts_ideas: row.accepts_ideas,
+            archived: row.archived,
+        },
+    ))
 }
 
 /// Counts stored projects.
