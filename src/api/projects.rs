@@ -96,58 +96,67 @@ pub async fn get_project_draft(slug: String) -> Result<ProjectDraft, AppError> {
     Ok(draft)
 }
 
-/// Staff publish a project (`current_slug` empty) or change the one at `current_slug`.
-/// One argument per form field, posted flat like every other form; unticked boxes and an
-/// empty district list are simply absent from the post.
-#[server(endpoint = "projects/save")]
+pub use save::{save_project, SaveProject};
+
+/// The project form posts one argument per field, like every other form; the client stub
+/// that `#[server]` generates from them cannot carry an attribute of its own, hence the
+/// module-wide allowance.
 #[allow(clippy::too_many_arguments)]
-pub async fn save_project(
-    #[server(default)] current_slug: String,
-    slug: String,
-    title: String,
-    summary: String,
-    description: String,
-    phase: String,
-    #[server(default)] funding: String,
-    responsible_body: String,
-    contact: String,
-    #[server(default)] category: String,
-    #[server(default)] districts: Vec<String>,
-    #[server(default)] starts_on: String,
-    #[server(default)] ends_on: String,
-    #[server(default)] support_limit: String,
-    #[server(default)] accepts_ideas: Option<String>,
-    #[server(default)] archived: Option<String>,
-) -> Result<(), AppError> {
-    use crate::domain::accounts::Role;
-    use crate::server::{auth, projects, respond::fail, state::app_state};
-    let state = app_state()?;
-    let staff = auth::require_role(&state, &[Role::Moderator, Role::Admin])
-        .await
+mod save {
+    use super::*;
+
+    /// Staff publish a project (`current_slug` empty) or change the one at `current_slug`.
+    /// One argument per form field, posted flat like every other form; unticked boxes and an
+    /// empty district list are simply absent from the post.
+    #[server(endpoint = "projects/save")]
+    pub async fn save_project(
+        #[server(default)] current_slug: String,
+        slug: String,
+        title: String,
+        summary: String,
+        description: String,
+        phase: String,
+        #[server(default)] funding: String,
+        responsible_body: String,
+        contact: String,
+        #[server(default)] category: String,
+        #[server(default)] districts: Vec<String>,
+        #[server(default)] starts_on: String,
+        #[server(default)] ends_on: String,
+        #[server(default)] support_limit: String,
+        #[server(default)] accepts_ideas: Option<String>,
+        #[server(default)] archived: Option<String>,
+    ) -> Result<(), AppError> {
+        use crate::domain::accounts::Role;
+        use crate::server::{auth, projects, respond::fail, state::app_state};
+        let state = app_state()?;
+        let staff = auth::require_role(&state, &[Role::Moderator, Role::Admin])
+            .await
+            .map_err(fail)?;
+        let draft = ProjectDraft {
+            slug,
+            title,
+            summary,
+            description,
+            phase,
+            funding,
+            responsible_body,
+            contact,
+            category,
+            districts,
+            starts_on,
+            ends_on,
+            support_limit,
+            accepts_ideas: accepts_ideas.is_some(),
+            archived: archived.is_some(),
+        };
+        let now = chrono::Utc::now();
+        let saved_slug = match current_slug.trim() {
+            "" => projects::create_project(&state, &staff, &draft, now).await,
+            current => projects::update_project(&state, current, &draft, now).await,
+        }
         .map_err(fail)?;
-    let draft = ProjectDraft {
-        slug,
-        title,
-        summary,
-        description,
-        phase,
-        funding,
-        responsible_body,
-        contact,
-        category,
-        districts,
-        starts_on,
-        ends_on,
-        support_limit,
-        accepts_ideas: accepts_ideas.is_some(),
-        archived: archived.is_some(),
-    };
-    let now = chrono::Utc::now();
-    let saved_slug = match current_slug.trim() {
-        "" => projects::create_project(&state, &staff, &draft, now).await,
-        current => projects::update_project(&state, current, &draft, now).await,
+        leptos_axum::redirect(&format!("/projekte/{saved_slug}"));
+        Ok(())
     }
-    .map_err(fail)?;
-    leptos_axum::redirect(&format!("/projekte/{saved_slug}"));
-    Ok(())
 }
