@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { linkIn, receivedMail, uniqueEmail } from './mail';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../playwright.config';
-import { expectHydrated, expectNoWcagViolations } from './support';
+import { expectHydrated, expectNoWcagViolations, logInAsAdmin } from './support';
 
 const PASSWORD = 'ein langer satz als passwort';
 
@@ -68,12 +67,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       // The administration answers it officially.
       await page.getByRole('button', { name: 'Abmelden' }).click();
-      await page.goto('/anmelden');
-      if (javaScriptEnabled) await expectHydrated(page);
-      await page.getByLabel('E-Mail-Adresse').fill(ADMIN_EMAIL);
-      await page.getByLabel('Passwort').fill(ADMIN_PASSWORD);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+      await logInAsAdmin(page, javaScriptEnabled);
       await page.goto(ideaUrl);
       if (javaScriptEnabled) await expectHydrated(page);
       await page.getByLabel('Neuer Status').selectOption({ label: 'Angenommen' });

@@ -16,3 +16,14 @@ export async function expectNoWcagViolations(page: Page) {
 export async function expectHydrated(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 }
+
+/** Logs in as the administrator that the test server was started with. */
+export async function logInAsAdmin(page: Page, javaScriptEnabled: boolean) {
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = await import('../playwright.config');
+  await page.goto('/anmelden');
+  if (javaScriptEnabled) await expectHydrated(page);
+  await page.getByLabel('E-Mail-Adresse').fill(ADMIN_EMAIL);
+  await page.getByLabel('Passwort').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+}
