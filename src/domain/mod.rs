@@ -2,7 +2,9 @@
 //! the same rules give instant feedback in the browser and are enforced on the server.
 
 pub mod accounts;
+pub mod comments;
 pub mod ideas;
+pub mod notifications;
 pub mod paths;
 pub mod programmes;
 pub mod projects;

@@ -139,37 +139,6 @@ pub fn parse_slug(raw: &str) -> Result<String, ValidationError> {
     }
 }
 
-/// A required single-line text of at most `max` characters.
-pub fn parse_line(raw: &str, max: usize) -> Result<String, ValidationError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        Err(ValidationError::Required)
-    } else if value.chars().count() > max {
-        Err(ValidationError::TooLong { max })
-    } else if value.chars().any(char::is_control) {
-        Err(ValidationError::InvalidCharacters)
-    } else {
-        Ok(value.to_owned())
-    }
-}
-
-/// A required markdown text of at most `max` characters (line breaks and tabs allowed).
-pub fn parse_markdown(raw: &str, max: usize) -> Result<String, ValidationError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        Err(ValidationError::Required)
-    } else if value.chars().count() > max {
-        Err(ValidationError::TooLong { max })
-    } else if value
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        Err(ValidationError::InvalidCharacters)
-    } else {
-        Ok(value.to_owned())
-    }
-}
-
 /// An optional amount in euros as people type it, in cents: "4800000", "4.800.000",
 /// "1.250.000,50 €", "980,5", "1,250,000.00". The last separator followed by one or two
 /// digits is the decimal mark; every other separator must group exactly three digits.

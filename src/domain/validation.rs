@@ -46,6 +46,45 @@ pub enum ValidationError {
     InvalidAmount,
     #[error("not a whole number between {min} and {max}")]
     NumberOutOfRange { min: i64, max: i64 },
+    #[error("the discussion is closed")]
+    DiscussionClosed,
+    #[error("authors cannot support their own idea")]
+    OwnIdea,
+    #[error("all {limit} supports of this project are used")]
+    SupportLimitReached { limit: i64 },
+    #[error("supports are closed")]
+    SupportClosed,
+}
+
+/// A required single-line text of at most `max` characters.
+pub fn parse_line(raw: &str, max: usize) -> Result<String, ValidationError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        Err(ValidationError::Required)
+    } else if value.chars().count() > max {
+        Err(ValidationError::TooLong { max })
+    } else if value.chars().any(char::is_control) {
+        Err(ValidationError::InvalidCharacters)
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// A required markdown text of at most `max` characters (line breaks and tabs allowed).
+pub fn parse_markdown(raw: &str, max: usize) -> Result<String, ValidationError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        Err(ValidationError::Required)
+    } else if value.chars().count() > max {
+        Err(ValidationError::TooLong { max })
+    } else if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        Err(ValidationError::InvalidCharacters)
+    } else {
+        Ok(value.to_owned())
+    }
 }
 
 /// Errors keyed by form field name, plus the values the user typed (never passwords), so

@@ -85,6 +85,14 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::NumberOutOfRange { min, max } => {
             format!("Bitte geben Sie eine ganze Zahl von {min} bis {max} ein.")
         }
+        ValidationError::DiscussionClosed => {
+            "Die Diskussion ist geschlossen: Sie können hier nicht mehr kommentieren.".to_owned()
+        }
+        ValidationError::OwnIdea => "Die eigene Idee können Sie nicht unterstützen.".to_owned(),
+        ValidationError::SupportLimitReached { limit } => {
+            format!("Sie haben alle {limit} Unterstützungen für dieses Projekt vergeben. Nehmen Sie eine zurück, um diese Idee zu unterstützen.")
+        }
+        ValidationError::SupportClosed => "Diese Idee kann nicht mehr unterstützt werden.".to_owned(),
     }
 }
 

@@ -84,6 +84,14 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::NumberOutOfRange { min, max } => {
             format!("Please enter a whole number from {min} to {max}.")
         }
+        ValidationError::DiscussionClosed => {
+            "The discussion is closed: you can no longer comment here.".to_owned()
+        }
+        ValidationError::OwnIdea => "You cannot support your own idea.".to_owned(),
+        ValidationError::SupportLimitReached { limit } => {
+            format!("You have used all {limit} supports for this project. Take one back to support this idea.")
+        }
+        ValidationError::SupportClosed => "This idea can no longer be supported.".to_owned(),
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::server::config::Settings;
 use crate::server::db::Db;
 use crate::server::startup::{shutdown_signal, Application};
-use crate::server::{seed, telemetry};
+use crate::server::{seed, seed_volume, telemetry};
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -24,8 +24,20 @@ enum Command {
     Serve,
     /// Apply pending database migrations, then exit.
     Migrate,
-    /// Load the demo content of the model region (safe to run repeatedly).
-    SeedDemo,
+    /// Load the demo content of the model region (safe to run repeatedly). With --ideas,
+    /// also generate that many ideas (with --comments and --votes each) for benchmarks;
+    /// those are added on every run.
+    SeedDemo {
+        /// Ideas to generate.
+        #[arg(long, default_value_t = 0)]
+        ideas: usize,
+        /// Comments per generated idea, in threads.
+        #[arg(long, default_value_t = 0)]
+        comments: usize,
+        /// Supports per generated idea (one account each; accounts are created as needed).
+        #[arg(long, default_value_t = 0)]
+        votes: usize,
+    },
     /// Create an administrator account (or make an existing account one). The password is
     /// read from standard input, or asked for without echo on a terminal.
     CreateAdmin {
@@ -51,7 +63,18 @@ pub async fn run() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
         Command::Migrate => connect(&settings).await.map(|_| ()),
-        Command::SeedDemo => seed_demo(&settings).await,
+        Command::SeedDemo {
+            ideas,
+            comments,
+            votes,
+        } => {
+            let volume = seed_volume::Volume {
+                ideas,
+                comments,
+                votes,
+            };
+            seed_demo(&settings, volume).await
+        }
         Command::CreateAdmin { email, name } => create_admin(&settings, &email, &name).await,
     };
     match result {
@@ -77,9 +100,21 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
+async fn seed_demo(settings: &Settings, volume: seed_volume::Volume) -> anyhow::Result<()> {
     let db = connect(settings).await?;
-    seed::seed_demo(&db, chrono::Utc::now()).await?;
+    let now = chrono::Utc::now();
+    seed::seed_demo(&db, now).await?;
+    if volume.ideas > 0 {
+        let generated = seed_volume::seed_volume(&db, volume, now).await?;
+        // One line a script can read: the generated id range and the accounts' password.
+        println!(
+            "generated ideas {}..={} with {} accounts (password: {})",
+            generated.first_idea_id.unwrap_or_default(),
+            generated.last_idea_id.unwrap_or_default(),
+            generated.users,
+            seed_volume::BENCH_PASSWORD
+        );
+    }
     db.close().await;
     Ok(())
 }

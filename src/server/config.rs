@@ -118,6 +118,8 @@ pub struct Settings {
     pub mail_retry_base: std::time::Duration,
     /// Behind a reverse proxy: take the client address from `X-Forwarded-For`.
     pub trust_proxy: bool,
+    /// The hour (0–23, Europe/Berlin) from which daily and weekly digests are sent.
+    pub digest_hour: u32,
 }
 
 impl Settings {
@@ -218,7 +220,14 @@ impl Settings {
                 ))
             }
         };
+        let digest_hour = match lookup("STADTLABOR_DIGEST_HOUR") {
+            None => 7,
+            Some(v) => v.parse::<u32>().ok().filter(|h| *h < 24).ok_or_else(|| {
+                ConfigError::new("STADTLABOR_DIGEST_HOUR", "expected an hour from 0 to 23")
+            })?,
+        };
         Ok(Settings {
+            digest_hour,
             smtp_url,
             mail_from,
             mail_dir,

@@ -9,8 +9,8 @@ use crate::error::AppError;
 use crate::server::db::ideas::{self, IdeaFilter, IdeaRow, NewIdea};
 use crate::server::db::users::UserRow;
 use crate::server::db::DbError;
-use crate::server::db::{users, Tx};
-use crate::server::mail::{self, templates};
+use crate::server::db::{follows, projects, Tx};
+use crate::server::notifications::{self, Event};
 use crate::server::state::AppState;
 use crate::server::{markdown, search};
 use chrono::{DateTime, Utc};
@@ -105,7 +105,23 @@ pub async fn submit_idea(
         location: location.as_deref(),
     };
     let id = ideas::insert_idea(&mut tx, &new, now).await?;
+    // Authors follow their ideas (they may unfollow on the idea's page).
+    follows::follow_idea(&mut tx, author.id, id, now).await?;
+    let mut mailed = false;
+    if let Some(project_id) = project_id {
+        let project_title = projects::project_title(&mut tx, project_id).await?;
+        let event = Event::NewIdea {
+            idea_id: id,
+            idea_title: title.as_ref(),
+            project_id,
+            project_title: &project_title,
+        };
+        mailed = notifications::notify(state, &mut tx, author, &event, now).await?;
+    }
     tx.commit().await?;
+    if mailed {
+        state.mail_signal.wake();
+    }
     Ok(id)
 }
 
@@ -252,18 +268,14 @@ pub async fn change_status(
         now,
     )
     .await?;
-    let author = users::find_user_by_id_in(&mut tx, idea.author_id).await?;
-    if author.id != staff.id {
-        let locale = author.mail_locale();
-        let notice = templates::idea_status_changed(
-            locale,
-            &author.display_name,
-            &idea.title,
-            locale.texts().idea_status(status),
-            &state.settings.link(&format!("/ideen/{idea_id}")),
-        );
-        mail::queue(&mut tx, Some(author.id), &author.email, &notice, now).await?;
-    }
+    // The author, followers and supporters hear of it (the author by the "your idea" mail).
+    let event = Event::StatusChange {
+        idea_id,
+        idea_title: &idea.title,
+        author_id: idea.author_id,
+        status,
+    };
+    notifications::notify(state, &mut tx, staff, &event, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
     Ok(())

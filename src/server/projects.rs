@@ -1,11 +1,11 @@
 //! Project flows: staff create and edit projects.
 
 use crate::domain::projects::{
-    parse_date, parse_euros, parse_limit, parse_line, parse_markdown, parse_slug, Phase,
+    parse_date, parse_euros, parse_limit, parse_slug, Phase,
     ProjectDraft, DESCRIPTION_MAX_CHARS, FACT_MAX_CHARS, PROJECT_TITLE_MAX_CHARS,
     SUMMARY_MAX_CHARS, SUPPORT_LIMIT_MAX,
 };
-use crate::domain::validation::{FieldErrors, ValidationError};
+use crate::domain::validation::{parse_line, parse_markdown, FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::server::db::projects::{self, NewProject};
 use crate::server::db::users::UserRow;

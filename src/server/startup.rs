@@ -6,6 +6,7 @@ use crate::server::db::Db;
 use crate::server::mail::worker::MailWorker;
 use crate::server::mail::{MailSignal, MailTransport};
 use crate::server::sessions::{session_layer, DbSessionStore};
+use crate::server::signing::SigningKey;
 use crate::server::state::AppState;
 use crate::server::{csrf, health, language};
 use anyhow::Context;
@@ -63,11 +64,13 @@ impl Application {
             signal: mail_signal.clone(),
             sessions: sessions.clone(),
         };
+        let unsubscribe_key = SigningKey::load_or_create(&db, "unsubscribe").await?;
         let state = AppState {
             leptos_options: settings.leptos_options(),
             db: db.clone(),
             settings: Arc::new(settings),
             mail_signal,
+            unsubscribe_key,
         };
         Ok(Application {
             listener,

@@ -4,6 +4,7 @@ use crate::error::AppError;
 use crate::server::config::Settings;
 use crate::server::db::Db;
 use crate::server::mail::MailSignal;
+use crate::server::signing::SigningKey;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use leptos::prelude::use_context;
@@ -15,6 +16,8 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub mail_signal: MailSignal,
+    /// Signs the one-click unsubscribe links.
+    pub unsubscribe_key: SigningKey,
 }
 
 /// The state inside a server function (leptos_axum provides it as context).

@@ -3,14 +3,15 @@
 use super::{with_tx, Db, DbError, Tx};
 use crate::domain::accounts::Role;
 use crate::domain::ideas::{AuthorView, Choice, IdeaSort, IdeaStatus, PAGE_SIZE};
-use crate::domain::projects::LocalizedName;
+use crate::domain::comments::ClosedReason;
+use crate::domain::projects::{LocalizedName, Phase};
 use crate::server::search;
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::FromRow;
 
 /// Timestamps are stored with microseconds, the precision PostgreSQL keeps, so that keyset
 /// cursors compare equal on both engines.
-fn stored_time(now: DateTime<Utc>) -> DateTime<Utc> {
+pub(super) fn stored_time(now: DateTime<Utc>) -> DateTime<Utc> {
     now.trunc_subsecs(6)
 }
 
@@ -148,7 +149,11 @@ impl IdeaListRow {
 }
 
 /// How an author is shown: the organisation for business accounts, a badge for staff.
-fn author_view(display_name: &str, organisation_name: &Option<String>, role: &str) -> AuthorView {
+pub(super) fn author_view(
+    display_name: &str,
+    organisation_name: &Option<String>,
+    role: &str,
+) -> AuthorView {
     AuthorView {
         display_name: display_name.to_owned(),
         organisation_name: organisation_name.clone(),
@@ -295,6 +300,9 @@ pub struct IdeaRow {
     role: String,
     pub project_title: Option<String>,
     pub project_slug: Option<String>,
+    pub project_id: Option<i64>,
+    project_phase: Option<String>,
+    pub support_limit: Option<i64>,
     category_de: String,
     category_en: String,
     pub category_slug: String,
@@ -303,6 +311,10 @@ pub struct IdeaRow {
 impl IdeaRow {
     pub fn status(&self) -> Result<IdeaStatus, DbError> {
         self.status.parse().map_err(DbError::corrupt)
+    }
+
+    pub fn closed(&self) -> Result<Option<ClosedReason>, DbError> {
+        Ok(closed_reason(self.status()?, self.project_phase.as_deref()))
     }
 
     pub fn author(&self) -> AuthorView {
@@ -320,7 +332,7 @@ pub async fn find_idea(db: &Db, id: i64) -> Result<IdeaRow, DbError> {
             i.official_answer_md, i.answered_at, \
             COALESCE(a.organisation_name, a.display_name) AS answered_by, u.display_name, \
             u.organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
-            c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug \
+            i.project_id, p.phase AS project_phase, p.support_limit, c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug \
          FROM ideas i \
          JOIN users u ON u.id = i.author_id \
          JOIN categories c ON c.id = i.category_id \
@@ -365,17 +377,39 @@ pub struct IdeaState {
     status: String,
     pub vote_count: i64,
     pub comment_count: i64,
+    pub project_id: Option<i64>,
+    project_phase: Option<String>,
+    pub support_limit: Option<i64>,
 }
 
 impl IdeaState {
     pub fn status(&self) -> Result<IdeaStatus, DbError> {
         self.status.parse().map_err(DbError::corrupt)
     }
+
+    /// Why the idea takes no more comments and supports, if it does not.
+    pub fn closed(&self) -> Result<Option<ClosedReason>, DbError> {
+        Ok(closed_reason(self.status()?, self.project_phase.as_deref()))
+    }
 }
 
+/// Withdrawn ideas and the ideas of completed projects are closed for comments and supports.
+fn closed_reason(status: IdeaStatus, project_phase: Option<&str>) -> Option<ClosedReason> {
+    if status == IdeaStatus::Withdrawn {
+        Some(ClosedReason::Withdrawn)
+    } else if project_phase == Some(Phase::Completed.as_str()) {
+        Some(ClosedReason::ProjectCompleted)
+    } else {
+        None
+    }
+}
+
+/// The idea's state for a change (visible ideas only), with its project's phase and limit.
 pub async fn find_idea_state(tx: &mut Tx, id: i64) -> Result<IdeaState, DbError> {
-    const SQL: &str = "SELECT author_id, title, status, vote_count, comment_count FROM ideas \
-         WHERE id = $1 AND hidden_at IS NULL";
+    const SQL: &str = "SELECT i.author_id, i.title, i.status, i.vote_count, i.comment_count, \
+            i.project_id, p.phase AS project_phase, p.support_limit \
+         FROM ideas i LEFT JOIN projects p ON p.id = i.project_id \
+         WHERE i.id = $1 AND i.hidden_at IS NULL";
     Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_one(conn).await?))
 }
 

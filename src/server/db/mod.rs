@@ -6,14 +6,18 @@
 //! [`with_pool!`]/[`with_tx!`], so each arm is type-checked against its own driver. Where the
 //! dialects truly differ, the code matches on the variant and says why.
 
+pub mod comments;
+pub mod follows;
 pub mod ideas;
 pub mod login_failures;
+pub mod notifications;
 pub mod outbox;
 pub mod programmes;
 pub mod projects;
 pub mod reference;
 pub mod tokens;
 pub mod users;
+pub mod votes;
 
 use crate::server::config::DatabaseUrl;
 use anyhow::Context;

@@ -437,6 +437,13 @@ pub async fn find_project_draft(db: &Db, slug: &str) -> Result<(i64, ProjectDraf
     ))
 }
 
+/// A project's title by id.
+pub async fn project_title(tx: &mut Tx, id: i64) -> Result<String, DbError> {
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar("SELECT title FROM projects WHERE id = $1").bind(id).fetch_one(conn).await?
+    }))
+}
+
 /// Counts stored projects.
 pub async fn count_projects(db: &Db) -> Result<i64, DbError> {
     Ok(with_pool!(db, pool => {

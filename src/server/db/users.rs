@@ -20,10 +20,14 @@ pub struct UserRow {
     pub email_verified_at: Option<DateTime<Utc>>,
     pub blocked_at: Option<DateTime<Utc>>,
     pub session_version: i64,
+    /// Commenting and supporting follow the idea unless turned off.
+    pub follow_on_comment: bool,
+    pub follow_on_vote: bool,
 }
 
 const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, organisation_name, \
-    organisation_website, locale, email_verified_at, blocked_at, session_version";
+    organisation_website, locale, email_verified_at, blocked_at, session_version, \
+    follow_on_comment, follow_on_vote";
 
 impl UserRow {
     pub fn role(&self) -> Result<Role, DbError> {

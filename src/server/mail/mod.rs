@@ -3,6 +3,7 @@
 //! Nothing sends directly: actions write to the outbox in their own transaction and the
 //! worker delivers, so a mail is never lost when the SMTP server is down or the app restarts.
 
+pub mod notification_mails;
 pub mod templates;
 pub mod worker;
 
@@ -75,7 +76,7 @@ pub async fn queue(
             subject: &mail.subject,
             body_text: &mail.text,
             body_html: &mail.html,
-            unsubscribe_url: None,
+            unsubscribe_url: mail.unsubscribe_url.as_deref(),
         },
         now,
     )
@@ -114,9 +115,55 @@ pub fn build_message(from: &Mailbox, mail: &OutboxMail) -> anyhow::Result<Messag
                 .header(ContentType::TEXT_HTML)
                 .body(mail.body_html.clone()),
         );
-    Ok(Message::builder()
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(mail.subject.clone())
-        .multipart(body)?)
+        .subject(mail.subject.clone());
+    if let Some(url) = &mail.unsubscribe_url {
+        // RFC 8058 one-click unsubscribe: mail programs POST "List-Unsubscribe=One-Click"
+        // to the link, which our server honours without a login.
+        builder = builder
+            .header(ListUnsubscribe(format!("<{url}>")))
+            .header(ListUnsubscribePost);
+    }
+    Ok(builder.multipart(body)?)
+}
+
+/// The `List-Unsubscribe` header (RFC 2369), holding `<url>`.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_owned()))
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// The `List-Unsubscribe-Post: List-Unsubscribe=One-Click` header (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(
+            Self::name(),
+            "List-Unsubscribe=One-Click".to_owned(),
+        )
+    }
 }

@@ -10,9 +10,11 @@ pub struct ComposedMail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// The one-click unsubscribe link (RFC 8058) of notification mails.
+    pub unsubscribe_url: Option<String>,
 }
 
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -20,7 +22,7 @@ fn escape(s: &str) -> String {
 }
 
 /// Assembles a mail from a greeting, paragraphs, an optional button link and the footer.
-fn compose(
+pub(super) fn compose(
     kind: &'static str,
     locale: Locale,
     subject: String,
@@ -71,6 +73,7 @@ fn compose(
         subject,
         text,
         html,
+        unsubscribe_url: None,
     }
 }
 
@@ -238,41 +241,6 @@ pub fn email_change_requested(locale: Locale, name: &str, new_email: &str) -> Co
             None,
             "You receive this email for your security, because the address of your account is \
              about to change.",
-        ),
-    }
-}
-
-pub fn idea_status_changed(
-    locale: Locale,
-    name: &str,
-    idea_title: &str,
-    status: &str,
-    link: &str,
-) -> ComposedMail {
-    match locale {
-        Locale::De => compose(
-            "idea_status",
-            locale,
-            format!("Ihre Idee „{idea_title}“: {status}"),
-            name,
-            &[format!(
-                "die Verwaltung hat Ihre Idee „{idea_title}“ bearbeitet. Neuer Status: {status}. \
-                 Die offizielle Antwort finden Sie auf der Seite der Idee."
-            )],
-            Some(("Antwort lesen", link)),
-            "Sie erhalten diese E-Mail, weil Sie diese Idee bei Stadtlabor eingereicht haben.",
-        ),
-        Locale::En => compose(
-            "idea_status",
-            locale,
-            format!("Your idea “{idea_title}”: {status}"),
-            name,
-            &[format!(
-                "the administration has dealt with your idea “{idea_title}”. New status: \
-                 {status}. You find the official answer on the idea's page."
-            )],
-            Some(("Read the answer", link)),
-            "You receive this email because you submitted this idea at Stadtlabor.",
         ),
     }
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Load test of the read paths on SQLite with a release build (never part of the test suite:
+# numbers depend on the machine). Prints requests/s and p50/p99 latency per scenario.
+#
+#   bash bench/run.sh                 # all scenarios
+#   IDEAS=2000 SEARCH_IDEAS=10000 DURATION=5s bash bench/run.sh   # a quick look
+#
+# Scenarios (targets from the issues, 2 cores, 32 connections):
+#   list page 1, list page 50, a filtered list, an idea page   – 10,000 ideas (5 comments,
+#       20 supports each): ≥ 2,000 req/s, p99 ≤ 10 ms
+#   search                                                      – 100,000 ideas: p99 ≤ 20 ms
+# The generated databases stay in target/bench and are reused while their size matches.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+IDEAS="${IDEAS:-10000}"
+SEARCH_IDEAS="${SEARCH_IDEAS:-100000}"
+CONNECTIONS="${CONNECTIONS:-32}"
+DURATION="${DURATION:-10s}"
+PORT="${BENCH_PORT:-3200}"
+BASE="http://127.0.0.1:$PORT"
+DIR=target/bench
+mkdir -p "$DIR"
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk (Debian package)…"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+fi
+
+echo "Building the release server…"
+cargo build --release --features ssr --bin stadtlabor 2>&1 | tail -1
+BIN=target/release/stadtlabor
+
+# seed DB IDEAS COMMENTS VOTES: a database with that much generated participation.
+seed() {
+  local db="$1" ideas="$2" comments="$3" votes="$4"
+  local marker="$db.seeded-$ideas-$comments-$votes"
+  if [ ! -f "$marker" ]; then
+    rm -f "$db" "$db"-* "$db".seeded-*
+    echo "Generating $ideas ideas ($comments comments, $votes supports each) in $db…"
+    DATABASE_URL="sqlite://$db" "$BIN" seed-demo --ideas "$ideas" --comments "$comments" --votes "$votes" \
+      | tail -1
+    touch "$marker"
+  fi
+}
+
+SERVER_PID=""
+start_server() {
+  DATABASE_URL="sqlite://$1" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
+    STADTLABOR_MAIL_DIR="$DIR/mail" RUST_LOG=warn "$BIN" serve >"$DIR/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -sf "$BASE/healthz" >/dev/null && return 0
+    sleep 0.1
+  done
+  echo "the server did not start; see $DIR/server.log" >&2
+  exit 1
+}
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+
+# load NAME PATH: one wrk run; prints a table row.
+load() {
+  local name="$1" path="$2" out
+  # Every scenario must answer 200 (a 404 page would be fast and meaningless).
+  local status
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "$BASE$path")"
+  [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
+  out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept: text/html' "$BASE$path")"
+  if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; exit 1; fi
+  printf '%-22s %10s %10s %10s   %s\n' "$name" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
+    "$path"
+}
+
+# The address of list page N (following the "next" links, as a reader would).
+page_path() {
+  local path="/ideen" n="$1"
+  for _ in $(seq 2 "$n"); do
+    path="$(curl -s -H 'Accept: text/html' "$BASE$path" \
+      | grep -o 'href="/ideen?[^"]*" rel="next"' | head -1 | sed -e 's/^href="//' -e 's/" rel="next"$//' -e 's/&amp;/\&/g')"
+    [ -n "$path" ] || { echo "page $n does not exist" >&2; exit 1; }
+  done
+  echo "$path"
+}
+
+header() {
+  printf '\n%s\n%-22s %10s %10s %10s   %s\n' "$1" scenario req/s p50 p99 path
+}
+
+seed "$DIR/list.db" "$IDEAS" 5 20
+start_server "$DIR/list.db"
+IDEA_ID="$(curl -s -H 'Accept: text/html' "$BASE/ideen" | grep -o 'href="/ideen/[0-9]*"' | head -1 | grep -o '[0-9]*')"
+header "$IDEAS ideas, $CONNECTIONS connections, $DURATION each (release build, SQLite)"
+load "list, page 1" /ideen
+load "list, page 50" "$(page_path 50)"
+load "list, filtered" "/ideen?kategorie=mobilitaet&status=submitted&sortierung=unterstuetzt"
+load "idea page" "/ideen/$IDEA_ID"
+stop_server
+
+seed "$DIR/search.db" "$SEARCH_IDEAS" 0 0
+start_server "$DIR/search.db"
+header "$SEARCH_IDEAS ideas: search"
+load "search, one word" "/ideen?suche=B%C3%BCrger"
+load "search, two words" "/ideen?suche=Haltestelle+Soest"
+stop_server

@@ -1,0 +1,266 @@
+//! What people hear about, and how: notification kinds, mail delivery choices, the in-app
+//! list, and the digest schedule (Europe/Berlin).
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// Events that notify. Stored as `as_str()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NotificationKind {
+    /// A comment on an idea you follow.
+    CommentOnFollowed,
+    /// A reply to your comment.
+    ReplyToComment,
+    /// A status change or official answer on an idea you follow or support.
+    StatusChange,
+    /// A new idea in a project you follow.
+    NewIdeaInProject,
+}
+
+impl NotificationKind {
+    pub const ALL: [NotificationKind; 4] = [
+        NotificationKind::CommentOnFollowed,
+        NotificationKind::ReplyToComment,
+        NotificationKind::StatusChange,
+        NotificationKind::NewIdeaInProject,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationKind::CommentOnFollowed => "comment_on_followed",
+            NotificationKind::ReplyToComment => "reply_to_comment",
+            NotificationKind::StatusChange => "status_change",
+            NotificationKind::NewIdeaInProject => "new_idea_in_project",
+        }
+    }
+}
+
+impl FromStr for NotificationKind {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        NotificationKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or(())
+    }
+}
+
+/// How a kind of notification reaches someone by mail (it always appears in the app).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Delivery {
+    #[default]
+    Immediate,
+    Daily,
+    Weekly,
+    Off,
+}
+
+impl Delivery {
+    pub const ALL: [Delivery; 4] = [
+        Delivery::Immediate,
+        Delivery::Daily,
+        Delivery::Weekly,
+        Delivery::Off,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Immediate => "immediate",
+            Delivery::Daily => "daily",
+            Delivery::Weekly => "weekly",
+            Delivery::Off => "off",
+        }
+    }
+}
+
+impl FromStr for Delivery {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Delivery::ALL.into_iter().find(|d| d.as_str() == s).ok_or(())
+    }
+}
+
+/// What an unsubscribe link turns off: the mails of one kind, or one digest (every kind
+/// delivered in it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnsubscribeScope {
+    Kind(NotificationKind),
+    Digest(DigestPeriod),
+}
+
+impl UnsubscribeScope {
+    pub fn as_string(self) -> String {
+        match self {
+            UnsubscribeScope::Kind(kind) => kind.as_str().to_owned(),
+            UnsubscribeScope::Digest(period) => format!("digest_{}", period.as_str()),
+        }
+    }
+}
+
+impl FromStr for UnsubscribeScope {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "digest_daily" => Ok(UnsubscribeScope::Digest(DigestPeriod::Daily)),
+            "digest_weekly" => Ok(UnsubscribeScope::Digest(DigestPeriod::Weekly)),
+            kind => kind.parse().map(UnsubscribeScope::Kind),
+        }
+    }
+}
+
+/// Someone's notification settings, as the preferences page shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationSettings {
+    pub deliveries: Vec<(NotificationKind, Delivery)>,
+    pub follow_on_comment: bool,
+    pub follow_on_vote: bool,
+}
+
+/// One entry of the in-app list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i64,
+    pub kind: NotificationKind,
+    pub actor: Option<String>,
+    pub idea_id: Option<i64>,
+    pub idea_title: Option<String>,
+    pub comment_id: Option<i64>,
+    pub project_title: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub read: bool,
+}
+
+impl NotificationView {
+    /// Where the notification leads: the comment, else the idea.
+    pub fn href(&self) -> String {
+        match (self.idea_id, self.comment_id) {
+            (Some(idea), Some(comment)) => format!("/ideen/{idea}#kommentar-{comment}"),
+            (Some(idea), None) => format!("/ideen/{idea}"),
+            _ => "/projekte".to_owned(),
+        }
+    }
+}
+
+/// The digest periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DigestPeriod {
+    Daily,
+    Weekly,
+}
+
+impl DigestPeriod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DigestPeriod::Daily => "daily",
+            DigestPeriod::Weekly => "weekly",
+        }
+    }
+
+    pub fn delivery(self) -> Delivery {
+        match self {
+            DigestPeriod::Daily => Delivery::Daily,
+            DigestPeriod::Weekly => Delivery::Weekly,
+        }
+    }
+}
+
+/// Central European time's offset from UTC at `at`: CEST (+2 h) from the last Sunday of
+/// March, 01:00 UTC, to the last Sunday of October, 01:00 UTC; CET (+1 h) otherwise (the EU
+/// rule since 1996).
+pub fn berlin_offset(at: DateTime<Utc>) -> Duration {
+    fn last_sunday(year: i32, month: u32) -> NaiveDate {
+        let mut day = NaiveDate::from_ymd_opt(year, month + 1, 1).expect("valid month") - Duration::days(1);
+        while day.weekday() != Weekday::Sun {
+            day -= Duration::days(1);
+        }
+        day
+    }
+    let year = at.year();
+    let summer_starts = Utc.from_utc_datetime(&last_sunday(year, 3).and_hms_opt(1, 0, 0).expect("valid time"));
+    let summer_ends = Utc.from_utc_datetime(&last_sunday(year, 10).and_hms_opt(1, 0, 0).expect("valid time"));
+    if at >= summer_starts && at < summer_ends {
+        Duration::hours(2)
+    } else {
+        Duration::hours(1)
+    }
+}
+
+/// The local date and hour in Berlin at `at`.
+pub fn berlin_local(at: DateTime<Utc>) -> chrono::NaiveDateTime {
+    (at + berlin_offset(at)).naive_utc()
+}
+
+/// The period a digest sent at `at` stands for, named by the Berlin date it starts: the day
+/// (daily) or the Monday of the week (weekly). Digests are due once the local hour reaches
+/// `hour` (and, for weekly ones, on Mondays); `None` while not due. Storing (person, period,
+/// start) once makes sending twice for the same period impossible.
+pub fn due_period_start(period: DigestPeriod, at: DateTime<Utc>, hour: u32) -> Option<NaiveDate> {
+    use chrono::Timelike;
+    let local = berlin_local(at);
+    if local.hour() < hour {
+        return None;
+    }
+    let date = local.date();
+    match period {
+        DigestPeriod::Daily => Some(date),
+        DigestPeriod::Weekly => (date.weekday() == Weekday::Mon).then_some(date),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn kinds_and_deliveries_round_trip() {
+        for kind in NotificationKind::ALL {
+            assert_eq!(kind.as_str().parse(), Ok(kind));
+        }
+        for delivery in Delivery::ALL {
+            assert_eq!(delivery.as_str().parse(), Ok(delivery));
+        }
+        for scope in [
+            UnsubscribeScope::Kind(NotificationKind::ReplyToComment),
+            UnsubscribeScope::Digest(DigestPeriod::Weekly),
+        ] {
+            assert_eq!(scope.as_string().parse(), Ok(scope));
+        }
+    }
+
+    #[test]
+    fn berlin_switches_between_winter_and_summer_time() {
+        assert_eq!(berlin_offset(utc("2026-01-15T12:00:00Z")), Duration::hours(1));
+        assert_eq!(berlin_offset(utc("2026-07-15T12:00:00Z")), Duration::hours(2));
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(berlin_offset(utc("2026-03-29T00:59:59Z")), Duration::hours(1));
+        assert_eq!(berlin_offset(utc("2026-03-29T01:00:00Z")), Duration::hours(2));
+        assert_eq!(berlin_offset(utc("2026-10-25T00:59:59Z")), Duration::hours(2));
+        assert_eq!(berlin_offset(utc("2026-10-25T01:00:00Z")), Duration::hours(1));
+    }
+
+    #[test]
+    fn digests_fall_due_at_the_local_hour() {
+        // 07:00 in Berlin is 06:00 UTC in winter and 05:00 UTC in summer.
+        let winter_day = NaiveDate::from_ymd_opt(2026, 11, 24);
+        assert_eq!(due_period_start(DigestPeriod::Daily, utc("2026-11-24T05:59:00Z"), 7), None);
+        assert_eq!(due_period_start(DigestPeriod::Daily, utc("2026-11-24T06:00:00Z"), 7), winter_day);
+        assert_eq!(
+            due_period_start(DigestPeriod::Daily, utc("2026-07-01T05:00:00Z"), 7),
+            NaiveDate::from_ymd_opt(2026, 7, 1)
+        );
+        // Weekly digests go out on Mondays (2026-11-23 is one).
+        assert_eq!(
+            due_period_start(DigestPeriod::Weekly, utc("2026-11-23T09:00:00Z"), 7),
+            NaiveDate::from_ymd_opt(2026, 11, 23)
+        );
+        assert_eq!(due_period_start(DigestPeriod::Weekly, utc("2026-11-24T09:00:00Z"), 7), None);
+    }
+}

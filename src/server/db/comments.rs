@@ -1,0 +1,149 @@
+//! Comments: writing, editing, deleting, and an idea's whole discussion in one query.
+
+use super::ideas::{author_view, stored_time};
+use super::{with_pool, with_tx, Db, DbError, Tx};
+use crate::domain::ideas::AuthorView;
+use chrono::{DateTime, Utc};
+use sqlx::FromRow;
+
+/// A stored comment with its author, in the idea's discussion.
+#[derive(FromRow)]
+pub struct CommentRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub body_md: String,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    display_name: String,
+    organisation_name: Option<String>,
+    role: String,
+}
+
+impl CommentRow {
+    pub fn author(&self) -> AuthorView {
+        author_view(&self.display_name, &self.organisation_name, &self.role)
+    }
+}
+
+/// Every visible comment of an idea in writing order: one query, whatever the size.
+pub async fn list_comments(db: &Db, idea_id: i64) -> Result<Vec<CommentRow>, DbError> {
+    const SQL: &str = "SELECT c.id, c.parent_id, c.author_id, c.body_md, c.created_at, \
+            c.edited_at, c.deleted_at, u.display_name, u.organisation_name, u.role \
+         FROM comments c JOIN users u ON u.id = c.author_id \
+         WHERE c.idea_id = $1 AND c.hidden_at IS NULL \
+         ORDER BY c.created_at, c.id";
+    Ok(with_pool!(db, pool => {
+        sqlx::query_as(SQL).bind(idea_id).fetch_all(pool).await?
+    }))
+}
+
+/// What a change to a comment needs to know about it.
+#[derive(FromRow)]
+pub struct CommentState {
+    pub idea_id: i64,
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+    pub depth: i64,
+    pub deleted: bool,
+}
+
+/// A visible comment; `DbError::NotFound` for unknown or hidden ones.
+pub async fn find_comment_state(tx: &mut Tx, id: i64) -> Result<CommentState, DbError> {
+    const SQL: &str = "SELECT idea_id, parent_id, author_id, depth, \
+            deleted_at IS NOT NULL AS deleted \
+         FROM comments WHERE id = $1 AND hidden_at IS NULL";
+    Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_one(conn).await?))
+}
+
+/// A new comment, validated and placed.
+pub struct NewComment<'a> {
+    pub idea_id: i64,
+    pub parent_id: Option<i64>,
+    pub depth: i64,
+    pub author_id: i64,
+    pub body_md: &'a str,
+}
+
+/// Stores a comment and counts it on the idea; returns its id.
+pub async fn insert_comment(
+    tx: &mut Tx,
+    comment: &NewComment<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    const INSERT: &str = "INSERT INTO comments (idea_id, parent_id, depth, author_id, body_md, \
+            created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+    let now = stored_time(now);
+    let id: i64 = with_tx!(tx, conn => {
+        sqlx::query_scalar(INSERT)
+            .bind(comment.idea_id)
+            .bind(comment.parent_id)
+            .bind(comment.depth)
+            .bind(comment.author_id)
+            .bind(comment.body_md)
+            .bind(now)
+            .fetch_one(conn)
+            .await?
+    });
+    with_tx!(tx, conn => {
+        sqlx::query("UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1")
+            .bind(comment.idea_id)
+            .execute(conn)
+            .await?;
+    });
+    Ok(id)
+}
+
+/// Replaces a comment's text and marks it edited.
+pub async fn update_comment_body(
+    tx: &mut Tx,
+    id: i64,
+    body_md: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    with_tx!(tx, conn => {
+        sqlx::query("UPDATE comments SET body_md = $2, edited_at = $3 WHERE id = $1")
+            .bind(id)
+            .bind(body_md)
+            .bind(stored_time(now))
+            .execute(conn)
+            .await?;
+    });
+    Ok(())
+}
+
+/// Deletes a comment's text (the thread keeps its place) and uncounts it.
+pub async fn mark_deleted(
+    tx: &mut Tx,
+    id: i64,
+    idea_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    with_tx!(tx, conn => {
+        sqlx::query("UPDATE comments SET body_md = '', deleted_at = $2 WHERE id = $1")
+            .bind(id)
+            .bind(stored_time(now))
+            .execute(conn)
+            .await?;
+    });
+    with_tx!(tx, conn => {
+        sqlx::query("UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1")
+            .bind(idea_id)
+            .execute(conn)
+            .await?;
+    });
+    Ok(())
+}
+
+/// Comments `author_id` wrote since `since` (for the rate limit; uses the author index).
+pub async fn count_comments_since(
+    tx: &mut Tx,
+    author_id: i64,
+    since: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    const SQL: &str = "SELECT count(*) FROM comments WHERE author_id = $1 AND created_at > $2";
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL).bind(author_id).bind(stored_time(since)).fetch_one(conn).await?
+    }))
+}
