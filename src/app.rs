@@ -14,6 +14,7 @@ use crate::pages::ideas::IdeasPage;
 use crate::pages::legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::notifications::{NotificationSettingsPage, NotificationsPage, UnsubscribePage};
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::project::ProjectPage;
 use crate::pages::project_form::{EditProjectPage, NewProjectPage};
@@ -102,6 +103,9 @@ fn SiteLayout() -> impl IntoView {
                 <Route path=path!("/passwort-vergessen") view=ForgotPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/passwort-zuruecksetzen") view=ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/benutzer") view=AdminUsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/benachrichtigungen") view=NotificationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/konto/benachrichtigungen") view=NotificationSettingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/abmelden") view=UnsubscribePage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <SiteFooter/>

@@ -12,10 +12,15 @@ use leptos::prelude::*;
 /// The signed-in person, or `None`.
 #[server(endpoint = "accounts/current")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    use crate::server::{auth, respond::fail, state::app_state};
+    use crate::server::{auth, db, respond::fail, state::app_state};
     let state = app_state()?;
     match auth::current_user(&state).await.map_err(fail)? {
-        Some(user) => Ok(Some(user.to_current_user().map_err(fail)?)),
+        Some(user) => {
+            let unread = db::notifications::count_unread(&state.db, user.id)
+                .await
+                .map_err(fail)?;
+            Ok(Some(user.to_current_user(unread).map_err(fail)?))
+        }
         None => Ok(None),
     }
 }

@@ -4,4 +4,6 @@
 pub mod accounts;
 pub mod admin;
 pub mod ideas;
+pub mod notifications;
+pub mod participation;
 pub mod projects;

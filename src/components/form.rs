@@ -39,17 +39,20 @@ fn kept_value(error: Option<AppError>, name: &str) -> Option<String> {
 }
 
 /// A field's label, hint and error message, with the ids `aria-describedby` points at.
+/// `id` is the input's id: its name, unless a page holds the same form several times.
 #[component]
 fn FieldHead(
     name: &'static str,
+    #[prop(into)] id: String,
     label: &'static str,
     hint: Option<&'static str>,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let error_id = format!("{id}-error");
     view! {
-        <label for=name>{label}</label>
-        {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
-        {move || field_error(error.get(), name).map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+        <label for=id.clone()>{label}</label>
+        {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+        {move || field_error(error.get(), name).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
     }
 }
 
@@ -81,7 +84,7 @@ pub fn TextField(
     let described_by = move || described_by(name, hint.is_some(), message().is_some());
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
-            <FieldHead name label hint error/>
+            <FieldHead name id=name label hint error/>
             <input
                 id=name
                 name=name
@@ -132,16 +135,23 @@ pub fn TextArea(
     /// Receives every edit (for the preview).
     #[prop(optional)]
     on_edit: Option<WriteSignal<String>>,
+    /// The element id where the same form appears several times on a page (replies).
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
     let message = move || field_error(error.get(), name);
     let initial = StoredValue::new(initial);
     let value = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
-    let described_by = move || described_by(name, hint.is_some(), message().is_some());
+    let id = id.unwrap_or_else(|| name.to_owned());
+    let described_by = {
+        let id = id.clone();
+        move || described_by(&id, hint.is_some(), message().is_some())
+    };
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
-            <FieldHead name label hint error/>
+            <FieldHead name id=id.clone() label hint error/>
             <textarea
-                id=name
+                id=id
                 name=name
                 rows=rows
                 required=true
@@ -176,7 +186,7 @@ pub fn SelectField(
     let chosen = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
-            <FieldHead name label hint=None error/>
+            <FieldHead name id=name label hint=None error/>
             <select
                 id=name
                 name=name

@@ -57,6 +57,14 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
             {(user.role == Role::Admin).then(|| view! {
                 <li><A href="/verwaltung/benutzer">{t.nav_admin}</A></li>
             })}
+            <li>
+                <A href="/benachrichtigungen">
+                    {t.nav_notifications}
+                    {(user.unread_notifications > 0).then(|| view! {
+                        " "<span class="badge badge-count">{(t.unread_count)(user.unread_notifications)}</span>
+                    })}
+                </A>
+            </li>
             <li><A href="/konto">{t.nav_account}" ("{user.display_name}")"</A></li>
             <li>
                 <form method="post" action=Logout::url() class="inline-form">

@@ -202,6 +202,8 @@ pub struct CurrentUser {
     pub organisation_website: Option<String>,
     pub locale: String,
     pub email_verified: bool,
+    /// For the badge in the header.
+    pub unread_notifications: i64,
 }
 
 impl CurrentUser {

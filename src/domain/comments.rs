@@ -128,7 +128,12 @@ mod tests {
         ]);
         let shape: Vec<(i64, Vec<i64>)> = threads
             .iter()
-            .map(|n| (n.comment.id, n.replies.iter().map(|r| r.comment.id).collect()))
+            .map(|n| {
+                (
+                    n.comment.id,
+                    n.replies.iter().map(|r| r.comment.id).collect(),
+                )
+            })
             .collect();
         assert_eq!(shape, vec![(1, vec![2, 5]), (3, vec![]), (6, vec![])]);
         assert_eq!(threads[0].replies[0].replies[0].comment.id, 4);

@@ -1,5 +1,6 @@
 //! Ideas: what citizens and businesses propose, and where each stands.
 
+use crate::domain::comments::{ClosedReason, Discussion};
 use crate::domain::projects::LocalizedName;
 use crate::domain::validation::ValidationError;
 use chrono::{DateTime, Utc};
@@ -246,6 +247,16 @@ pub struct IdeaView {
     pub viewer_is_staff: bool,
     /// Authors edit only until the first comment or support arrives.
     pub editable: bool,
+    /// Why comments and supports are closed, if they are.
+    pub closed: Option<ClosedReason>,
+    /// Signed in with a verified address.
+    pub viewer_may_participate: bool,
+    pub viewer_supports: bool,
+    pub viewer_follows: bool,
+    /// Supports the viewer has left in the idea's project, when it sets a limit.
+    pub supports_left: Option<i64>,
+    pub support_limit: Option<i64>,
+    pub discussion: Discussion,
 }
 
 /// One entry of an idea's status history.

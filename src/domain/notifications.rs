@@ -79,7 +79,10 @@ impl FromStr for Delivery {
     type Err = ();
 
     fn from_str(s: &str) -> Result<Self, ()> {
-        Delivery::ALL.into_iter().find(|d| d.as_str() == s).ok_or(())
+        Delivery::ALL
+            .into_iter()
+            .find(|d| d.as_str() == s)
+            .ok_or(())
     }
 }
 
@@ -173,15 +176,24 @@ impl DigestPeriod {
 /// rule since 1996).
 pub fn berlin_offset(at: DateTime<Utc>) -> Duration {
     fn last_sunday(year: i32, month: u32) -> NaiveDate {
-        let mut day = NaiveDate::from_ymd_opt(year, month + 1, 1).expect("valid month") - Duration::days(1);
+        let mut day =
+            NaiveDate::from_ymd_opt(year, month + 1, 1).expect("valid month") - Duration::days(1);
         while day.weekday() != Weekday::Sun {
             day -= Duration::days(1);
         }
         day
     }
     let year = at.year();
-    let summer_starts = Utc.from_utc_datetime(&last_sunday(year, 3).and_hms_opt(1, 0, 0).expect("valid time"));
-    let summer_ends = Utc.from_utc_datetime(&last_sunday(year, 10).and_hms_opt(1, 0, 0).expect("valid time"));
+    let summer_starts = Utc.from_utc_datetime(
+        &last_sunday(year, 3)
+            .and_hms_opt(1, 0, 0)
+            .expect("valid time"),
+    );
+    let summer_ends = Utc.from_utc_datetime(
+        &last_sunday(year, 10)
+            .and_hms_opt(1, 0, 0)
+            .expect("valid time"),
+    );
     if at >= summer_starts && at < summer_ends {
         Duration::hours(2)
     } else {
@@ -237,21 +249,45 @@ mod tests {
 
     #[test]
     fn berlin_switches_between_winter_and_summer_time() {
-        assert_eq!(berlin_offset(utc("2026-01-15T12:00:00Z")), Duration::hours(1));
-        assert_eq!(berlin_offset(utc("2026-07-15T12:00:00Z")), Duration::hours(2));
+        assert_eq!(
+            berlin_offset(utc("2026-01-15T12:00:00Z")),
+            Duration::hours(1)
+        );
+        assert_eq!(
+            berlin_offset(utc("2026-07-15T12:00:00Z")),
+            Duration::hours(2)
+        );
         // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
-        assert_eq!(berlin_offset(utc("2026-03-29T00:59:59Z")), Duration::hours(1));
-        assert_eq!(berlin_offset(utc("2026-03-29T01:00:00Z")), Duration::hours(2));
-        assert_eq!(berlin_offset(utc("2026-10-25T00:59:59Z")), Duration::hours(2));
-        assert_eq!(berlin_offset(utc("2026-10-25T01:00:00Z")), Duration::hours(1));
+        assert_eq!(
+            berlin_offset(utc("2026-03-29T00:59:59Z")),
+            Duration::hours(1)
+        );
+        assert_eq!(
+            berlin_offset(utc("2026-03-29T01:00:00Z")),
+            Duration::hours(2)
+        );
+        assert_eq!(
+            berlin_offset(utc("2026-10-25T00:59:59Z")),
+            Duration::hours(2)
+        );
+        assert_eq!(
+            berlin_offset(utc("2026-10-25T01:00:00Z")),
+            Duration::hours(1)
+        );
     }
 
     #[test]
     fn digests_fall_due_at_the_local_hour() {
         // 07:00 in Berlin is 06:00 UTC in winter and 05:00 UTC in summer.
         let winter_day = NaiveDate::from_ymd_opt(2026, 11, 24);
-        assert_eq!(due_period_start(DigestPeriod::Daily, utc("2026-11-24T05:59:00Z"), 7), None);
-        assert_eq!(due_period_start(DigestPeriod::Daily, utc("2026-11-24T06:00:00Z"), 7), winter_day);
+        assert_eq!(
+            due_period_start(DigestPeriod::Daily, utc("2026-11-24T05:59:00Z"), 7),
+            None
+        );
+        assert_eq!(
+            due_period_start(DigestPeriod::Daily, utc("2026-11-24T06:00:00Z"), 7),
+            winter_day
+        );
         assert_eq!(
             due_period_start(DigestPeriod::Daily, utc("2026-07-01T05:00:00Z"), 7),
             NaiveDate::from_ymd_opt(2026, 7, 1)
@@ -261,6 +297,9 @@ mod tests {
             due_period_start(DigestPeriod::Weekly, utc("2026-11-23T09:00:00Z"), 7),
             NaiveDate::from_ymd_opt(2026, 11, 23)
         );
-        assert_eq!(due_period_start(DigestPeriod::Weekly, utc("2026-11-24T09:00:00Z"), 7), None);
+        assert_eq!(
+            due_period_start(DigestPeriod::Weekly, utc("2026-11-24T09:00:00Z"), 7),
+            None
+        );
     }
 }

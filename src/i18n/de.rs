@@ -1,4 +1,5 @@
 use super::{euros, group_thousands, Texts};
+use crate::domain::notifications::NotificationKind;
 use crate::domain::validation::ValidationError;
 use chrono::NaiveDate;
 
@@ -6,6 +7,29 @@ fn idea_count(n: i64) -> String {
     match n {
         1 => "1 Idee".to_owned(),
         n => format!("{} Ideen", group_thousands(n, '.')),
+    }
+}
+
+fn unread_count(n: i64) -> String {
+    format!("{n} ungelesene")
+}
+
+fn supports_left(left: i64, limit: i64) -> String {
+    format!("Sie können in diesem Projekt noch {left} von {limit} Ideen unterstützen.")
+}
+
+fn notification_text(kind: NotificationKind, actor: &str, idea: &str, project: &str) -> String {
+    match kind {
+        NotificationKind::CommentOnFollowed => {
+            format!("{actor} hat die Idee „{idea}“ kommentiert.")
+        }
+        NotificationKind::ReplyToComment => {
+            format!("{actor} hat auf Ihren Kommentar zur Idee „{idea}“ geantwortet.")
+        }
+        NotificationKind::StatusChange => format!("Die Idee „{idea}“ hat einen neuen Status."),
+        NotificationKind::NewIdeaInProject => {
+            format!("{actor} hat im Projekt „{project}“ die Idee „{idea}“ eingereicht.")
+        }
     }
 }
 
@@ -264,7 +288,6 @@ pub(super) const TEXTS: Texts = Texts {
     resend_submit: "Bestätigungsmail erneut senden",
     resent: "Wir haben Ihnen eine neue Bestätigungsmail geschickt.",
     notifications_title: "Benachrichtigungen",
-    notifications_placeholder: "Sobald Sie Projekten und Ideen folgen können, legen Sie hier fest, worüber wir Sie per E-Mail informieren.",
     role_label: "Rolle",
     role_citizen: "Bürgerin/Bürger",
     role_business: "Unternehmen",
@@ -373,7 +396,66 @@ pub(super) const TEXTS: Texts = Texts {
     project_ideas_none: "Zu diesem Projekt gibt es noch keine Ideen.",
     project_submit_idea: "Idee zu diesem Projekt einreichen",
     staff_only: "Diese Seite ist der Verwaltung vorbehalten.",
+    discussion_title: "Diskussion",
+    discussion_empty: "Noch keine Kommentare. Schreiben Sie den ersten!",
+    closed_withdrawn: "Die Idee wurde zurückgezogen. Die Diskussion ist geschlossen.",
+    closed_project_completed: "Das Projekt ist abgeschlossen. Die Diskussion ist geschlossen.",
+    comment_login_hint: "Melden Sie sich an, um mitzudiskutieren und Ideen zu unterstützen.",
+    comment_verify_hint: "Bestätigen Sie Ihre E-Mail-Adresse, um mitzudiskutieren und Ideen zu unterstützen.",
+    field_comment: "Ihr Kommentar",
+    field_reply: "Ihre Antwort",
+    comment_submit: "Kommentar veröffentlichen",
+    reply_summary: "Antworten",
+    reply_submit: "Antwort veröffentlichen",
+    comment_edit_summary: "Bearbeiten",
+    comment_save: "Änderung speichern",
+    comment_delete: "Löschen",
+    comment_deleted: "Dieser Kommentar wurde gelöscht.",
+    comment_edited: "bearbeitet am",
+    comment_permalink: "Link zu diesem Kommentar",
+    replies_label: "Antworten auf diesen Kommentar",
+    support_title: "Unterstützen",
+    support_submit: "Idee unterstützen",
+    support_withdraw: "Unterstützung zurücknehmen",
+    support_given: "Sie unterstützen diese Idee.",
+    support_own: "Ihre eigene Idee können Sie nicht unterstützen.",
+    support_closed: "Diese Idee kann nicht mehr unterstützt werden.",
+    follow_submit: "Idee folgen",
+    unfollow_submit: "Nicht mehr folgen",
+    following_note: "Sie folgen dieser Idee und erhalten Benachrichtigungen.",
+    follow_project_submit: "Projekt folgen",
+    following_project_note: "Sie folgen diesem Projekt: Neue Ideen werden Ihnen gemeldet.",
+    notifications_empty: "Noch keine Benachrichtigungen.",
+    notifications_mark_all: "Alle als gelesen markieren",
+    notifications_settings_link: "E-Mail-Einstellungen",
+    notification_unread: "ungelesen",
+    notification_settings_title: "E-Mail-Benachrichtigungen",
+    notification_settings_intro: "Wählen Sie für jede Art von Neuigkeit, ob und wie oft wir Ihnen schreiben. In der App sehen Sie alle Benachrichtigungen immer.",
+    notification_settings_saved: "Ihre Einstellungen sind gespeichert.",
+    notification_settings_save: "Einstellungen speichern",
+    follow_on_comment_label: "Ideen folgen, die ich kommentiere",
+    follow_on_vote_label: "Ideen folgen, die ich unterstütze",
+    kind_comment_on_followed: "Kommentare zu Ideen, denen Sie folgen",
+    kind_reply_to_comment: "Antworten auf Ihre Kommentare",
+    kind_status_change: "Neuer Status und offizielle Antworten",
+    kind_new_idea_in_project: "Neue Ideen in Projekten, denen Sie folgen",
+    delivery_immediate: "sofort",
+    delivery_daily: "täglich gesammelt",
+    delivery_weekly: "wöchentlich gesammelt",
+    delivery_off: "keine E-Mail",
+    unsubscribe_title: "E-Mails abbestellen",
+    unsubscribe_intro: "Mit diesem Link bestellen Sie folgende E-Mails ab:",
+    unsubscribe_digest_daily: "die tägliche Zusammenfassung",
+    unsubscribe_digest_weekly: "die wöchentliche Zusammenfassung",
+    unsubscribe_submit: "Abbestellen",
+    unsubscribe_done: "Erledigt: Diese E-Mails erhalten Sie nicht mehr. In der App sehen Sie Ihre Benachrichtigungen weiterhin.",
+    unsubscribe_settings_hint: "Alle Einstellungen finden Sie nach der Anmeldung unter E-Mail-Benachrichtigungen.",
+    nav_notifications: "Benachrichtigungen",
+    someone: "Jemand",
     idea_count,
+    unread_count,
+    notification_text,
+    supports_left,
     support_count,
     comment_count,
     project_count,

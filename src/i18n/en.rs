@@ -1,4 +1,5 @@
 use super::{euros, group_thousands, Texts};
+use crate::domain::notifications::NotificationKind;
 use crate::domain::validation::ValidationError;
 use chrono::NaiveDate;
 
@@ -6,6 +7,27 @@ fn idea_count(n: i64) -> String {
     match n {
         1 => "1 idea".to_owned(),
         n => format!("{} ideas", group_thousands(n, ',')),
+    }
+}
+
+fn unread_count(n: i64) -> String {
+    format!("{n} unread")
+}
+
+fn supports_left(left: i64, limit: i64) -> String {
+    format!("You can support {left} more of {limit} ideas in this project.")
+}
+
+fn notification_text(kind: NotificationKind, actor: &str, idea: &str, project: &str) -> String {
+    match kind {
+        NotificationKind::CommentOnFollowed => format!("{actor} commented on the idea “{idea}”."),
+        NotificationKind::ReplyToComment => {
+            format!("{actor} replied to your comment on the idea “{idea}”.")
+        }
+        NotificationKind::StatusChange => format!("The idea “{idea}” has a new status."),
+        NotificationKind::NewIdeaInProject => {
+            format!("{actor} submitted the idea “{idea}” in the project “{project}”.")
+        }
     }
 }
 
@@ -258,7 +280,6 @@ pub(super) const TEXTS: Texts = Texts {
     resend_submit: "Send the confirmation email again",
     resent: "We have sent you a new confirmation email.",
     notifications_title: "Notifications",
-    notifications_placeholder: "Once you can follow projects and ideas, you choose here what we tell you about by email.",
     role_label: "Role",
     role_citizen: "Citizen",
     role_business: "Business",
@@ -367,7 +388,66 @@ pub(super) const TEXTS: Texts = Texts {
     project_ideas_none: "There are no ideas for this project yet.",
     project_submit_idea: "Submit an idea for this project",
     staff_only: "This page is reserved for the administration.",
+    discussion_title: "Discussion",
+    discussion_empty: "No comments yet. Write the first one!",
+    closed_withdrawn: "The idea was withdrawn. The discussion is closed.",
+    closed_project_completed: "The project is completed. The discussion is closed.",
+    comment_login_hint: "Log in to join the discussion and support ideas.",
+    comment_verify_hint: "Confirm your email address to join the discussion and support ideas.",
+    field_comment: "Your comment",
+    field_reply: "Your reply",
+    comment_submit: "Publish comment",
+    reply_summary: "Reply",
+    reply_submit: "Publish reply",
+    comment_edit_summary: "Edit",
+    comment_save: "Save change",
+    comment_delete: "Delete",
+    comment_deleted: "This comment was deleted.",
+    comment_edited: "edited on",
+    comment_permalink: "Link to this comment",
+    replies_label: "Replies to this comment",
+    support_title: "Support",
+    support_submit: "Support this idea",
+    support_withdraw: "Take back my support",
+    support_given: "You support this idea.",
+    support_own: "You cannot support your own idea.",
+    support_closed: "This idea can no longer be supported.",
+    follow_submit: "Follow this idea",
+    unfollow_submit: "Unfollow",
+    following_note: "You follow this idea and get notifications.",
+    follow_project_submit: "Follow this project",
+    following_project_note: "You follow this project: new ideas are reported to you.",
+    notifications_empty: "No notifications yet.",
+    notifications_mark_all: "Mark all as read",
+    notifications_settings_link: "Email settings",
+    notification_unread: "unread",
+    notification_settings_title: "Email notifications",
+    notification_settings_intro: "Choose for each kind of news whether and how often we write to you. In the app you always see all notifications.",
+    notification_settings_saved: "Your settings are saved.",
+    notification_settings_save: "Save settings",
+    follow_on_comment_label: "Follow ideas I comment on",
+    follow_on_vote_label: "Follow ideas I support",
+    kind_comment_on_followed: "Comments on ideas you follow",
+    kind_reply_to_comment: "Replies to your comments",
+    kind_status_change: "New status and official answers",
+    kind_new_idea_in_project: "New ideas in projects you follow",
+    delivery_immediate: "immediately",
+    delivery_daily: "daily digest",
+    delivery_weekly: "weekly digest",
+    delivery_off: "no email",
+    unsubscribe_title: "Unsubscribe from emails",
+    unsubscribe_intro: "With this link you unsubscribe from these emails:",
+    unsubscribe_digest_daily: "the daily digest",
+    unsubscribe_digest_weekly: "the weekly digest",
+    unsubscribe_submit: "Unsubscribe",
+    unsubscribe_done: "Done: you will not get these emails any more. You still see your notifications in the app.",
+    unsubscribe_settings_hint: "You find all settings under email notifications after logging in.",
+    nav_notifications: "Notifications",
+    someone: "Someone",
     idea_count,
+    unread_count,
+    notification_text,
+    supports_left,
     support_count,
     comment_count,
     project_count,

@@ -7,7 +7,9 @@ mod de;
 mod en;
 
 use crate::domain::accounts::Role;
+use crate::domain::comments::ClosedReason;
 use crate::domain::ideas::{IdeaSort, IdeaStatus};
+use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::projects::{LocalizedName, Phase};
 use crate::domain::validation::ValidationError;
 use crate::error::AppError;
@@ -218,7 +220,6 @@ pub struct Texts {
     pub resend_submit: &'static str,
     pub resent: &'static str,
     pub notifications_title: &'static str,
-    pub notifications_placeholder: &'static str,
     pub role_label: &'static str,
     pub role_citizen: &'static str,
     pub role_business: &'static str,
@@ -327,7 +328,67 @@ pub struct Texts {
     pub project_ideas_none: &'static str,
     pub project_submit_idea: &'static str,
     pub staff_only: &'static str,
+    pub discussion_title: &'static str,
+    pub discussion_empty: &'static str,
+    pub closed_withdrawn: &'static str,
+    pub closed_project_completed: &'static str,
+    pub comment_login_hint: &'static str,
+    pub comment_verify_hint: &'static str,
+    pub field_comment: &'static str,
+    pub field_reply: &'static str,
+    pub comment_submit: &'static str,
+    pub reply_summary: &'static str,
+    pub reply_submit: &'static str,
+    pub comment_edit_summary: &'static str,
+    pub comment_save: &'static str,
+    pub comment_delete: &'static str,
+    pub comment_deleted: &'static str,
+    pub comment_edited: &'static str,
+    pub comment_permalink: &'static str,
+    pub replies_label: &'static str,
+    pub support_title: &'static str,
+    pub support_submit: &'static str,
+    pub support_withdraw: &'static str,
+    pub support_given: &'static str,
+    pub support_own: &'static str,
+    pub support_closed: &'static str,
+    pub follow_submit: &'static str,
+    pub unfollow_submit: &'static str,
+    pub following_note: &'static str,
+    pub follow_project_submit: &'static str,
+    pub following_project_note: &'static str,
+    pub notifications_empty: &'static str,
+    pub notifications_mark_all: &'static str,
+    pub notifications_settings_link: &'static str,
+    pub notification_unread: &'static str,
+    pub notification_settings_title: &'static str,
+    pub notification_settings_intro: &'static str,
+    pub notification_settings_saved: &'static str,
+    pub notification_settings_save: &'static str,
+    pub follow_on_comment_label: &'static str,
+    pub follow_on_vote_label: &'static str,
+    pub kind_comment_on_followed: &'static str,
+    pub kind_reply_to_comment: &'static str,
+    pub kind_status_change: &'static str,
+    pub kind_new_idea_in_project: &'static str,
+    pub delivery_immediate: &'static str,
+    pub delivery_daily: &'static str,
+    pub delivery_weekly: &'static str,
+    pub delivery_off: &'static str,
+    pub unsubscribe_title: &'static str,
+    pub unsubscribe_intro: &'static str,
+    pub unsubscribe_digest_daily: &'static str,
+    pub unsubscribe_digest_weekly: &'static str,
+    pub unsubscribe_submit: &'static str,
+    pub unsubscribe_done: &'static str,
+    pub unsubscribe_settings_hint: &'static str,
+    pub nav_notifications: &'static str,
+    pub someone: &'static str,
     pub idea_count: fn(i64) -> String,
+    pub unread_count: fn(i64) -> String,
+    /// A notification as a sentence: kind, actor, idea title, project title.
+    pub notification_text: fn(NotificationKind, &str, &str, &str) -> String,
+    pub supports_left: fn(i64, i64) -> String,
     pub support_count: fn(i64) -> String,
     pub comment_count: fn(i64) -> String,
     pub validation: fn(&ValidationError) -> String,
@@ -381,6 +442,31 @@ impl Texts {
             IdeaSort::Newest => self.sort_newest,
             IdeaSort::MostSupported => self.sort_supported,
             IdeaSort::MostDiscussed => self.sort_discussed,
+        }
+    }
+
+    pub fn notification_kind(&self, kind: NotificationKind) -> &'static str {
+        match kind {
+            NotificationKind::CommentOnFollowed => self.kind_comment_on_followed,
+            NotificationKind::ReplyToComment => self.kind_reply_to_comment,
+            NotificationKind::StatusChange => self.kind_status_change,
+            NotificationKind::NewIdeaInProject => self.kind_new_idea_in_project,
+        }
+    }
+
+    pub fn delivery(&self, delivery: Delivery) -> &'static str {
+        match delivery {
+            Delivery::Immediate => self.delivery_immediate,
+            Delivery::Daily => self.delivery_daily,
+            Delivery::Weekly => self.delivery_weekly,
+            Delivery::Off => self.delivery_off,
+        }
+    }
+
+    pub fn closed_reason(&self, reason: ClosedReason) -> &'static str {
+        match reason {
+            ClosedReason::Withdrawn => self.closed_withdrawn,
+            ClosedReason::ProjectCompleted => self.closed_project_completed,
         }
     }
 

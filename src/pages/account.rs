@@ -128,7 +128,11 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
 
         <section aria-labelledby="notifications-title">
             <h2 id="notifications-title">{t.notifications_title}</h2>
-            <p>{t.notifications_placeholder}</p>
+            <p>
+                <a href="/konto/benachrichtigungen">{t.notification_settings_title}</a>
+                " · "
+                <a href="/benachrichtigungen">{t.notifications_title}</a>
+            </p>
         </section>
     }
 }

@@ -6,6 +6,8 @@ use crate::components::form::{action_error, FormAlert, SelectField, TextArea};
 use crate::domain::ideas::{IdeaStatus, IdeaView, BODY_MAX_CHARS};
 use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
+use crate::pages::idea_discussion::DiscussionSection;
+use crate::pages::idea_support::SupportBox;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,7 +19,7 @@ use leptos_router::hooks::use_params_map;
 struct RefreshIdea(RwSignal<u32>);
 
 /// Reloads the idea once `value` holds a success.
-fn refresh_on_success<T: Clone + Send + Sync + 'static>(
+pub(crate) fn refresh_on_success<T: Clone + Send + Sync + 'static>(
     value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
 ) {
     let refresh = expect_context::<RefreshIdea>().0;
@@ -100,6 +102,7 @@ fn IdeaDetails(idea: IdeaView) -> impl IntoView {
         .then(|| view! { <AuthorActions idea=idea.clone()/> });
     let staff_form = (idea.viewer_is_staff && idea.status != IdeaStatus::Withdrawn)
         .then(|| view! { <StaffAnswerForm id=idea.id/> });
+    let idea_for_support = idea.clone();
     view! {
         <Title text=idea.title.clone()/>
         <article class="container page idea">
@@ -132,10 +135,12 @@ fn IdeaDetails(idea: IdeaView) -> impl IntoView {
                     </dl>
                 </aside>
             </div>
+            <SupportBox idea=idea_for_support/>
             {answer}
             {history}
             {author_actions}
             {staff_form}
+            <DiscussionSection idea_id=idea.id discussion=idea.discussion/>
         </article>
     }
 }

@@ -1,12 +1,14 @@
 //! `/projekte/{slug}`: one project with its facts and description.
 
 use crate::api::ideas::{list_ideas, IdeaQuery};
+use crate::api::participation::{project_follow_state, FollowProject};
 use crate::api::projects::get_project;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::idea_card::IdeaCard;
 use crate::domain::projects::ProjectView;
 use crate::i18n::{use_locale, use_texts};
 use crate::pages::use_current_user;
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -54,6 +56,7 @@ fn ProjectDetails(project: ProjectView) -> impl IntoView {
             <p><a href="/projekte">{t.back_to_projects}</a></p>
             <h1>{project.title}</h1>
             <StaffProjectActions slug=project.slug.clone()/>
+            <ProjectFollow slug=project.slug.clone()/>
             <p class="badges">
                 <span class=format!("badge phase-{}", project.phase.as_str())>{t.phase(project.phase)}</span>
                 {project.archived.then(|| view! { <span class="badge badge-muted">{t.archived}</span> })}
@@ -148,5 +151,48 @@ fn ProjectIdeas(slug: String, open: bool) -> impl IntoView {
                 }}
             </Suspense>
         </section>
+    }
+}
+
+/// Follow or unfollow the project (signed-in people): new ideas in it then notify.
+#[component]
+fn ProjectFollow(slug: String) -> impl IntoView {
+    let t = use_texts();
+    let user = use_current_user();
+    let follow = ServerAction::<FollowProject>::new();
+    let state = Resource::new(
+        {
+            let slug = slug.clone();
+            move || (slug.clone(), follow.version().get())
+        },
+        |(slug, _)| project_follow_state(slug),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    let signed_in = matches!(user.await, Ok(Some(_)));
+                    let following = state.await.unwrap_or(false);
+                    signed_in.then(|| {
+                        let (label, value) = if following {
+                            (t.unfollow_submit, "false")
+                        } else {
+                            (t.follow_project_submit, "true")
+                        };
+                        view! {
+                            <div id="folgen" class="page-actions">
+                                {following.then(|| view! { <p class="hint">{t.following_project_note}</p> })}
+                                <ActionForm action=follow attr:class="inline-form">
+                                    <input type="hidden" name="slug" value=slug/>
+                                    <input type="hidden" name="follow" value=value/>
+                                    <button type="submit" class="button button-secondary button-small">{label}</button>
+                                </ActionForm>
+                            </div>
+                        }
+                    })
+                })
+            }}
+        </Suspense>
     }
 }

@@ -8,12 +8,12 @@ use crate::domain::comments::{
 use crate::domain::validation::{parse_markdown, FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::server::db::comments::{self, NewComment};
+use crate::server::db::follows;
 use crate::server::db::ideas;
 use crate::server::db::users::UserRow;
+use crate::server::markdown;
 use crate::server::notifications::{self, Event};
 use crate::server::state::AppState;
-use crate::server::db::follows;
-use crate::server::markdown;
 use chrono::{DateTime, Duration, Utc};
 
 fn field_error(field: &str, error: ValidationError, body: &str) -> AppError {
@@ -36,8 +36,8 @@ pub async fn post_comment(
     let body = parse_markdown(body_raw, COMMENT_MAX_CHARS)
         .map_err(|e| field_error("body", e, body_raw))?;
     let mut tx = state.db.begin().await?;
-    let recent = comments::count_comments_since(&mut tx, author.id, now - Duration::minutes(1))
-        .await?;
+    let recent =
+        comments::count_comments_since(&mut tx, author.id, now - Duration::minutes(1)).await?;
     if recent >= COMMENTS_PER_MINUTE {
         return Err(AppError::RateLimited {
             retry_after_secs: 60,
@@ -45,7 +45,11 @@ pub async fn post_comment(
     }
     let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
     if idea.closed()?.is_some() {
-        return Err(field_error("body", ValidationError::DiscussionClosed, body_raw));
+        return Err(field_error(
+            "body",
+            ValidationError::DiscussionClosed,
+            body_raw,
+        ));
     }
     let (parent_id, depth, parent_author) = match parent_id {
         None => (None, 0, None),
@@ -103,7 +107,11 @@ async fn own_open_comment(
     }
     let idea = ideas::find_idea_state(tx, comment.idea_id).await?;
     if idea.closed()?.is_some() {
-        return Err(field_error("body", ValidationError::DiscussionClosed, body_raw));
+        return Err(field_error(
+            "body",
+            ValidationError::DiscussionClosed,
+            body_raw,
+        ));
     }
     Ok(comment.idea_id)
 }

@@ -8,11 +8,12 @@ use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::server::db::ideas::{self, IdeaFilter, IdeaRow, NewIdea};
 use crate::server::db::users::UserRow;
+use crate::server::db::votes;
 use crate::server::db::DbError;
 use crate::server::db::{follows, projects, Tx};
 use crate::server::notifications::{self, Event};
 use crate::server::state::AppState;
-use crate::server::{markdown, search};
+use crate::server::{comments, markdown, search};
 use chrono::{DateTime, Utc};
 
 const EXCERPT_CHARS: usize = 220;
@@ -185,6 +186,12 @@ pub async fn idea_view(
         })
         .collect::<Result<Vec<_>, DbError>>()?;
     let status = row.status()?;
+    let closed = row.closed()?;
+    let discussion = comments::discussion(state, row.id, closed, viewer).await?;
+    let relation = match viewer {
+        Some(v) => votes::viewer_state(&state.db, v.id, row.id, row.project_id).await?,
+        None => votes::ViewerState::default(),
+    };
     let viewer_is_author = viewer.is_some_and(|v| v.id == row.author_id);
     let viewer_is_staff = match viewer {
         Some(v) => v.role()?.is_staff(),
@@ -213,6 +220,15 @@ pub async fn idea_view(
         comment_count: row.comment_count,
         created_at: row.created_at,
         edited: row.edited_at.is_some(),
+        closed,
+        viewer_may_participate: viewer.is_some_and(|v| v.email_verified_at.is_some()),
+        viewer_supports: relation.supports,
+        viewer_follows: relation.follows,
+        supports_left: row
+            .support_limit
+            .map(|limit| (limit - relation.used_in_project).max(0)),
+        support_limit: row.support_limit,
+        discussion,
     })
 }
 

@@ -3,16 +3,15 @@
 
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::notifications::{
-    due_period_start, Delivery, DigestPeriod, NotificationKind, NotificationView,
-    UnsubscribeScope,
+    due_period_start, Delivery, DigestPeriod, NotificationKind, NotificationView, UnsubscribeScope,
 };
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::db::notifications::{self as store, Audience, Recipient, Subject};
 use crate::server::db::users::UserRow;
 use crate::server::db::{DbError, Tx};
-use crate::server::mail::notification_mails::{digest_mail, event_mail, EventText};
 use crate::server::mail;
+use crate::server::mail::notification_mails::{digest_mail, event_mail, EventText};
 use crate::server::state::AppState;
 use chrono::{DateTime, Utc};
 
@@ -194,9 +193,19 @@ fn event_text<'a>(
     }
 }
 
-fn unsubscribe_url(state: &AppState, user_id: i64, scope: UnsubscribeScope, now: DateTime<Utc>) -> String {
+/// The one-click address (RFC 8058) of an unsubscribe link; opened in a browser it leads
+/// to the confirmation page.
+fn unsubscribe_url(
+    state: &AppState,
+    user_id: i64,
+    scope: UnsubscribeScope,
+    now: DateTime<Utc>,
+) -> String {
     let token = state.unsubscribe_key.unsubscribe_token(user_id, scope, now);
-    state.settings.link(&format!("/abmelden?t={token}"))
+    state.settings.link(&format!(
+        "{}?t={token}",
+        crate::server::unsubscribe::ONE_CLICK_PATH
+    ))
 }
 
 /// Sends the digests due at `now` (daily at the configured Berlin hour, weekly on Mondays):
@@ -273,7 +282,10 @@ pub async fn unsubscribe(
         .verify_unsubscribe(token, now)
         .ok_or_else(|| {
             let mut errors = crate::domain::validation::FieldErrors::new();
-            errors.add("t", crate::domain::validation::ValidationError::InvalidLink);
+            errors.add(
+                "token",
+                crate::domain::validation::ValidationError::InvalidLink,
+            );
             AppError::Validation(errors)
         })?;
     let deliveries = store::deliveries(&state.db, user_id).await?;

@@ -1,9 +1,8 @@
 //! Project flows: staff create and edit projects.
 
 use crate::domain::projects::{
-    parse_date, parse_euros, parse_limit, parse_slug, Phase,
-    ProjectDraft, DESCRIPTION_MAX_CHARS, FACT_MAX_CHARS, PROJECT_TITLE_MAX_CHARS,
-    SUMMARY_MAX_CHARS, SUPPORT_LIMIT_MAX,
+    parse_date, parse_euros, parse_limit, parse_slug, Phase, ProjectDraft, DESCRIPTION_MAX_CHARS,
+    FACT_MAX_CHARS, PROJECT_TITLE_MAX_CHARS, SUMMARY_MAX_CHARS, SUPPORT_LIMIT_MAX,
 };
 use crate::domain::validation::{parse_line, parse_markdown, FieldErrors, ValidationError};
 use crate::error::AppError;

@@ -113,7 +113,10 @@ pub async fn seed_volume(db: &Db, volume: Volume, now: DateTime<Utc>) -> anyhow:
     .map(Some)
     .collect();
     projects.push(None);
-    anyhow::ensure!(!categories.is_empty(), "run seed-demo without options first");
+    anyhow::ensure!(
+        !categories.is_empty(),
+        "run seed-demo without options first"
+    );
 
     let mut sequence = Sequence(0x5eed_50e5_7d1a_b0b5);
     let mut generated = Generated {

@@ -78,7 +78,11 @@ impl SigningKey {
         let (payload, signature) = token.rsplit_once('.')?;
         let signature: Vec<u8> = (0..signature.len())
             .step_by(2)
-            .map(|i| signature.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .map(|i| {
+                signature
+                    .get(i..i + 2)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+            })
             .collect::<Option<_>>()?;
         // Constant-time comparison.
         self.mac(payload).verify_slice(&signature).ok()?;
@@ -108,7 +112,13 @@ mod tests {
         assert_eq!(key.verify_unsubscribe(&other_user, now), None, "tampered");
         let other_key = SigningKey(vec![8; 32]);
         assert_eq!(other_key.verify_unsubscribe(&token, now), None);
-        for junk in ["", ".", "a.b.c.d", "42.reply_to_comment.9999999999.zz", "é.é"] {
+        for junk in [
+            "",
+            ".",
+            "a.b.c.d",
+            "42.reply_to_comment.9999999999.zz",
+            "é.é",
+        ] {
             assert_eq!(key.verify_unsubscribe(junk, now), None, "{junk}");
         }
     }

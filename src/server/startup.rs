@@ -8,7 +8,7 @@ use crate::server::mail::{MailSignal, MailTransport};
 use crate::server::sessions::{session_layer, DbSessionStore};
 use crate::server::signing::SigningKey;
 use crate::server::state::AppState;
-use crate::server::{csrf, health, language};
+use crate::server::{csrf, health, language, notifications, unsubscribe};
 use anyhow::Context;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -30,6 +30,7 @@ pub struct Application {
     router: Router,
     db: Db,
     worker: MailWorker,
+    state: AppState,
 }
 
 impl Application {
@@ -74,9 +75,10 @@ impl Application {
         };
         Ok(Application {
             listener,
-            router: router(state, sessions),
+            router: router(state.clone(), sessions),
             db,
             worker,
+            state,
         })
     }
 
@@ -96,6 +98,10 @@ impl Application {
         let address = self.listener.local_addr()?;
         tracing::info!(%address, database = self.db.engine(), "Stadtlabor is listening");
         let (stop_worker, worker_stopped) = watch::channel(false);
+        let digests = tokio::spawn(send_digests_until_stopped(
+            self.state,
+            worker_stopped.clone(),
+        ));
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         let served = axum::serve(
             self.listener,
@@ -106,10 +112,25 @@ impl Application {
         .await;
         let _ = stop_worker.send(true);
         let _ = worker.await;
+        let _ = digests.await;
         served?;
         self.db.close().await;
         tracing::info!("Stadtlabor stopped");
         Ok(())
+    }
+}
+
+/// Checks once a minute whether digests are due. Each instance may do so: the digest record
+/// per person and period keeps a digest from going out twice.
+async fn send_digests_until_stopped(state: AppState, mut stopped: watch::Receiver<bool>) {
+    loop {
+        if let Err(err) = notifications::send_due_digests(&state, chrono::Utc::now()).await {
+            tracing::error!(error = %err, "sending digests failed; retrying in a minute");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
+            _ = stopped.changed() => return,
+        }
     }
 }
 
@@ -134,8 +155,15 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             csrf::reject_cross_site_requests,
         ))
         .layer(session_layer(sessions, secure_cookies))
+        .with_state(state.clone());
+    // Authorised by its signed token alone, so outside the CSRF check and the sessions.
+    let one_click = Router::new()
+        .route(
+            unsubscribe::ONE_CLICK_PATH,
+            get(unsubscribe::confirm_page).post(unsubscribe::one_click),
+        )
         .with_state(state);
-    with_middleware(app_router)
+    with_middleware(one_click.merge(app_router))
 }
 
 /// Request logging and panic isolation around any router.

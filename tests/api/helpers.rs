@@ -198,6 +198,24 @@ impl TestApp {
         log_in_client(&self.client, &self.address, user).await;
     }
 
+    /// Server state over the app's database, for calling flows directly with a chosen clock
+    /// (digests). Its key and links are the running app's.
+    pub async fn state(&self) -> stadtlabor::server::state::AppState {
+        let settings = test_settings(&self._database.url);
+        stadtlabor::server::state::AppState {
+            leptos_options: settings.leptos_options(),
+            db: self.db.clone(),
+            settings: std::sync::Arc::new(settings),
+            mail_signal: Default::default(),
+            unsubscribe_key: stadtlabor::server::signing::SigningKey::load_or_create(
+                &self.db,
+                "unsubscribe",
+            )
+            .await
+            .expect("signing key"),
+        }
+    }
+
     /// A fresh browser-like client, logged in as `user` (a second tab, another person).
     pub async fn client_for(&self, user: &TestUser) -> reqwest::Client {
         let client = browser_client();

@@ -12,6 +12,7 @@ mod language;
 mod mail_server;
 mod outbox;
 mod pages;
+mod participation;
 mod projects;
 mod schema;
 mod server_functions;

@@ -2,8 +2,8 @@
 
 use super::{with_tx, Db, DbError, Tx};
 use crate::domain::accounts::Role;
-use crate::domain::ideas::{AuthorView, Choice, IdeaSort, IdeaStatus, PAGE_SIZE};
 use crate::domain::comments::ClosedReason;
+use crate::domain::ideas::{AuthorView, Choice, IdeaSort, IdeaStatus, PAGE_SIZE};
 use crate::domain::projects::{LocalizedName, Phase};
 use crate::server::search;
 use chrono::{DateTime, SubsecRound, Utc};

@@ -281,10 +281,7 @@ pub async fn set_follow_flags(
 }
 
 /// People with notifications waiting for a digest of `period` (their choice for that kind).
-pub async fn digest_recipients(
-    db: &Db,
-    period: DigestPeriod,
-) -> Result<Vec<Recipient>, DbError> {
+pub async fn digest_recipients(db: &Db, period: DigestPeriod) -> Result<Vec<Recipient>, DbError> {
     const SQL: &str = "SELECT u.id, u.email, u.display_name, u.locale, np.delivery \
          FROM users u JOIN notification_preferences np ON np.user_id = u.id \
          WHERE np.delivery = $1 AND u.blocked_at IS NULL AND EXISTS ( \

@@ -40,7 +40,7 @@ impl UserRow {
     }
 
     /// The public view of the account, for the pages.
-    pub fn to_current_user(&self) -> Result<CurrentUser, DbError> {
+    pub fn to_current_user(&self, unread_notifications: i64) -> Result<CurrentUser, DbError> {
         Ok(CurrentUser {
             id: self.id,
             display_name: self.display_name.clone(),
@@ -50,6 +50,7 @@ impl UserRow {
             organisation_website: self.organisation_website.clone(),
             locale: self.locale.clone(),
             email_verified: self.email_verified_at.is_some(),
+            unread_notifications,
         })
     }
 }

@@ -33,9 +33,9 @@ fn summary(locale: Locale, e: &EventText<'_>) -> String {
         (Locale::De, NotificationKind::ReplyToComment) => {
             format!("{actor} hat auf Ihren Kommentar zur Idee „{idea}“ geantwortet.")
         }
-        (Locale::De, NotificationKind::StatusChange) if e.recipient_is_author => format!(
-            "Die Verwaltung hat Ihre Idee „{idea}“ bearbeitet. Neuer Status: {status}."
-        ),
+        (Locale::De, NotificationKind::StatusChange) if e.recipient_is_author => {
+            format!("Die Verwaltung hat Ihre Idee „{idea}“ bearbeitet. Neuer Status: {status}.")
+        }
         (Locale::De, NotificationKind::StatusChange) => {
             format!("Die Idee „{idea}“ hat einen neuen Status: {status}.")
         }
@@ -48,9 +48,9 @@ fn summary(locale: Locale, e: &EventText<'_>) -> String {
         (Locale::En, NotificationKind::ReplyToComment) => {
             format!("{actor} replied to your comment on the idea “{idea}”.")
         }
-        (Locale::En, NotificationKind::StatusChange) if e.recipient_is_author => format!(
-            "The administration has dealt with your idea “{idea}”. New status: {status}."
-        ),
+        (Locale::En, NotificationKind::StatusChange) if e.recipient_is_author => {
+            format!("The administration has dealt with your idea “{idea}”. New status: {status}.")
+        }
         (Locale::En, NotificationKind::StatusChange) => {
             format!("The idea “{idea}” has a new status: {status}.")
         }
@@ -128,9 +128,9 @@ fn why(locale: Locale, kind: NotificationKind, unsubscribe: &str, settings: &str
         Locale::De => format!(
             "{reason} Mit einem Klick abbestellen: {unsubscribe} – alle Einstellungen: {settings}"
         ),
-        Locale::En => format!(
-            "{reason} Unsubscribe with one click: {unsubscribe} – all settings: {settings}"
-        ),
+        Locale::En => {
+            format!("{reason} Unsubscribe with one click: {unsubscribe} – all settings: {settings}")
+        }
     }
 }
 
@@ -172,10 +172,16 @@ pub fn digest_mail(
 ) -> ComposedMail {
     let subject = match (locale, period) {
         (Locale::De, DigestPeriod::Daily) => {
-            format!("Ihre tägliche Zusammenfassung: {} Neuigkeiten", events.len())
+            format!(
+                "Ihre tägliche Zusammenfassung: {} Neuigkeiten",
+                events.len()
+            )
         }
         (Locale::De, DigestPeriod::Weekly) => {
-            format!("Ihre wöchentliche Zusammenfassung: {} Neuigkeiten", events.len())
+            format!(
+                "Ihre wöchentliche Zusammenfassung: {} Neuigkeiten",
+                events.len()
+            )
         }
         (Locale::En, DigestPeriod::Daily) => {
             format!("Your daily summary: {} updates", events.len())
@@ -205,15 +211,7 @@ pub fn digest_mail(
              one click: {unsubscribe_url} – all settings: {settings_url}"
         ),
     };
-    let mut mail = compose(
-        "digest",
-        locale,
-        subject,
-        name,
-        &paragraphs,
-        None,
-        &reason,
-    );
+    let mut mail = compose("digest", locale, subject, name, &paragraphs, None, &reason);
     mail.unsubscribe_url = Some(unsubscribe_url.to_owned());
     mail
 }

@@ -1,0 +1,155 @@
+//! The discussion on the idea page: threads of comments, each with a permalink, and the
+//! forms to comment, reply, edit and delete (plain posts; `<details>` opens a form without
+//! JavaScript).
+
+use crate::api::participation::{CreateComment, DeleteComment, UpdateComment};
+use crate::components::form::{action_error, FormAlert, TextArea};
+use crate::domain::comments::{CommentNode, Discussion, COMMENT_MAX_CHARS};
+use crate::i18n::use_texts;
+use crate::pages::idea::refresh_on_success;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+#[component]
+pub fn DiscussionSection(idea_id: i64, discussion: Discussion) -> impl IntoView {
+    let t = use_texts();
+    let open = discussion.closed.is_none();
+    let may_write = open && discussion.viewer_may_comment;
+    let status = match discussion.closed {
+        Some(reason) => Some(t.closed_reason(reason)),
+        None if !discussion.viewer_signed_in => Some(t.comment_login_hint),
+        None if !discussion.viewer_may_comment => Some(t.comment_verify_hint),
+        None => None,
+    };
+    let threads = discussion.threads;
+    view! {
+        <section id="kommentare" class="discussion" aria-labelledby="discussion-title">
+            <h2 id="discussion-title">
+                {t.discussion_title}" ("{(t.comment_count)(discussion.count as i64)}")"
+            </h2>
+            {status.map(|note| view! { <p class="notice">{note}</p> })}
+            {may_write.then(|| view! { <CommentForm idea_id parent_id=None/> })}
+            {if threads.is_empty() {
+                view! { <p>{t.discussion_empty}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="comments">
+                        {threads.into_iter().map(|node| comment_item(node, idea_id, may_write)).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// One comment with its replies (recursive, hence a function returning a type-erased view).
+fn comment_item(node: CommentNode, idea_id: i64, may_write: bool) -> AnyView {
+    let t = use_texts();
+    let comment = node.comment;
+    let anchor = format!("kommentar-{}", comment.id);
+    let author = comment.author.shown_name().to_owned();
+    let edited = comment
+        .edited_at
+        .filter(|_| comment.body_html.is_some())
+        .map(|at| view! { " · "<span class="badge badge-muted">{t.comment_edited}" "{(t.date)(at.date_naive())}</span> });
+    let deleted = comment.body_html.is_none();
+    let body = match comment.body_html {
+        // Rendered from markdown and sanitised on the server (server::markdown).
+        Some(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+        None => view! { <p class="deleted">{t.comment_deleted}</p> }.into_any(),
+    };
+    let own_actions = comment
+        .body_md
+        .clone()
+        .filter(|_| may_write && comment.viewer_is_author)
+        .map(|body_md| view! { <OwnCommentActions id=comment.id body_md/> });
+    let reply = (may_write && !deleted).then(|| {
+        view! {
+            <details class="comment-action">
+                <summary>{t.reply_summary}</summary>
+                <CommentForm idea_id parent_id=Some(comment.id)/>
+            </details>
+        }
+    });
+    let replies = (!node.replies.is_empty()).then(|| {
+        view! {
+            <ol class="comments replies" aria-label=t.replies_label>
+                {node.replies.into_iter().map(|r| comment_item(r, idea_id, may_write)).collect_view()}
+            </ol>
+        }
+    });
+    view! {
+        <li id=anchor.clone() class="comment">
+            <article class="comment-body">
+                <p class="meta">
+                    <strong>{author}</strong>
+                    {comment.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
+                    " · "
+                    <a href=format!("#{anchor}") title=t.comment_permalink>{(t.date)(comment.created_at.date_naive())}</a>
+                    {edited}
+                </p>
+                {body}
+                {reply}
+                {own_actions}
+            </article>
+            {replies}
+        </li>
+    }
+    .into_any()
+}
+
+/// A new comment, or a reply below `parent_id`.
+#[component]
+fn CommentForm(idea_id: i64, parent_id: Option<i64>) -> impl IntoView {
+    let t = use_texts();
+    let create = ServerAction::<CreateComment>::new();
+    let error = action_error(create.value());
+    refresh_on_success(create.value());
+    let (id, label, submit) = match parent_id {
+        Some(parent) => (format!("antwort-{parent}"), t.field_reply, t.reply_submit),
+        None => (
+            "kommentar-neu".to_owned(),
+            t.field_comment,
+            t.comment_submit,
+        ),
+    };
+    view! {
+        <FormAlert error/>
+        <ActionForm action=create attr:class="form comment-form" attr:novalidate=true>
+            <input type="hidden" name="idea_id" value=idea_id/>
+            {parent_id.map(|p| view! { <input type="hidden" name="parent_id" value=p/> })}
+            <TextArea name="body" id label hint=t.field_body_hint maxlength=COMMENT_MAX_CHARS rows=4 error/>
+            <button type="submit" class="button">{submit}</button>
+        </ActionForm>
+    }
+}
+
+/// Edit and delete, for the comment's author.
+#[component]
+fn OwnCommentActions(id: i64, body_md: String) -> impl IntoView {
+    let t = use_texts();
+    let update = ServerAction::<UpdateComment>::new();
+    let delete = ServerAction::<DeleteComment>::new();
+    let update_error = action_error(update.value());
+    let delete_error = action_error(delete.value());
+    refresh_on_success(update.value());
+    refresh_on_success(delete.value());
+    view! {
+        <details class="comment-action">
+            <summary>{t.comment_edit_summary}</summary>
+            <FormAlert error=update_error/>
+            <ActionForm action=update attr:class="form comment-form" attr:novalidate=true>
+                <input type="hidden" name="id" value=id/>
+                <TextArea name="body" id=format!("bearbeiten-{id}") label=t.field_comment
+                    maxlength=COMMENT_MAX_CHARS rows=4 initial=body_md error=update_error/>
+                <button type="submit" class="button">{t.comment_save}</button>
+            </ActionForm>
+        </details>
+        <FormAlert error=delete_error/>
+        <ActionForm action=delete attr:class="inline-form">
+            <input type="hidden" name="id" value=id/>
+            <button type="submit" class="link-button">{t.comment_delete}</button>
+        </ActionForm>
+    }
+}

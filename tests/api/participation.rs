@@ -1,0 +1,849 @@
+//! Comments, supports, following, notifications, digests and unsubscribing.
+
+use crate::helpers::{post_as, spawn_app, TestApp, TestUser, BASE_URL};
+use stadtlabor::domain::accounts::Role;
+use stadtlabor::server::db::{votes, Db};
+
+/// Runs `$body` with `$pool` bound to the app's pool on either engine (raw SQL in tests).
+macro_rules! with_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            Db::Sqlite($pool) => $body,
+            Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// A verified citizen's idea in the Big-Bird project; returns the author, their client and
+/// the idea's id.
+async fn idea_by_new_author(app: &TestApp, title: &str) -> (TestUser, reqwest::Client, i64) {
+    let author = app.create_user(Role::Citizen, true).await;
+    let client = app.client_for(&author).await;
+    let response = post_as(
+        &client,
+        &app.address,
+        "ideas/create",
+        &[
+            ("title", title),
+            ("body", "Bitte prüfen."),
+            ("category", "mobilitaet"),
+            ("project", "big-bird-westfalen"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let id = location(&response)
+        .trim_start_matches("/ideen/")
+        .parse()
+        .unwrap();
+    (author, client, id)
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+/// Posts a comment (or reply) as `client`; returns the response.
+async fn comment(
+    app: &TestApp,
+    client: &reqwest::Client,
+    idea: i64,
+    parent: Option<i64>,
+    body: &str,
+) -> reqwest::Response {
+    let idea = idea.to_string();
+    let parent = parent.map(|p| p.to_string());
+    let mut form = vec![("idea_id", idea.as_str()), ("body", body)];
+    if let Some(parent) = &parent {
+        form.push(("parent_id", parent));
+    }
+    post_as(client, &app.address, "comments/create", &form).await
+}
+
+/// Posts a comment that must succeed; returns its id (from the redirect's anchor).
+async fn comment_id(
+    app: &TestApp,
+    client: &reqwest::Client,
+    idea: i64,
+    parent: Option<i64>,
+    body: &str,
+) -> i64 {
+    let response = comment(app, client, idea, parent, body).await;
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
+    location(&response)
+        .rsplit("#kommentar-")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+async fn validation_error(response: reqwest::Response, field: &str) -> serde_json::Value {
+    assert_eq!(response.status().as_u16(), 422);
+    let body: serde_json::Value = response.json().await.unwrap();
+    body["Validation"]["errors"][field].clone()
+}
+
+async fn stored_count(app: &TestApp, sql: &str, id: i64) -> i64 {
+    with_pool!(&app.db, pool => {
+        sqlx::query_scalar::<_, i64>(sql).bind(id).fetch_one(pool).await.unwrap()
+    })
+}
+
+#[tokio::test]
+async fn verified_people_discuss_in_threads_and_edit_or_delete_their_own_comments() {
+    let app = spawn_app().await;
+    let (_author, author_client, idea) = idea_by_new_author(&app, "Sitzbänke am Markt").await;
+    let citizen = app.create_user(Role::Citizen, true).await;
+    let citizen_client = app.client_for(&citizen).await;
+
+    let first = comment_id(&app, &citizen_client, idea, None, "Gute **Idee**!").await;
+    let reply = comment_id(&app, &author_client, idea, Some(first), "Danke!").await;
+    let deeper = comment_id(&app, &citizen_client, idea, Some(reply), "Gern.").await;
+    // Below the third level replies join it: same parent as the comment answered.
+    let deepest = comment_id(&app, &author_client, idea, Some(deeper), "Noch eins.").await;
+    let parent_of = |id: i64| {
+        let db = app.db.clone();
+        async move {
+            with_pool!(&db, pool => {
+                sqlx::query_scalar::<_, Option<i64>>("SELECT parent_id FROM comments WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(pool)
+                    .await
+                    .unwrap()
+            })
+        }
+    };
+    assert_eq!(parent_of(deeper).await, Some(reply));
+    assert_eq!(parent_of(deepest).await, Some(reply));
+
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(html.contains("Gute <strong>Idee</strong>!"));
+    assert!(html.contains(&format!("id=\"kommentar-{first}\"")));
+    assert!(html.contains("4 Kommentare"));
+
+    // Edit: marked as edited. Others may neither edit nor delete it.
+    let first_text = first.to_string();
+    let edit = post_as(
+        &citizen_client,
+        &app.address,
+        "comments/update",
+        &[("id", &first_text), ("body", "Sehr gute Idee!")],
+    )
+    .await;
+    assert_eq!(edit.status().as_u16(), 200);
+    for endpoint in ["comments/update", "comments/delete"] {
+        let response = post_as(
+            &author_client,
+            &app.address,
+            endpoint,
+            &[("id", &first_text), ("body", "Fremd")],
+        )
+        .await;
+        assert_eq!(response.status().as_u16(), 403, "{endpoint}");
+    }
+    let delete = post_as(
+        &citizen_client,
+        &app.address,
+        "comments/delete",
+        &[("id", &first_text)],
+    )
+    .await;
+    assert_eq!(delete.status().as_u16(), 200);
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(!html.contains("Sehr gute Idee!"), "the text is gone");
+    assert!(html.contains("Dieser Kommentar wurde gelöscht."));
+    assert!(html.contains("Danke!"), "the thread stays");
+    assert!(html.contains("3 Kommentare"));
+    assert_eq!(
+        stored_count(&app, "SELECT comment_count FROM ideas WHERE id = $1", idea).await,
+        3
+    );
+    // A deleted comment cannot be edited back.
+    let revive = post_as(
+        &citizen_client,
+        &app.address,
+        "comments/update",
+        &[("id", &first_text), ("body", "Wieder da")],
+    )
+    .await;
+    assert_eq!(revive.status().as_u16(), 422);
+}
+
+#[tokio::test]
+async fn comments_need_a_verified_account_an_open_idea_and_sane_input() {
+    let app = spawn_app().await;
+    let (_author, author_client, idea) = idea_by_new_author(&app, "Leihfahrräder").await;
+    let idea_text = idea.to_string();
+    let anonymous = app
+        .post(
+            "comments/create",
+            &[("idea_id", &idea_text), ("body", "Hallo")],
+        )
+        .await;
+    assert_eq!(anonymous.status().as_u16(), 401);
+    let unverified = app.create_user(Role::Citizen, false).await;
+    let client = app.client_for(&unverified).await;
+    assert_eq!(
+        comment(&app, &client, idea, None, "Hallo")
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    for role in [Role::Citizen, Role::Business, Role::Moderator, Role::Admin] {
+        let user = app.create_user(role, true).await;
+        let client = app.client_for(&user).await;
+        comment_id(&app, &client, idea, None, &format!("Beitrag {role:?}")).await;
+    }
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(
+        html.contains("Tischlerei Test"),
+        "business accounts show the organisation"
+    );
+    assert!(html.contains("Verwaltung"), "staff carry the badge");
+
+    let citizen = app.create_user(Role::Citizen, true).await;
+    let client = app.client_for(&citizen).await;
+    assert_eq!(
+        validation_error(comment(&app, &client, idea, None, "  ").await, "body").await,
+        "Required"
+    );
+    let long = "x".repeat(5_001);
+    assert_eq!(
+        validation_error(comment(&app, &client, idea, None, &long).await, "body").await["TooLong"]
+            ["max"],
+        5000
+    );
+    assert_eq!(
+        comment(&app, &client, 999_999, None, "Hallo")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    // A reply must answer a comment of the same idea.
+    let (_, _, other_idea) = idea_by_new_author(&app, "Andere Idee").await;
+    let elsewhere = comment_id(&app, &client, other_idea, None, "Dort").await;
+    assert_eq!(
+        validation_error(
+            comment(&app, &client, idea, Some(elsewhere), "Hier").await,
+            "parent_id"
+        )
+        .await,
+        "Invalid"
+    );
+    assert_eq!(
+        validation_error(
+            comment(&app, &client, idea, Some(987_654), "Hier").await,
+            "parent_id"
+        )
+        .await,
+        "Invalid"
+    );
+
+    // Hostile markdown is rendered harmless.
+    comment_id(
+        &app,
+        &client,
+        idea,
+        None,
+        "<script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)>",
+    )
+    .await;
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(
+        !html.contains("href=\"javascript:"),
+        "never a live javascript: link"
+    );
+    assert!(!html.contains("<img src=\"x\" onerror"));
+
+    // Withdrawn: the discussion is closed and says so.
+    let withdraw = post_as(
+        &author_client,
+        &app.address,
+        "ideas/withdraw",
+        &[("id", &idea_text)],
+    )
+    .await;
+    assert_eq!(withdraw.status().as_u16(), 200);
+    assert_eq!(
+        validation_error(comment(&app, &client, idea, None, "Noch was").await, "body").await,
+        "DiscussionClosed"
+    );
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(html.contains("Die Idee wurde zurückgezogen. Die Diskussion ist geschlossen."));
+}
+
+#[tokio::test]
+async fn comments_on_ideas_of_completed_projects_are_closed() {
+    let app = spawn_app().await;
+    let (_author, _client, idea) = idea_by_new_author(&app, "Abgeschlossen").await;
+    with_pool!(&app.db, pool => {
+        sqlx::query("UPDATE projects SET phase = 'completed' WHERE slug = 'big-bird-westfalen'")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    let citizen = app.create_user(Role::Citizen, true).await;
+    let client = app.client_for(&citizen).await;
+    assert_eq!(
+        validation_error(comment(&app, &client, idea, None, "Zu spät").await, "body").await,
+        "DiscussionClosed"
+    );
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(html.contains("Das Projekt ist abgeschlossen. Die Diskussion ist geschlossen."));
+}
+
+#[tokio::test]
+async fn more_than_ten_comments_a_minute_are_refused_with_a_german_message() {
+    let app = spawn_app().await;
+    let (_author, _client, idea) = idea_by_new_author(&app, "Viel zu sagen").await;
+    let citizen = app.create_user(Role::Citizen, true).await;
+    let client = app.client_for(&citizen).await;
+    for n in 0..10 {
+        comment_id(&app, &client, idea, None, &format!("Punkt {n}")).await;
+    }
+    let refused = comment(&app, &client, idea, None, "Punkt 11").await;
+    assert_eq!(refused.status().as_u16(), 429);
+    let body = refused.text().await.unwrap();
+    assert!(body.contains("RateLimited"), "{body}");
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(!html.contains("Punkt 11"));
+    assert!(html.contains("10 Kommentare"));
+}
+
+#[tokio::test]
+async fn supports_count_once_per_person_never_for_the_author_and_can_be_taken_back() {
+    let app = spawn_app().await;
+    let (_author, author_client, idea) = idea_by_new_author(&app, "Unterstützenswert").await;
+    let idea_text = idea.to_string();
+    let vote = |client: reqwest::Client, support: &'static str| {
+        let address = app.address.clone();
+        let idea_text = idea_text.clone();
+        async move {
+            post_as(
+                &client,
+                &address,
+                "votes/set",
+                &[("idea_id", &idea_text), ("support", support)],
+            )
+            .await
+        }
+    };
+    assert_eq!(
+        app.post("votes/set", &[("idea_id", &idea_text), ("support", "true")])
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    let unverified = app.create_user(Role::Citizen, false).await;
+    assert_eq!(
+        vote(app.client_for(&unverified).await, "true")
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    assert_eq!(
+        validation_error(vote(author_client.clone(), "true").await, "vote").await,
+        "OwnIdea"
+    );
+    let citizen = app.create_user(Role::Business, true).await;
+    let client = app.client_for(&citizen).await;
+    assert_eq!(vote(client.clone(), "true").await.status().as_u16(), 200);
+    assert_eq!(
+        vote(client.clone(), "true").await.status().as_u16(),
+        200,
+        "a second tab"
+    );
+    assert_eq!(votes::count_votes(&app.db, idea).await.unwrap(), 1);
+    assert_eq!(
+        stored_count(&app, "SELECT vote_count FROM ideas WHERE id = $1", idea).await,
+        1
+    );
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(html.contains("1 Unterstützung"));
+    assert_eq!(vote(client.clone(), "false").await.status().as_u16(), 200);
+    assert_eq!(vote(client.clone(), "false").await.status().as_u16(), 200);
+    assert_eq!(
+        stored_count(&app, "SELECT vote_count FROM ideas WHERE id = $1", idea).await,
+        0
+    );
+    let wrong_type = vote(client.clone(), "vielleicht").await;
+    assert!(
+        wrong_type.status().is_client_error(),
+        "{}",
+        wrong_type.status()
+    );
+    assert_eq!(votes::count_votes(&app.db, idea).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn concurrent_supports_neither_get_lost_nor_count_twice() {
+    let app = spawn_app().await;
+    let (_author, _client, idea) = idea_by_new_author(&app, "Beliebt").await;
+    let idea_text = idea.to_string();
+    let mut clients = Vec::new();
+    for _ in 0..8 {
+        let user = app.create_user(Role::Citizen, true).await;
+        clients.push(app.client_for(&user).await);
+    }
+    // Every person clicks twice at once (two tabs), all at the same time.
+    let requests = clients.iter().flat_map(|client| {
+        [client.clone(), client.clone()].map(|client| {
+            let address = app.address.clone();
+            let idea_text = idea_text.clone();
+            async move {
+                post_as(
+                    &client,
+                    &address,
+                    "votes/set",
+                    &[("idea_id", &idea_text), ("support", "true")],
+                )
+                .await
+                .status()
+                .as_u16()
+            }
+        })
+    });
+    let statuses = futures_join_all(requests).await;
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    assert_eq!(votes::count_votes(&app.db, idea).await.unwrap(), 8);
+    assert_eq!(
+        stored_count(&app, "SELECT vote_count FROM ideas WHERE id = $1", idea).await,
+        8
+    );
+}
+
+/// Runs the futures concurrently on the test's runtime and collects their outputs in order.
+async fn futures_join_all<F: std::future::Future<Output = u16> + Send + 'static>(
+    futures: impl IntoIterator<Item = F>,
+) -> Vec<u16> {
+    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
+    let mut out = Vec::with_capacity(handles.len());
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_project_limit_caps_supports_per_person_and_the_page_shows_what_is_left() {
+    let app = spawn_app().await;
+    with_pool!(&app.db, pool => {
+        sqlx::query("UPDATE projects SET support_limit = 1 WHERE slug = 'big-bird-westfalen'")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    let (_, _, first) = idea_by_new_author(&app, "Erste").await;
+    let (_, _, second) = idea_by_new_author(&app, "Zweite").await;
+    let voter = app.create_user(Role::Citizen, true).await;
+    app.log_in(&voter).await;
+    let (_, html) = app.page(&format!("/ideen/{first}")).await;
+    assert!(
+        html.contains("Sie können in diesem Projekt noch 1 von 1 Ideen unterstützen."),
+        "{html}"
+    );
+    let app = &app;
+    let support = |id: i64| {
+        let id = id.to_string();
+        async move {
+            app.post("votes/set", &[("idea_id", &id), ("support", "true")])
+                .await
+        }
+    };
+    assert_eq!(support(first).await.status().as_u16(), 200);
+    assert_eq!(
+        support(first).await.status().as_u16(),
+        200,
+        "again: not a new support"
+    );
+    let refused = validation_error(support(second).await, "vote").await;
+    assert_eq!(refused["SupportLimitReached"]["limit"], 1);
+    let (_, html) = app.page(&format!("/ideen/{second}")).await;
+    assert!(html.contains("noch 0 von 1 Ideen"));
+}
+
+/// The mails `user` received so far whose subject contains `subject`.
+async fn mails_about(
+    app: &TestApp,
+    user: &TestUser,
+    subject: &str,
+) -> Vec<crate::mail_server::ReceivedMail> {
+    app.mail
+        .all()
+        .into_iter()
+        .filter(|m| m.to.iter().any(|t| t == &user.email) && m.subject.contains(subject))
+        .collect()
+}
+
+/// Waits until the outbox is empty (all queued mail delivered).
+async fn outbox_drained(app: &TestApp) {
+    for _ in 0..150 {
+        let pending: i64 = with_pool!(&app.db, pool => {
+            sqlx::query_scalar("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+                .fetch_one(pool)
+                .await
+                .unwrap()
+        });
+        if pending == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the outbox did not drain");
+}
+
+#[tokio::test]
+async fn events_notify_followers_supporters_and_repliers_but_never_the_actor() {
+    let app = spawn_app().await;
+    let (author, author_client, idea) = idea_by_new_author(&app, "Mehr Bänke").await;
+    let commenter = app.create_user(Role::Citizen, true).await;
+    let commenter_client = app.client_for(&commenter).await;
+    let replier = app.create_user(Role::Citizen, true).await;
+    let replier_client = app.client_for(&replier).await;
+    let supporter = app.create_user(Role::Citizen, true).await;
+    let supporter_client = app.client_for(&supporter).await;
+    let bystander = app.create_user(Role::Citizen, true).await;
+
+    let first = comment_id(&app, &commenter_client, idea, None, "Ja, bitte.").await;
+    comment_id(&app, &replier_client, idea, Some(first), "Finde ich auch.").await;
+    let idea_text = idea.to_string();
+    post_as(
+        &supporter_client,
+        &app.address,
+        "votes/set",
+        &[("idea_id", &idea_text), ("support", "true")],
+    )
+    .await;
+    outbox_drained(&app).await;
+
+    // The author follows their idea: two comments → two mails.
+    assert_eq!(
+        mails_about(&app, &author, "Neuer Kommentar zu „Mehr Bänke“")
+            .await
+            .len(),
+        2
+    );
+    // The commenter follows by commenting and hears of the reply once, as a reply.
+    assert_eq!(
+        mails_about(&app, &commenter, "Antwort auf Ihren Kommentar")
+            .await
+            .len(),
+        1
+    );
+    assert_eq!(
+        mails_about(&app, &commenter, "Neuer Kommentar").await.len(),
+        0
+    );
+    // Nobody hears of their own action; bystanders hear nothing.
+    assert!(mails_about(&app, &replier, "")
+        .await
+        .iter()
+        .all(|m| !m.subject.contains("Kommentar")));
+    assert!(mails_about(&app, &bystander, "").await.is_empty());
+
+    // Staff answer: author ("your idea"), commenter, replier, supporter; not the staff member.
+    let moderator = app.create_user(Role::Moderator, true).await;
+    let staff = app.client_for(&moderator).await;
+    let answer = post_as(
+        &staff,
+        &app.address,
+        "ideas/change-status",
+        &[
+            ("id", &idea_text),
+            ("status", "accepted"),
+            ("answer", "Kommt."),
+        ],
+    )
+    .await;
+    assert_eq!(answer.status().as_u16(), 200);
+    outbox_drained(&app).await;
+    assert_eq!(
+        mails_about(&app, &author, "Ihre Idee „Mehr Bänke“: Angenommen")
+            .await
+            .len(),
+        1
+    );
+    for person in [&commenter, &replier, &supporter] {
+        assert_eq!(
+            mails_about(&app, person, "„Mehr Bänke“: Angenommen")
+                .await
+                .len(),
+            1
+        );
+    }
+    assert!(mails_about(&app, &moderator, "").await.is_empty());
+
+    // In the app: the commenter sees the reply and the status change, unread in the header.
+    app.log_in(&commenter).await;
+    let (_, html) = app.page("/benachrichtigungen").await;
+    assert!(html.contains("hat auf Ihren Kommentar"));
+    assert!(html.contains("neuen Status"));
+    assert!(html.contains("2 ungelesene"), "{html}");
+    let read = app.post("notifications/read", &[]).await;
+    assert_eq!(read.status().as_u16(), 200);
+    let (_, html) = app.page("/benachrichtigungen").await;
+    assert!(!html.contains("ungelesene"));
+
+    // A new idea in a followed project.
+    let follow = post_as(
+        &supporter_client,
+        &app.address,
+        "follows/project",
+        &[("slug", "big-bird-westfalen"), ("follow", "true")],
+    )
+    .await;
+    assert_eq!(follow.status().as_u16(), 200);
+    post_as(
+        &author_client,
+        &app.address,
+        "ideas/create",
+        &[
+            ("title", "Noch eine Idee"),
+            ("body", "Text"),
+            ("category", "mobilitaet"),
+            ("project", "big-bird-westfalen"),
+        ],
+    )
+    .await;
+    outbox_drained(&app).await;
+    assert_eq!(
+        mails_about(&app, &supporter, "Neue Idee im Projekt")
+            .await
+            .len(),
+        1
+    );
+    assert!(mails_about(&app, &author, "Neue Idee im Projekt")
+        .await
+        .is_empty());
+}
+
+/// Sets `user`'s delivery for one kind through the preferences form.
+async fn prefer(app: &TestApp, client: &reqwest::Client, comment_on_followed: &str) {
+    let response = post_as(
+        client,
+        &app.address,
+        "notifications/save-settings",
+        &[
+            ("comment_on_followed", comment_on_followed),
+            ("reply_to_comment", "immediate"),
+            ("status_change", "immediate"),
+            ("new_idea_in_project", "immediate"),
+            ("follow_on_comment", "on"),
+            ("follow_on_vote", "on"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn digests_group_everything_once_per_period_at_the_berlin_hour() {
+    use stadtlabor::server::notifications::send_due_digests;
+    let app = spawn_app().await;
+    let (author, author_client, idea) = idea_by_new_author(&app, "Gesammelt").await;
+    prefer(&app, &author_client, "daily").await;
+    let bad = post_as(
+        &author_client,
+        &app.address,
+        "notifications/save-settings",
+        &[
+            ("comment_on_followed", "stündlich"),
+            ("reply_to_comment", "immediate"),
+            ("status_change", "immediate"),
+            ("new_idea_in_project", "immediate"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status().as_u16(), 422, "unknown choices change nothing");
+    let other = app.create_user(Role::Citizen, true).await;
+    let client = app.client_for(&other).await;
+    comment_id(&app, &client, idea, None, "Erstens").await;
+    comment_id(&app, &client, idea, None, "Zweitens").await;
+    outbox_drained(&app).await;
+    assert!(
+        mails_about(&app, &author, "Neuer Kommentar")
+            .await
+            .is_empty(),
+        "not immediately"
+    );
+
+    let state = app.state().await;
+    let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    // 06:59 in Berlin (winter time): not yet. 07:00: one digest. Later that day: nothing.
+    assert_eq!(
+        send_due_digests(&state, at("2030-01-08T05:59:00Z"))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        send_due_digests(&state, at("2030-01-08T06:00:00Z"))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        send_due_digests(&state, at("2030-01-08T06:01:00Z"))
+            .await
+            .unwrap(),
+        0
+    );
+    comment_id(&app, &client, idea, None, "Drittens").await;
+    assert_eq!(
+        send_due_digests(&state, at("2030-01-08T20:00:00Z"))
+            .await
+            .unwrap(),
+        0,
+        "once per day"
+    );
+    // The next morning: the one new comment. The morning after: nothing new, no mail.
+    assert_eq!(
+        send_due_digests(&state, at("2030-01-09T06:30:00Z"))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        send_due_digests(&state, at("2030-01-10T06:30:00Z"))
+            .await
+            .unwrap(),
+        0
+    );
+    // The digests were queued "in 2030": let the worker's clock catch up.
+    with_pool!(&app.db, pool => {
+        sqlx::query("UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL")
+            .bind(chrono::Utc::now() - chrono::Duration::minutes(1))
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    outbox_drained(&app).await;
+    let digests = mails_about(&app, &author, "Ihre tägliche Zusammenfassung").await;
+    assert_eq!(digests.len(), 2, "{digests:?}");
+    assert!(digests[0].subject.contains("2 Neuigkeiten"));
+    assert!(digests[0].text.contains("Erstens") || digests[0].text.contains("kommentiert"));
+    assert_eq!(
+        digests[0]
+            .text
+            .matches("hat die Idee „Gesammelt“ kommentiert")
+            .count(),
+        2
+    );
+    assert!(digests[1].subject.contains("1 Neuigkeiten"));
+    assert!(digests[0]
+        .raw
+        .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+}
+
+/// The one-click address from a mail's `List-Unsubscribe` header, on the test server.
+fn one_click_address(app: &TestApp, mail: &crate::mail_server::ReceivedMail) -> String {
+    let header = mail
+        .raw
+        .lines()
+        .find(|l| l.starts_with("List-Unsubscribe: <"))
+        .unwrap_or_else(|| panic!("no List-Unsubscribe in {}", mail.raw));
+    let url = header
+        .trim_start_matches("List-Unsubscribe: <")
+        .trim_end_matches('>');
+    assert!(url.starts_with(BASE_URL), "{url}");
+    url.replacen(BASE_URL, &app.address, 1)
+}
+
+#[tokio::test]
+async fn unsubscribing_by_rfc_8058_post_or_by_the_page_stops_that_kind_of_mail() {
+    let app = spawn_app().await;
+    let (author, _author_client, idea) = idea_by_new_author(&app, "Abbestellen").await;
+    let other = app.create_user(Role::Citizen, true).await;
+    let client = app.client_for(&other).await;
+    comment_id(&app, &client, idea, None, "Erster Kommentar").await;
+    let mails = app.mail.wait_for(&author.email, 1).await;
+    let mail = mails
+        .iter()
+        .find(|m| m.subject.contains("Neuer Kommentar"))
+        .unwrap();
+    assert!(mail
+        .raw
+        .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    let address = one_click_address(&app, mail);
+
+    // Tampered: refused, nothing changes.
+    let tampered = address.replacen("t=", "t=9", 1);
+    let mail_client = reqwest::Client::new();
+    let refused = mail_client
+        .post(&tampered)
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 400);
+    // A GET (link scanner, or a person) changes nothing and leads to the page that asks.
+    let get = crate::helpers::browser_client()
+        .get(&address)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(get.status().as_u16(), 303);
+    let page = get.headers()["location"].to_str().unwrap().to_owned();
+    let (status, html) = app.page(&page).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Kommentare zu Ideen, denen Sie folgen"),
+        "{html}"
+    );
+    comment_id(&app, &client, idea, None, "Zweiter Kommentar").await;
+    outbox_drained(&app).await;
+    assert_eq!(mails_about(&app, &author, "Neuer Kommentar").await.len(), 2);
+
+    // The mail program's one-click POST, from its own server: no cookie, no Origin.
+    let done = mail_client
+        .post(&address)
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status().as_u16(), 200);
+    comment_id(&app, &client, idea, None, "Dritter Kommentar").await;
+    outbox_drained(&app).await;
+    assert_eq!(
+        mails_about(&app, &author, "Neuer Kommentar").await.len(),
+        2,
+        "no more mail"
+    );
+    // In the app it still shows up; other kinds still mail.
+    let author_client = app.client_for(&author).await;
+    let list = post_as(&author_client, &app.address, "notifications/list", &[]).await;
+    let list: serde_json::Value = list.json().await.unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 3);
+
+    // The page's button does the same for a person (here: the reply kind of `other`).
+    let token = page
+        .split("t=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_owned();
+    let by_page = app
+        .post("notifications/unsubscribe", &[("t", &token)])
+        .await;
+    assert_eq!(by_page.status().as_u16(), 200);
+    let bad = app
+        .post(
+            "notifications/unsubscribe",
+            &[("t", "1.status_change.99999999999.00")],
+        )
+        .await;
+    assert_eq!(bad.status().as_u16(), 422);
+}
