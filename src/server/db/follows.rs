@@ -72,7 +72,7 @@ pub async fn unfollow_project(tx: &mut Tx, user_id: i64, project_id: i64) -> Res
 pub async fn follows_project(db: &super::Db, user_id: i64, slug: &str) -> Result<bool, DbError> {
     let found: Option<i64> = super::with_pool!(db, pool => {
         sqlx::query_scalar(
-            "SELECT 1 FROM project_follows f JOIN projects p ON p.id = f.project_id \
+            "SELECT f.project_id FROM project_follows f JOIN projects p ON p.id = f.project_id \
              WHERE f.user_id = $1 AND p.slug = $2",
         )
         .bind(user_id)

@@ -72,7 +72,7 @@ pub async fn lock_voter(tx: &mut Tx, user_id: i64) -> Result<(), DbError> {
 
 pub async fn has_vote(tx: &mut Tx, user_id: i64, idea_id: i64) -> Result<bool, DbError> {
     let found: Option<i64> = with_tx!(tx, conn => {
-        sqlx::query_scalar("SELECT 1 FROM votes WHERE user_id = $1 AND idea_id = $2")
+        sqlx::query_scalar("SELECT idea_id FROM votes WHERE user_id = $1 AND idea_id = $2")
             .bind(user_id)
             .bind(idea_id)
             .fetch_optional(conn)
