@@ -1,28 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { linkIn, receivedMail, uniqueEmail } from './mail';
-import { expectHydrated, expectNoWcagViolations, logInAsAdmin } from './support';
-
-const PASSWORD = 'ein langer satz als passwort';
-
-/** A verified, logged-in citizen (registered through the forms and the mailed link). */
-async function verifiedCitizen(page: Page, name: string) {
-  const email = uniqueEmail(name.toLowerCase());
-  await page.goto('/registrieren');
-  await page.getByLabel('Anzeigename').fill(name);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-  await page.getByLabel(/Datenschutzhinweise gelesen/).check();
-  await page.waitForTimeout(3_100);
-  await page.getByRole('button', { name: 'Konto anlegen' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fast geschafft');
-  await page.goto(linkIn(await receivedMail(email, 'bestätigen'), '/konto/bestaetigen'));
-  await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
-}
+import { expectHydrated, expectNoWcagViolations, logInAsAdmin, verifiedCitizen } from './support';
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {

@@ -9,6 +9,8 @@ const MAIL_DIR = join(__dirname, '..', '..', 'target', 'e2e', 'inbox');
 export interface ReceivedMail {
   subject: string;
   text: string;
+  /** The `List-Unsubscribe` header of notification mails, if any. */
+  listUnsubscribe?: string;
 }
 
 /** Waits for the newest mail to `address` whose subject contains `subject`. */
@@ -22,7 +24,12 @@ export async function receivedMail(address: string, subject: string): Promise<Re
           const mail = await simpleParser(readFileSync(join(MAIL_DIR, name)));
           const to = Array.isArray(mail.to) ? mail.to.map((t) => t.text).join(' ') : mail.to?.text ?? '';
           if (to.includes(address) && (mail.subject ?? '').includes(subject)) {
-            found = { subject: mail.subject ?? '', text: mail.text ?? '' };
+            found = {
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              // mailparser folds List-* headers into one object; the raw line is plainer.
+              listUnsubscribe: mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line,
+            };
             return true;
           }
         }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { linkIn, receivedMail, uniqueEmail } from './mail';
 
 /** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the current page. */
 export async function expectNoWcagViolations(page: Page) {
@@ -27,3 +28,27 @@ export async function logInAsAdmin(page: Page, javaScriptEnabled: boolean) {
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
 }
+
+const PASSWORD = 'ein langer satz als passwort';
+
+/** A verified, logged-in citizen (registered through the forms and the mailed link). */
+export async function verifiedCitizen(page: Page, name: string): Promise<string> {
+  const email = uniqueEmail(name.toLowerCase());
+  await page.goto('/registrieren');
+  await page.getByLabel('Anzeigename').fill(name);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByLabel(/Datenschutzhinweise gelesen/).check();
+  await page.waitForTimeout(3_100);
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fast geschafft');
+  await page.goto(linkIn(await receivedMail(email, 'bestätigen'), '/konto/bestaetigen'));
+  await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
+  return email;
+}
+
