@@ -8,6 +8,9 @@
 # Scenarios (targets from the issues, 2 cores, 32 connections):
 #   list page 1, list page 50, a filtered list, an idea page   – 10,000 ideas (5 comments,
 #       20 supports each): ≥ 2,000 req/s, p99 ≤ 10 ms
+#   idea page with 200 comments in threads                      – ≥ 2,000 req/s, p99 ≤ 15 ms
+#   support / take back (32 signed-in people, alternating)      – ≥ 1,000 votes/s, and
+#       afterwards every idea's counter equals its stored supports
 #   search                                                      – 100,000 ideas: p99 ≤ 20 ms
 # The generated databases stay in target/bench and are reused while their size matches.
 set -euo pipefail
@@ -39,10 +42,11 @@ seed() {
   if [ ! -f "$marker" ]; then
     rm -f "$db" "$db"-* "$db".seeded-*
     echo "Generating $ideas ideas ($comments comments, $votes supports each) in $db…"
-    DATABASE_URL="sqlite://$db" "$BIN" seed-demo --ideas "$ideas" --comments "$comments" --votes "$votes" \
-      | tail -1
-    touch "$marker"
+    DATABASE_URL="sqlite://$db" "$BIN" seed-demo --ideas "$ideas" --comments "$comments" \
+      --votes "$votes" --long-thread 200 | tail -1 >"$marker.tmp"
+    mv "$marker.tmp" "$marker"
   fi
+  cat "$marker"
 }
 
 SERVER_PID=""
@@ -94,17 +98,67 @@ header() {
   printf '\n%s\n%-22s %10s %10s %10s   %s\n' "$1" scenario req/s p50 p99 path
 }
 
-seed "$DIR/list.db" "$IDEAS" 5 20
+# vote_load FIRST_IDEA LAST_IDEA: 32 people support and take back supports as fast as the
+# server lets them; then every counter must equal the stored rows.
+vote_load() {
+  local first="$1" last="$2" cookies=() n
+  for n in $(seq 0 31); do
+    local jar="$DIR/cookies-$n"
+    curl -s -o /dev/null -c "$jar" -d "email=teilnehmende-$n@bench.stadtlabor.invalid" \
+      -d "password=bench-passwort-stadtlabor" "$BASE/api/accounts/login"
+    cookies+=("\"$(awk '$6 == "stadtlabor_session" {print $7}' "$jar")\"")
+  done
+  cat >"$DIR/votes.lua" <<LUA
+-- Each request: the next person, an idea from the range, support and take back in turn.
+local cookies = { $(IFS=,; echo "${cookies[*]}") }
+local first, span = $first, $((last - first + 1))
+local counter, state = 0, {}
+request = function()
+  counter = counter + 1
+  local person = counter % #cookies + 1
+  local idea = first + (counter * 7919) % span
+  local key = person .. ":" .. idea
+  state[key] = not state[key]
+  local body = "idea_id=" .. idea .. "&support=" .. tostring(state[key])
+  return wrk.format("POST", "/api/votes/set", {
+    ["Cookie"] = "stadtlabor_session=" .. cookies[person],
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+  }, body)
+end
+LUA
+  local out
+  out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$DIR/votes.lua" "$BASE")"
+  if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; exit 1; fi
+  printf '%-22s %10s %10s %10s   %s\n' "support / take back" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
+    "POST /api/votes/set"
+  python3 - "$DIR/list.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+drift = db.execute("""SELECT count(*) FROM ideas i WHERE i.vote_count <>
+    (SELECT count(*) FROM votes v WHERE v.idea_id = i.id)""").fetchone()[0]
+print(f"{'counters vs. rows':22} {'ideas with drift: ' + str(drift):>32}")
+sys.exit(1 if drift else 0)
+PY
+}
+
+SEEDED="$(seed "$DIR/list.db" "$IDEAS" 5 20)"
+FIRST_IDEA="$(sed -E 's/.*generated ideas ([0-9]+)\.\.=.*/\1/' <<<"$SEEDED")"
+LAST_IDEA="$(sed -E 's/.*\.\.=([0-9]+),.*/\1/' <<<"$SEEDED")"
+LONG_IDEA="$(sed -E 's/.*long discussion ([0-9]+),.*/\1/' <<<"$SEEDED")"
 start_server "$DIR/list.db"
-IDEA_ID="$(curl -s -H 'Accept: text/html' "$BASE/ideen" | grep -o 'href="/ideen/[0-9]*"' | head -1 | grep -o '[0-9]*')"
 header "$IDEAS ideas, $CONNECTIONS connections, $DURATION each (release build, SQLite)"
 load "list, page 1" /ideen
 load "list, page 50" "$(page_path 50)"
 load "list, filtered" "/ideen?kategorie=mobilitaet&status=submitted&sortierung=unterstuetzt"
-load "idea page" "/ideen/$IDEA_ID"
+load "idea page" "/ideen/$LAST_IDEA"
+load "idea, 200 comments" "/ideen/$LONG_IDEA"
+vote_load "$FIRST_IDEA" "$LAST_IDEA"
 stop_server
 
-seed "$DIR/search.db" "$SEARCH_IDEAS" 0 0
+seed "$DIR/search.db" "$SEARCH_IDEAS" 0 0 >/dev/null
 start_server "$DIR/search.db"
 header "$SEARCH_IDEAS ideas: search"
 load "search, one word" "/ideen?suche=B%C3%BCrger"

@@ -37,6 +37,9 @@ enum Command {
         /// Supports per generated idea (one account each; accounts are created as needed).
         #[arg(long, default_value_t = 0)]
         votes: usize,
+        /// Also one idea with this many comments in threads (the idea-page benchmark).
+        #[arg(long, default_value_t = 0)]
+        long_thread: usize,
     },
     /// Create an administrator account (or make an existing account one). The password is
     /// read from standard input, or asked for without echo on a terminal.
@@ -67,11 +70,13 @@ pub async fn run() -> ExitCode {
             ideas,
             comments,
             votes,
+            long_thread,
         } => {
             let volume = seed_volume::Volume {
                 ideas,
                 comments,
                 votes,
+                long_thread,
             };
             seed_demo(&settings, volume).await
         }
@@ -104,13 +109,14 @@ async fn seed_demo(settings: &Settings, volume: seed_volume::Volume) -> anyhow::
     let db = connect(settings).await?;
     let now = chrono::Utc::now();
     seed::seed_demo(&db, now).await?;
-    if volume.ideas > 0 {
+    if volume.ideas > 0 || volume.long_thread > 0 {
         let generated = seed_volume::seed_volume(&db, volume, now).await?;
-        // One line a script can read: the generated id range and the accounts' password.
+        // One line a script can read: the generated ids and the accounts' password.
         println!(
-            "generated ideas {}..={} with {} accounts (password: {})",
+            "generated ideas {}..={}, long discussion {}, {} accounts (password: {})",
             generated.first_idea_id.unwrap_or_default(),
             generated.last_idea_id.unwrap_or_default(),
+            generated.long_thread_idea_id.unwrap_or_default(),
             generated.users,
             seed_volume::BENCH_PASSWORD
         );

@@ -4,6 +4,7 @@
 //! sequence), and additive: running it twice adds N more ideas.
 
 use crate::domain::accounts::{Email, Role};
+use crate::domain::comments::MAX_DEPTH;
 use crate::server::db::ideas::{insert_idea, NewIdea};
 use crate::server::db::users::{insert_user, NewUser};
 use crate::server::db::{with_pool, with_tx, Db, DbError, Tx};
@@ -14,8 +15,6 @@ pub const BENCH_PASSWORD: &str = "bench-passwort-stadtlabor";
 /// The smallest number of generated accounts (authors and commenters rotate through them).
 const MIN_USERS: usize = 50;
 const BATCH: usize = 1_000;
-/// Threads go this deep before replies attach to the deepest level (as the UI does).
-const MAX_DEPTH: i64 = 2;
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy, Default)]
@@ -25,6 +24,8 @@ pub struct Volume {
     pub comments: usize,
     /// Supports per idea (at most one per account; accounts are created as needed).
     pub votes: usize,
+    /// Comments on one extra idea (the long discussion of the idea-page benchmark).
+    pub long_thread: usize,
 }
 
 /// What was generated, for the command's report.
@@ -32,6 +33,7 @@ pub struct Volume {
 pub struct Generated {
     pub first_idea_id: Option<i64>,
     pub last_idea_id: Option<i64>,
+    pub long_thread_idea_id: Option<i64>,
     pub users: usize,
 }
 
@@ -122,6 +124,7 @@ pub async fn seed_volume(db: &Db, volume: Volume, now: DateTime<Utc>) -> anyhow:
     let mut generated = Generated {
         first_idea_id: None,
         last_idea_id: None,
+        long_thread_idea_id: None,
         users: users.len(),
     };
     // Ideas are spread over the past year, oldest first, so "newest" has a real order.
@@ -167,6 +170,22 @@ pub async fn seed_volume(db: &Db, volume: Volume, now: DateTime<Utc>) -> anyhow:
         done = batch_end;
         tracing::info!(ideas = done, of = volume.ideas, "generated");
     }
+    if volume.long_thread > 0 {
+        let mut tx = db.begin().await?;
+        let idea = NewIdea {
+            author_id: users[0],
+            project_id: projects[0],
+            category_id: categories[0],
+            title: "Digitale Bürgersprechstunde im Kreishaus",
+            body_md: "Eine Idee mit einer **langen Diskussion**.",
+            location: None,
+        };
+        let id = insert_idea(&mut tx, &idea, now).await?;
+        insert_comments(&mut tx, id, &users, volume.long_thread, 0, now).await?;
+        tx.commit().await?;
+        recount(db, id, id).await?;
+        generated.long_thread_idea_id = Some(id);
+    }
     if let (Some(first), Some(last)) = (generated.first_idea_id, generated.last_idea_id) {
         recount(db, first, last).await?;
     }
@@ -209,8 +228,8 @@ async fn bench_users(db: &Db, count: usize, now: DateTime<Utc>) -> anyhow::Resul
     Ok(ids)
 }
 
-/// `count` comments on idea `idea_id`: each second one answers the one before, down to
-/// the deepest level, so that pages show real threads.
+/// `count` comments on idea `idea_id` in threads of three: a comment, a reply, a reply to
+/// the reply (the deepest level), so that pages show real threads.
 async fn insert_comments(
     tx: &mut Tx,
     idea_id: i64,
@@ -223,7 +242,7 @@ async fn insert_comments(
     for k in 0..count {
         let author = users[(offset + k + 1) % users.len()];
         let (parent_id, depth) = match parent {
-            Some((id, depth)) if k % 2 == 1 => (Some(id), (depth + 1).min(MAX_DEPTH)),
+            Some((id, depth)) if k % 3 != 0 => (Some(id), (depth + 1).min(MAX_DEPTH)),
             _ => (None, 0),
         };
         let at = created + Duration::minutes(k as i64 + 1);

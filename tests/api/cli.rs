@@ -117,3 +117,48 @@ fn create_admin_reads_the_password_from_stdin_and_promotes_existing_accounts() {
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout).contains("ist jetzt Administrator"));
 }
+
+#[tokio::test]
+async fn seed_demo_generates_consistent_participation_for_benchmarks() {
+    use stadtlabor::server::db::Db;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/bench.db", dir.path().display());
+    let args = [
+        "seed-demo",
+        "--ideas",
+        "30",
+        "--comments",
+        "3",
+        "--votes",
+        "4",
+        "--long-thread",
+        "12",
+    ];
+    let output = stadtlabor(&args, &url);
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("generated ideas"));
+    let parsed = stadtlabor::server::config::DatabaseUrl::parse(&url).unwrap();
+    let pool = match Db::connect(&parsed, 1).await.unwrap() {
+        Db::Sqlite(pool) => pool,
+        Db::Postgres(_) => unreachable!("an sqlite URL"),
+    };
+    let count = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(count("SELECT count(*) FROM ideas").await, 31);
+    assert_eq!(count("SELECT count(*) FROM comments").await, 30 * 3 + 12);
+    assert_eq!(count("SELECT count(*) FROM votes").await, 30 * 4);
+    assert_eq!(count("SELECT max(depth) FROM comments").await, 2);
+    // The stored counters equal the rows, and search finds the generated text.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM ideas i WHERE i.vote_count <> \
+             (SELECT count(*) FROM votes v WHERE v.idea_id = i.id) \
+             OR i.comment_count <> (SELECT count(*) FROM comments c WHERE c.idea_id = i.id)"
+        )
+        .await,
+        0
+    );
+    assert_eq!(count("SELECT count(*) FROM ideas_search").await, 31);
+}
