@@ -41,7 +41,7 @@ seed() {
   local marker="$db.seeded-$ideas-$comments-$votes"
   if [ ! -f "$marker" ]; then
     rm -f "$db" "$db"-* "$db".seeded-*
-    echo "Generating $ideas ideas ($comments comments, $votes supports each) in $db…"
+    echo "Generating $ideas ideas ($comments comments, $votes supports each) in $db…" >&2
     DATABASE_URL="sqlite://$db" "$BIN" seed-demo --ideas "$ideas" --comments "$comments" \
       --votes "$votes" --long-thread 200 | tail -1 >"$marker.tmp"
     mv "$marker.tmp" "$marker"
@@ -144,14 +144,15 @@ sys.exit(1 if drift else 0)
 PY
 }
 
-SEEDED="$(seed "$DIR/list.db" "$IDEAS" 5 20)"
+SEEDED="$(seed "$DIR/list.db" "$IDEAS" 5 20)" || exit 1
 FIRST_IDEA="$(sed -E 's/.*generated ideas ([0-9]+)\.\.=.*/\1/' <<<"$SEEDED")"
 LAST_IDEA="$(sed -E 's/.*\.\.=([0-9]+),.*/\1/' <<<"$SEEDED")"
 LONG_IDEA="$(sed -E 's/.*long discussion ([0-9]+),.*/\1/' <<<"$SEEDED")"
 start_server "$DIR/list.db"
 header "$IDEAS ideas, $CONNECTIONS connections, $DURATION each (release build, SQLite)"
 load "list, page 1" /ideen
-load "list, page 50" "$(page_path 50)"
+PAGE_50="$(page_path 50)" || exit 1
+load "list, page 50" "$PAGE_50"
 load "list, filtered" "/ideen?kategorie=mobilitaet&status=submitted&sortierung=unterstuetzt"
 load "idea page" "/ideen/$LAST_IDEA"
 load "idea, 200 comments" "/ideen/$LONG_IDEA"

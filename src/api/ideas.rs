@@ -52,17 +52,12 @@ pub async fn get_idea(id: i64) -> Result<IdeaView, AppError> {
 /// Categories and the projects that accept ideas now, for the idea form and the filters.
 #[server(endpoint = "ideas/choices")]
 pub async fn idea_choices() -> Result<(Vec<Choice>, Vec<(String, String)>), AppError> {
-    use crate::domain::projects::Phase;
     use crate::server::{db, respond::fail, state::app_state};
     let state = app_state()?;
     let categories = db::ideas::list_categories(&state.db).await.map_err(fail)?;
-    let projects = db::projects::list_projects(&state.db, &Default::default())
+    let projects = db::projects::list_projects_accepting_ideas(&state.db)
         .await
-        .map_err(fail)?
-        .into_iter()
-        .filter(|p| p.accepts_ideas && !p.archived && p.phase != Phase::Completed)
-        .map(|p| (p.slug, p.title))
-        .collect();
+        .map_err(fail)?;
     Ok((categories, projects))
 }
 

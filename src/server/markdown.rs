@@ -24,15 +24,20 @@ pub fn render(markdown: &str) -> String {
 /// ending with "…" when cut.
 pub fn plain_excerpt(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
+    let mut count = 0;
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                count += t.chars().count();
                 text.push_str(&t)
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
+                count += 1;
+                text.push(' ')
+            }
             _ => {}
         }
-        if text.chars().count() > max_chars {
+        if count > max_chars {
             break;
         }
     }

@@ -437,6 +437,13 @@ pub async fn find_project_draft(db: &Db, slug: &str) -> Result<(i64, ProjectDraf
     ))
 }
 
+/// The projects that take ideas now (slug, title), for the idea form and filters.
+pub async fn list_projects_accepting_ideas(db: &Db) -> Result<Vec<(String, String)>, DbError> {
+    const SQL: &str = "SELECT slug, title FROM projects \
+         WHERE accepts_ideas AND archived_at IS NULL AND phase <> 'completed' ORDER BY title";
+    Ok(with_pool!(db, pool => sqlx::query_as(SQL).fetch_all(pool).await?))
+}
+
 /// A project's title by id.
 pub async fn project_title(tx: &mut Tx, id: i64) -> Result<String, DbError> {
     Ok(with_tx!(tx, conn => {
