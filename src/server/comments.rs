@@ -66,12 +66,14 @@ pub async fn post_comment(
             (placed_under, depth, Some(parent.author_id))
         }
     };
+    let html = markdown::render(&body);
     let new = NewComment {
         idea_id,
         parent_id,
         depth,
         author_id: author.id,
         body_md: &body,
+        body_html: &html,
     };
     let id = comments::insert_comment(&mut tx, &new, now).await?;
     if author.follow_on_comment {
@@ -128,7 +130,7 @@ pub async fn edit_comment(
         .map_err(|e| field_error("body", e, body_raw))?;
     let mut tx = state.db.begin().await?;
     let idea_id = own_open_comment(&mut tx, user, id, body_raw).await?;
-    comments::update_comment_body(&mut tx, id, &body, now).await?;
+    comments::update_comment_body(&mut tx, id, &body, &markdown::render(&body), now).await?;
     tx.commit().await?;
     Ok(idea_id)
 }
@@ -165,7 +167,10 @@ pub async fn discussion(
                 id: row.id,
                 parent_id: row.parent_id,
                 author: row.author(),
-                body_html: (!deleted).then(|| markdown::render(&row.body_md)),
+                body_html: (!deleted).then(|| match row.body_html.as_str() {
+                    "" => markdown::render(&row.body_md),
+                    stored => stored.to_owned(),
+                }),
                 body_md: (own && !deleted).then(|| row.body_md.clone()),
                 created_at: row.created_at,
                 edited_at: row.edited_at,

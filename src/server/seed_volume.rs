@@ -8,12 +8,15 @@ use crate::domain::comments::MAX_DEPTH;
 use crate::server::db::ideas::{insert_idea, NewIdea};
 use crate::server::db::users::{insert_user, NewUser};
 use crate::server::db::{with_pool, with_tx, Db, DbError, Tx};
+use crate::server::markdown;
 use chrono::{DateTime, Duration, Utc};
 
 /// The password of every generated account, so that load scripts can log in.
 pub const BENCH_PASSWORD: &str = "bench-passwort-stadtlabor";
-/// The smallest number of generated accounts (authors and commenters rotate through them).
-const MIN_USERS: usize = 50;
+/// The smallest number of generated accounts. Only the first `AUTHORS` write ideas, so that
+/// the others (`teilnehmende-50` on) can support any generated idea in write benchmarks.
+const MIN_USERS: usize = 100;
+const AUTHORS: usize = 50;
 const BATCH: usize = 1_000;
 
 /// How much to generate.
@@ -136,7 +139,7 @@ pub async fn seed_volume(db: &Db, volume: Volume, now: DateTime<Utc>) -> anyhow:
         let batch_end = (done + BATCH).min(volume.ideas);
         for n in done..batch_end {
             let created = now - span + step * (n as i32);
-            let author = users[n % users.len()];
+            let author = users[n % AUTHORS];
             let title = format!(
                 "{} {} {}",
                 sequence.pick(&SUBJECTS),
@@ -249,14 +252,16 @@ async fn insert_comments(
         let body = format!("Beitrag {k}: Das sehe ich genauso, besonders **am Bahnhof**.");
         let id: i64 = with_tx!(tx, conn => {
             sqlx::query_scalar(
-                "INSERT INTO comments (idea_id, parent_id, depth, author_id, body_md, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO comments (idea_id, parent_id, depth, author_id, body_md, body_html, \
+                        created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(idea_id)
             .bind(parent_id)
             .bind(depth)
             .bind(author)
             .bind(&body)
+            .bind(markdown::render(&body))
             .bind(at)
             .fetch_one(conn)
             .await?

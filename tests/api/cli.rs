@@ -144,7 +144,12 @@ async fn seed_demo_generates_consistent_participation_for_benchmarks() {
     };
     let count = |sql: &'static str| {
         let pool = pool.clone();
-        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
     };
     assert_eq!(count("SELECT count(*) FROM ideas").await, 31);
     assert_eq!(count("SELECT count(*) FROM comments").await, 30 * 3 + 12);

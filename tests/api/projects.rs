@@ -298,14 +298,20 @@ async fn a_project_page_lists_its_ideas() {
     assert!(html.contains("Projekt folgen"));
     for (follow, shown) in [("true", true), ("false", false)] {
         let response = app
-            .post("follows/project", &[("slug", "big-bird-westfalen"), ("follow", follow)])
+            .post(
+                "follows/project",
+                &[("slug", "big-bird-westfalen"), ("follow", follow)],
+            )
             .await;
         assert_eq!(response.status().as_u16(), 200);
         let (_, html) = app.page("/projekte/big-bird-westfalen").await;
         assert_eq!(html.contains("Sie folgen diesem Projekt"), shown);
     }
     let unknown = app
-        .post("follows/project", &[("slug", "gibt-es-nicht"), ("follow", "true")])
+        .post(
+            "follows/project",
+            &[("slug", "gibt-es-nicht"), ("follow", "true")],
+        )
         .await;
     assert_eq!(unknown.status().as_u16(), 404);
 }

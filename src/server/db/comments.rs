@@ -13,6 +13,8 @@ pub struct CommentRow {
     pub parent_id: Option<i64>,
     pub author_id: i64,
     pub body_md: String,
+    /// Rendered when written; empty for rows older than that column.
+    pub body_html: String,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -29,7 +31,8 @@ impl CommentRow {
 
 /// Every visible comment of an idea in writing order: one query, whatever the size.
 pub async fn list_comments(db: &Db, idea_id: i64) -> Result<Vec<CommentRow>, DbError> {
-    const SQL: &str = "SELECT c.id, c.parent_id, c.author_id, c.body_md, c.created_at, \
+    const SQL: &str =
+        "SELECT c.id, c.parent_id, c.author_id, c.body_md, c.body_html, c.created_at, \
             c.edited_at, c.deleted_at, u.display_name, u.organisation_name, u.role \
          FROM comments c JOIN users u ON u.id = c.author_id \
          WHERE c.idea_id = $1 AND c.hidden_at IS NULL \
@@ -64,6 +67,8 @@ pub struct NewComment<'a> {
     pub depth: i64,
     pub author_id: i64,
     pub body_md: &'a str,
+    /// The sanitised HTML of `body_md`.
+    pub body_html: &'a str,
 }
 
 /// Stores a comment and counts it on the idea; returns its id.
@@ -73,7 +78,7 @@ pub async fn insert_comment(
     now: DateTime<Utc>,
 ) -> Result<i64, DbError> {
     const INSERT: &str = "INSERT INTO comments (idea_id, parent_id, depth, author_id, body_md, \
-            created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+            body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
     let now = stored_time(now);
     let id: i64 = with_tx!(tx, conn => {
         sqlx::query_scalar(INSERT)
@@ -82,6 +87,7 @@ pub async fn insert_comment(
             .bind(comment.depth)
             .bind(comment.author_id)
             .bind(comment.body_md)
+            .bind(comment.body_html)
             .bind(now)
             .fetch_one(conn)
             .await?
@@ -95,17 +101,21 @@ pub async fn insert_comment(
     Ok(id)
 }
 
-/// Replaces a comment's text and marks it edited.
+/// Replaces a comment's text (markdown and its rendering) and marks it edited.
 pub async fn update_comment_body(
     tx: &mut Tx,
     id: i64,
     body_md: &str,
+    body_html: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     with_tx!(tx, conn => {
-        sqlx::query("UPDATE comments SET body_md = $2, edited_at = $3 WHERE id = $1")
+        sqlx::query(
+            "UPDATE comments SET body_md = $2, body_html = $3, edited_at = $4 WHERE id = $1",
+        )
             .bind(id)
             .bind(body_md)
+            .bind(body_html)
             .bind(stored_time(now))
             .execute(conn)
             .await?;
@@ -121,7 +131,9 @@ pub async fn mark_deleted(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     with_tx!(tx, conn => {
-        sqlx::query("UPDATE comments SET body_md = '', deleted_at = $2 WHERE id = $1")
+        sqlx::query(
+            "UPDATE comments SET body_md = '', body_html = '', deleted_at = $2 WHERE id = $1",
+        )
             .bind(id)
             .bind(stored_time(now))
             .execute(conn)

@@ -176,7 +176,8 @@ enum Bind {
 
 // Cards show a short excerpt: the start of the body is enough, and keeps long bodies from
 // being read and parsed for every card.
-const LIST_COLUMNS: &str = "SELECT i.id, i.title, substr(i.body_md, 1, 1500) AS body_md, i.status, i.vote_count, \
+const LIST_COLUMNS: &str =
+    "SELECT i.id, i.title, substr(i.body_md, 1, 1500) AS body_md, i.status, i.vote_count, \
         i.comment_count, i.created_at, u.display_name, u.organisation_name, u.role, \
         p.title AS project_title, c.name_de AS category_de, c.name_en AS category_en \
      FROM ideas i \
