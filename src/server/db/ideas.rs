@@ -220,9 +220,14 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
             Db::Sqlite(_) => {
                 let stems = search::query_stems(query);
                 if !stems.is_empty() {
+                    // `+ 0` keeps SQLite from driving the query by the matches (sorting
+                    // all of them: 26 ms for a common word in 100,000 ideas); it walks the
+                    // sort order's index instead and stops at the page's end (1 ms; 7 ms
+                    // when nothing matches).
                     param(
                         &mut sql,
-                        " AND i.id IN (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)",
+                        " AND i.id + 0 IN \
+                          (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)",
                         Bind::Text(search::fts5_query(&stems)),
                     );
                 }

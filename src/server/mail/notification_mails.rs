@@ -170,25 +170,17 @@ pub fn digest_mail(
     unsubscribe_url: &str,
     settings_url: &str,
 ) -> ComposedMail {
+    let count = match (locale, events.len()) {
+        (Locale::De, 1) => "1 Neuigkeit".to_owned(),
+        (Locale::De, n) => format!("{n} Neuigkeiten"),
+        (Locale::En, 1) => "1 update".to_owned(),
+        (Locale::En, n) => format!("{n} updates"),
+    };
     let subject = match (locale, period) {
-        (Locale::De, DigestPeriod::Daily) => {
-            format!(
-                "Ihre tägliche Zusammenfassung: {} Neuigkeiten",
-                events.len()
-            )
-        }
-        (Locale::De, DigestPeriod::Weekly) => {
-            format!(
-                "Ihre wöchentliche Zusammenfassung: {} Neuigkeiten",
-                events.len()
-            )
-        }
-        (Locale::En, DigestPeriod::Daily) => {
-            format!("Your daily summary: {} updates", events.len())
-        }
-        (Locale::En, DigestPeriod::Weekly) => {
-            format!("Your weekly summary: {} updates", events.len())
-        }
+        (Locale::De, DigestPeriod::Daily) => format!("Ihre tägliche Zusammenfassung: {count}"),
+        (Locale::De, DigestPeriod::Weekly) => format!("Ihre wöchentliche Zusammenfassung: {count}"),
+        (Locale::En, DigestPeriod::Daily) => format!("Your daily summary: {count}"),
+        (Locale::En, DigestPeriod::Weekly) => format!("Your weekly summary: {count}"),
     };
     let intro = match locale {
         Locale::De => "das ist seit der letzten Zusammenfassung passiert:".to_owned(),
