@@ -5,7 +5,7 @@
 use crate::api::participation::{CreateComment, DeleteComment, UpdateComment};
 use crate::components::form::{action_error, FormAlert, TextArea};
 use crate::domain::comments::{CommentNode, Discussion, COMMENT_MAX_CHARS};
-use crate::i18n::use_texts;
+use crate::i18n::{use_texts, Texts};
 use crate::pages::idea::refresh_on_success;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ pub fn DiscussionSection(idea_id: i64, discussion: Discussion) -> impl IntoView 
             } else {
                 view! {
                     <ol class="comments">
-                        {threads.into_iter().map(|node| comment_item(node, idea_id, may_write)).collect_view()}
+                        {threads.into_iter().map(|node| comment_item(t, node, idea_id, may_write)).collect_view()}
                     </ol>
                 }
                 .into_any()
@@ -44,8 +44,7 @@ pub fn DiscussionSection(idea_id: i64, discussion: Discussion) -> impl IntoView 
 }
 
 /// One comment with its replies (recursive, hence a function returning a type-erased view).
-fn comment_item(node: CommentNode, idea_id: i64, may_write: bool) -> AnyView {
-    let t = use_texts();
+fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: bool) -> AnyView {
     let comment = node.comment;
     let anchor = format!("kommentar-{}", comment.id);
     let author = comment.author.shown_name().to_owned();
@@ -75,7 +74,7 @@ fn comment_item(node: CommentNode, idea_id: i64, may_write: bool) -> AnyView {
     let replies = (!node.replies.is_empty()).then(|| {
         view! {
             <ol class="comments replies" aria-label=t.replies_label>
-                {node.replies.into_iter().map(|r| comment_item(r, idea_id, may_write)).collect_view()}
+                {node.replies.into_iter().map(|r| comment_item(t, r, idea_id, may_write)).collect_view()}
             </ol>
         }
     });

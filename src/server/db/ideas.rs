@@ -107,7 +107,7 @@ pub struct IdeaFilter {
 }
 
 /// A list row before the markdown body becomes an excerpt.
-#[derive(FromRow)]
+#[derive(serde::Deserialize)]
 pub struct IdeaListRow {
     pub id: i64,
     pub title: String,
@@ -262,10 +262,18 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
         param(&mut sql, ", ?)", Bind::Int(id));
     }
     sql.push_str(&format!(" ORDER BY {order} LIMIT {}", PAGE_SIZE + 1));
+    // The page comes back as one JSON row: sqlx's SQLite driver hands each row from its
+    // worker thread to the async task separately, which cost more than the query itself.
+    let sql = match db {
+        Db::Sqlite(_) => {
+            format!("SELECT json_group_array(json_object({PAGE_JSON_FIELDS})) FROM ({sql})")
+        }
+        Db::Postgres(_) => format!("SELECT json_agg(page)::text FROM ({sql}) page"),
+    };
 
     macro_rules! run {
         ($pool:expr) => {{
-            let mut query = sqlx::query_as::<_, IdeaListRow>(&sql);
+            let mut query = sqlx::query_scalar::<_, Option<String>>(&sql);
             for bind in binds {
                 query = match bind {
                     Bind::Int(v) => query.bind(v),
@@ -273,14 +281,35 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
                     Bind::Time(v) => query.bind(v),
                 };
             }
-            query.fetch_all($pool).await?
+            query.fetch_one($pool).await?
         }};
     }
-    Ok(match db {
+    let json = match db {
         Db::Sqlite(pool) => run!(pool),
         Db::Postgres(pool) => run!(pool),
-    })
+    };
+    let mut rows: Vec<IdeaListRow> = match json {
+        Some(json) => serde_json::from_str(&json).map_err(DbError::corrupt)?,
+        None => Vec::new(),
+    };
+    // JSON aggregates promise no order: restore the page's.
+    rows.sort_by(|a, b| {
+        let key = |r: &IdeaListRow| match filter.sort {
+            IdeaSort::Newest => (r.created_at.timestamp_micros(), r.id),
+            IdeaSort::MostSupported => (r.vote_count, r.id),
+            IdeaSort::MostDiscussed => (r.comment_count, r.id),
+        };
+        key(b).cmp(&key(a))
+    });
+    Ok(rows)
 }
+
+/// The list columns as `json_object` arguments (SQLite; PostgreSQL names them itself).
+const PAGE_JSON_FIELDS: &str = "'id', id, 'title', title, 'body_md', body_md, \
+    'status', status, 'vote_count', vote_count, 'comment_count', comment_count, \
+    'created_at', created_at, 'display_name', display_name, \
+    'organisation_name', organisation_name, 'role', role, 'project_title', project_title, \
+    'category_de', category_de, 'category_en', category_en";
 
 fn parse_cursor(cursor: &str) -> Option<(i64, i64)> {
     let (key, id) = cursor.split_once('_')?;
