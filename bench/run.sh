@@ -67,14 +67,14 @@ stop_server() {
 }
 trap stop_server EXIT
 
-# load NAME PATH: one wrk run; prints a table row.
+# load NAME PATH [CONNECTIONS]: one wrk run; prints a table row.
 load() {
-  local name="$1" path="$2" out
+  local name="$1" path="$2" connections="${3:-$CONNECTIONS}" out
   # Every scenario must answer 200 (a 404 page would be fast and meaningless).
   local status
   status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "$BASE$path")"
   [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
-  out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept: text/html' "$BASE$path")"
+  out="$(wrk -t2 -c"$connections" -d"$DURATION" --latency -H 'Accept: text/html' "$BASE$path")"
   if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; exit 1; fi
   printf '%-22s %10s %10s %10s   %s\n' "$name" \
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
@@ -157,6 +157,8 @@ load "list, page 50" "$PAGE_50"
 load "list, filtered" "/ideen?kategorie=mobilitaet&status=submitted&sortierung=unterstuetzt"
 load "idea page" "/ideen/$LAST_IDEA"
 load "idea, 200 comments" "/ideen/$LONG_IDEA"
+# The same with 4 connections: the time of one request rather than of a queue of 32.
+load "  … 4 connections" "/ideen/$LONG_IDEA" 4
 vote_load "$FIRST_IDEA" "$LAST_IDEA"
 stop_server
 
@@ -165,4 +167,5 @@ start_server "$DIR/search.db"
 header "$SEARCH_IDEAS ideas: search"
 load "search, one word" "/ideen?suche=B%C3%BCrger"
 load "search, two words" "/ideen?suche=Haltestelle+Soest"
+load "  … 4 connections" "/ideen?suche=B%C3%BCrger" 4
 stop_server

@@ -1,7 +1,7 @@
 //! Accounts: who a person is on the platform and what they may do. The parsing rules here run
 //! in the browser (instant feedback) and on the server (the rule that counts).
 
-use crate::domain::validation::ValidationError;
+use crate::domain::validation::{parse_line, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -116,20 +116,6 @@ impl NewPassword {
 
     pub fn expose(&self) -> &str {
         &self.0
-    }
-}
-
-/// A single-line name (display name, organisation): trimmed, no control characters.
-fn parse_line(raw: &str, max: usize) -> Result<String, ValidationError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        Err(ValidationError::Required)
-    } else if value.chars().count() > max {
-        Err(ValidationError::TooLong { max })
-    } else if value.chars().any(char::is_control) {
-        Err(ValidationError::InvalidCharacters)
-    } else {
-        Ok(value.to_owned())
     }
 }
 

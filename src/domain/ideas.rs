@@ -2,7 +2,7 @@
 
 use crate::domain::comments::{ClosedReason, Discussion};
 use crate::domain::projects::LocalizedName;
-use crate::domain::validation::ValidationError;
+use crate::domain::validation::{parse_line, parse_markdown, ValidationError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -109,18 +109,7 @@ pub struct IdeaTitle(String);
 
 impl IdeaTitle {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let title = raw.trim();
-        if title.is_empty() {
-            Err(ValidationError::Required)
-        } else if title.chars().count() > TITLE_MAX_CHARS {
-            Err(ValidationError::TooLong {
-                max: TITLE_MAX_CHARS,
-            })
-        } else if title.chars().any(char::is_control) {
-            Err(ValidationError::InvalidCharacters)
-        } else {
-            Ok(IdeaTitle(title.to_owned()))
-        }
+        parse_line(raw, TITLE_MAX_CHARS).map(IdeaTitle)
     }
 }
 
@@ -135,21 +124,7 @@ pub struct IdeaBody(String);
 
 impl IdeaBody {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let body = raw.trim();
-        if body.is_empty() {
-            Err(ValidationError::Required)
-        } else if body.chars().count() > BODY_MAX_CHARS {
-            Err(ValidationError::TooLong {
-                max: BODY_MAX_CHARS,
-            })
-        } else if body
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        {
-            Err(ValidationError::InvalidCharacters)
-        } else {
-            Ok(IdeaBody(body.to_owned()))
-        }
+        parse_markdown(raw, BODY_MAX_CHARS).map(IdeaBody)
     }
 }
 
@@ -161,17 +136,10 @@ impl AsRef<str> for IdeaBody {
 
 /// An optional place the idea is about (free text).
 pub fn parse_location(raw: &str) -> Result<Option<String>, ValidationError> {
-    let value = raw.trim();
-    if value.is_empty() {
+    if raw.trim().is_empty() {
         Ok(None)
-    } else if value.chars().count() > LOCATION_MAX_CHARS {
-        Err(ValidationError::TooLong {
-            max: LOCATION_MAX_CHARS,
-        })
-    } else if value.chars().any(char::is_control) {
-        Err(ValidationError::InvalidCharacters)
     } else {
-        Ok(Some(value.to_owned()))
+        parse_line(raw, LOCATION_MAX_CHARS).map(Some)
     }
 }
 

@@ -16,6 +16,11 @@ use crate::server::notifications::{self, Event};
 use crate::server::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 
+/// A comment's text, checked like every markdown text.
+fn comment_body(raw: &str) -> Result<String, AppError> {
+    parse_markdown(raw, COMMENT_MAX_CHARS).map_err(|e| field_error("body", e, raw))
+}
+
 fn field_error(field: &str, error: ValidationError, body: &str) -> AppError {
     let mut errors = FieldErrors::new();
     errors.keep("body", body);
@@ -33,8 +38,7 @@ pub async fn post_comment(
     body_raw: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let body = parse_markdown(body_raw, COMMENT_MAX_CHARS)
-        .map_err(|e| field_error("body", e, body_raw))?;
+    let body = comment_body(body_raw)?;
     let mut tx = state.db.begin().await?;
     let recent =
         comments::count_comments_since(&mut tx, author.id, now - Duration::minutes(1)).await?;
@@ -126,8 +130,7 @@ pub async fn edit_comment(
     body_raw: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let body = parse_markdown(body_raw, COMMENT_MAX_CHARS)
-        .map_err(|e| field_error("body", e, body_raw))?;
+    let body = comment_body(body_raw)?;
     let mut tx = state.db.begin().await?;
     let idea_id = own_open_comment(&mut tx, user, id, body_raw).await?;
     comments::update_comment_body(&mut tx, id, &body, &markdown::render(&body), now).await?;

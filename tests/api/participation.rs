@@ -717,45 +717,29 @@ async fn digests_group_everything_once_per_period_at_the_berlin_hour() {
 
     let state = app.state().await;
     let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
-    // 06:59 in Berlin (winter time): not yet. 07:00: one digest. Later that day: nothing.
+    // (Berlin is UTC+1 in January; digests are due from 07:00 local time.)
+    let sends = |when: &'static str| {
+        let state = &state;
+        async move { send_due_digests(state, at(when)).await.unwrap() }
+    };
+    assert_eq!(sends("2030-01-08T05:59:00Z").await, 0, "06:59: not yet");
+    assert_eq!(sends("2030-01-08T06:00:00Z").await, 1, "07:00: one digest");
     assert_eq!(
-        send_due_digests(&state, at("2030-01-08T05:59:00Z"))
-            .await
-            .unwrap(),
-        0
-    );
-    assert_eq!(
-        send_due_digests(&state, at("2030-01-08T06:00:00Z"))
-            .await
-            .unwrap(),
-        1
-    );
-    assert_eq!(
-        send_due_digests(&state, at("2030-01-08T06:01:00Z"))
-            .await
-            .unwrap(),
-        0
+        sends("2030-01-08T06:01:00Z").await,
+        0,
+        "the same day again: nothing"
     );
     comment_id(&app, &client, idea, None, "Drittens").await;
+    assert_eq!(sends("2030-01-08T20:00:00Z").await, 0, "once per day");
     assert_eq!(
-        send_due_digests(&state, at("2030-01-08T20:00:00Z"))
-            .await
-            .unwrap(),
+        sends("2030-01-09T06:30:00Z").await,
+        1,
+        "next morning: the new comment"
+    );
+    assert_eq!(
+        sends("2030-01-10T06:30:00Z").await,
         0,
-        "once per day"
-    );
-    // The next morning: the one new comment. The morning after: nothing new, no mail.
-    assert_eq!(
-        send_due_digests(&state, at("2030-01-09T06:30:00Z"))
-            .await
-            .unwrap(),
-        1
-    );
-    assert_eq!(
-        send_due_digests(&state, at("2030-01-10T06:30:00Z"))
-            .await
-            .unwrap(),
-        0
+        "nothing new, no mail"
     );
     // The digests were queued "in 2030": let the worker's clock catch up.
     with_pool!(&app.db, pool => {
