@@ -452,6 +452,7 @@ pub(super) const TEXTS: Texts = Texts {
     unsubscribe_settings_hint: "Alle Einstellungen finden Sie nach der Anmeldung unter E-Mail-Benachrichtigungen.",
     nav_notifications: "Benachrichtigungen",
     someone: "Jemand",
+    fact_response: "Resonanz",
     idea_count,
     unread_count,
     notification_text,

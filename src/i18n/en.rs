@@ -444,6 +444,7 @@ pub(super) const TEXTS: Texts = Texts {
     unsubscribe_settings_hint: "You find all settings under email notifications after logging in.",
     nav_notifications: "Notifications",
     someone: "Someone",
+    fact_response: "Response",
     idea_count,
     unread_count,
     notification_text,

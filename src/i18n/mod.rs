@@ -384,6 +384,7 @@ pub struct Texts {
     pub unsubscribe_settings_hint: &'static str,
     pub nav_notifications: &'static str,
     pub someone: &'static str,
+    pub fact_response: &'static str,
     pub idea_count: fn(i64) -> String,
     pub unread_count: fn(i64) -> String,
     /// A notification as a sentence: kind, actor, idea title, project title.

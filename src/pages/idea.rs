@@ -130,7 +130,7 @@ fn IdeaDetails(idea: IdeaView) -> impl IntoView {
                             view! { <dt>{t.filter_project}</dt><dd><a href=href>{title}</a></dd> }
                         })}
                         {idea.location.map(|l| view! { <dt>{t.field_location_label}</dt><dd>{l}</dd> })}
-                        <dt>{t.fact_ideas}</dt>
+                        <dt>{t.fact_response}</dt>
                         <dd>{(t.support_count)(idea.vote_count)}", "{(t.comment_count)(idea.comment_count)}</dd>
                     </dl>
                 </aside>
