@@ -84,6 +84,8 @@ for (const javaScriptEnabled of [true, false]) {
 
     test('a wrong password is explained next to the form and keeps the email', async ({ page }) => {
       await page.goto('/anmelden');
+      // What is kept below differs with JavaScript: the form must have hydrated first.
+      if (javaScriptEnabled) await expectHydrated(page);
       await page.getByLabel('E-Mail-Adresse').fill('niemand@example.org');
       await page.getByLabel('Passwort').fill('falsches passwort');
       await page.getByRole('button', { name: 'Anmelden' }).click();
