@@ -1,33 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { linkIn, receivedMail, uniqueEmail } from './mail';
-import { expectHydrated, expectNoWcagViolations } from './support';
-
-const PASSWORD = 'ein langer satz als passwort';
-
-/** Fills in the registration form like a person (who takes more than 3 s). */
-async function register(page: Page, email: string, name: string, checkA11y: boolean) {
-  await page.goto('/registrieren');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registrieren');
-  if (checkA11y) await expectNoWcagViolations(page);
-  await page.getByLabel('Bürgerin oder Bürger').check();
-  await page.getByLabel('Anzeigename').fill(name);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-  await page.getByLabel(/Datenschutzhinweise gelesen/).check();
-  await page.waitForTimeout(3_100);
-  await page.getByRole('button', { name: 'Konto anlegen' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fast geschafft');
-  if (checkA11y) await expectNoWcagViolations(page);
-}
-
-async function logIn(page: Page, email: string, password: string, hydrates: boolean) {
-  await page.goto('/anmelden');
-  if (hydrates) await expectHydrated(page);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page).toHaveURL(/\/konto/);
-}
+import { expectHydrated, expectNoWcagViolations, logIn, PASSWORD, register } from './support';
 
 // axe-core runs inside the page, so its checks run in the JavaScript half; the HTML it checks
 // is the same server-rendered markup the no-JavaScript half gets.

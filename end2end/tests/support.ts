@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { linkIn, receivedMail, uniqueEmail } from './mail';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../playwright.config';
 
 /** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the current page. */
 export async function expectNoWcagViolations(page: Page) {
@@ -20,21 +21,18 @@ export async function expectHydrated(page: Page) {
 
 /** Logs in as the administrator that the test server was started with. */
 export async function logInAsAdmin(page: Page, javaScriptEnabled: boolean) {
-  const { ADMIN_EMAIL, ADMIN_PASSWORD } = await import('../playwright.config');
-  await page.goto('/anmelden');
-  if (javaScriptEnabled) await expectHydrated(page);
-  await page.getByLabel('E-Mail-Adresse').fill(ADMIN_EMAIL);
-  await page.getByLabel('Passwort').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD, javaScriptEnabled);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
 }
 
-const PASSWORD = 'ein langer satz als passwort';
+export const PASSWORD = 'ein langer satz als passwort';
 
-/** A verified, logged-in citizen (registered through the forms and the mailed link). */
-export async function verifiedCitizen(page: Page, name: string): Promise<string> {
-  const email = uniqueEmail(name.toLowerCase());
+/** Fills in the registration form like a person (who takes more than 3 s). */
+export async function register(page: Page, email: string, name: string, checkA11y: boolean) {
   await page.goto('/registrieren');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registrieren');
+  if (checkA11y) await expectNoWcagViolations(page);
+  await page.getByLabel('Bürgerin oder Bürger').check();
   await page.getByLabel('Anzeigename').fill(name);
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
@@ -42,13 +40,25 @@ export async function verifiedCitizen(page: Page, name: string): Promise<string>
   await page.waitForTimeout(3_100);
   await page.getByRole('button', { name: 'Konto anlegen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fast geschafft');
+  if (checkA11y) await expectNoWcagViolations(page);
+}
+
+export async function logIn(page: Page, email: string, password: string, hydrates: boolean) {
+  await page.goto('/anmelden');
+  if (hydrates) await expectHydrated(page);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page).toHaveURL(/\/konto/);
+}
+
+/** A verified, logged-in citizen (registered through the forms and the mailed link). */
+export async function verifiedCitizen(page: Page, name: string): Promise<string> {
+  const email = uniqueEmail(name.toLowerCase());
+  await register(page, email, name, false);
   await page.goto(linkIn(await receivedMail(email, 'bestätigen'), '/konto/bestaetigen'));
   await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await logIn(page, email, PASSWORD, false);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
   return email;
 }
-

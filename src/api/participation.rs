@@ -112,7 +112,7 @@ pub async fn follow_project(slug: String, follow: bool) -> Result<(), AppError> 
     use crate::server::{auth, respond::fail, state::app_state};
     let state = app_state()?;
     let user = auth::require_user(&state).await.map_err(fail)?;
-    let (project_id, _) = projects::find_project_draft(&state.db, &slug)
+    let project_id = projects::find_project_id(&state.db, &slug)
         .await
         .map_err(fail)?;
     let mut tx = state.db.begin().await.map_err(fail)?;

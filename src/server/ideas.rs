@@ -46,7 +46,28 @@ impl IdeaForm {
     }
 }
 
-type ValidIdea = (IdeaTitle, IdeaBody, Option<String>, i64, Option<i64>);
+/// An idea form that passed every check.
+struct ValidIdea {
+    title: IdeaTitle,
+    body: IdeaBody,
+    location: Option<String>,
+    category_id: i64,
+    project_id: Option<i64>,
+}
+
+impl ValidIdea {
+    /// The row to store for `author_id` (new idea and edit alike).
+    fn as_new(&self, author_id: i64) -> NewIdea<'_> {
+        NewIdea {
+            author_id,
+            project_id: self.project_id,
+            category_id: self.category_id,
+            title: self.title.as_ref(),
+            body_md: self.body.as_ref(),
+            location: self.location.as_deref(),
+        }
+    }
+}
 
 /// Checks every field of the form (category and project against the database); all errors
 /// at once, with the typed values kept.
@@ -81,9 +102,13 @@ async fn validate(tx: &mut Tx, form: &IdeaForm) -> Result<ValidIdea, AppError> {
         }
     };
     match (title, body, category_id, errors.is_empty()) {
-        (Some(title), Some(body), Some(category_id), true) => {
-            Ok((title, body, location, category_id, project_id))
-        }
+        (Some(title), Some(body), Some(category_id), true) => Ok(ValidIdea {
+            title,
+            body,
+            location,
+            category_id,
+            project_id,
+        }),
         _ => Err(AppError::Validation(errors)),
     }
 }
@@ -96,24 +121,16 @@ pub async fn submit_idea(
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
     let mut tx = state.db.begin().await?;
-    let (title, body, location, category_id, project_id) = validate(&mut tx, &form).await?;
-    let new = NewIdea {
-        author_id: author.id,
-        project_id,
-        category_id,
-        title: title.as_ref(),
-        body_md: body.as_ref(),
-        location: location.as_deref(),
-    };
-    let id = ideas::insert_idea(&mut tx, &new, now).await?;
+    let idea = validate(&mut tx, &form).await?;
+    let id = ideas::insert_idea(&mut tx, &idea.as_new(author.id), now).await?;
     // Authors follow their ideas (they may unfollow on the idea's page).
     follows::follow_idea(&mut tx, author.id, id, now).await?;
     let mut mailed = false;
-    if let Some(project_id) = project_id {
+    if let Some(project_id) = idea.project_id {
         let project_title = projects::project_title(&mut tx, project_id).await?;
         let event = Event::NewIdea {
             idea_id: id,
-            idea_title: title.as_ref(),
+            idea_title: idea.title.as_ref(),
             project_id,
             project_title: &project_title,
         };
@@ -343,16 +360,8 @@ pub async fn edit(
     if !is_editable(idea.status()?, idea.vote_count, idea.comment_count) {
         return Err(single_error("form", ValidationError::NotAllowed));
     }
-    let (title, body, location, category_id, project_id) = validate(&mut tx, &form).await?;
-    let new = NewIdea {
-        author_id: author.id,
-        project_id,
-        category_id,
-        title: title.as_ref(),
-        body_md: body.as_ref(),
-        location: location.as_deref(),
-    };
-    ideas::update_idea_text(&mut tx, idea_id, &new, now).await?;
+    let valid = validate(&mut tx, &form).await?;
+    ideas::update_idea_text(&mut tx, idea_id, &valid.as_new(author.id), now).await?;
     tx.commit().await?;
     Ok(())
 }

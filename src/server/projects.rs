@@ -212,7 +212,7 @@ pub async fn update_project(
     draft: &ProjectDraft,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let (id, _) = projects::find_project_draft(&state.db, current_slug).await?;
+    let id = projects::find_project_id(&state.db, current_slug).await?;
     let mut tx = state.db.begin().await?;
     let project = validate(&mut tx, draft).await?;
     match projects::update_project(&mut tx, id, &project.as_new(None), now).await {

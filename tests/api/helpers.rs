@@ -198,6 +198,16 @@ impl TestApp {
         log_in_client(&self.client, &self.address, user).await;
     }
 
+    /// Changes data directly, the way no endpoint does yet (moderation, project phases,
+    /// statuses set without an answer).
+    pub async fn execute(&self, sql: &str) {
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+            Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+        }
+        .expect("test SQL runs");
+    }
+
     /// Server state over the app's database, for calling flows directly with a chosen clock
     /// (digests). Its key and links are the running app's.
     pub async fn state(&self) -> stadtlabor::server::state::AppState {

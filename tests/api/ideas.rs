@@ -46,6 +46,15 @@ async fn list(app: &TestApp, query: &[(&str, &str)]) -> serde_json::Value {
     response.json().await.unwrap()
 }
 
+fn ids(page: serde_json::Value) -> Vec<i64> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect()
+}
+
 fn titles(page: &serde_json::Value) -> Vec<String> {
     page["items"]
         .as_array()
@@ -223,28 +232,14 @@ async fn search_understands_german_word_forms() {
         "mobilitaet",
     )
     .await;
-    let found = |page: serde_json::Value| -> Vec<i64> {
-        page["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["id"].as_i64().unwrap())
-            .collect()
-    };
+    assert_eq!(ids(list(&app, &[("suche", "Bürger")]).await), vec![helpers]);
     assert_eq!(
-        found(list(&app, &[("suche", "Bürger")]).await),
-        vec![helpers]
-    );
-    assert_eq!(
-        found(list(&app, &[("suche", "Projekt")]).await),
+        ids(list(&app, &[("suche", "Projekt")]).await),
         vec![projects]
     );
+    assert_eq!(ids(list(&app, &[("suche", "strasse")]).await), vec![street]);
     assert_eq!(
-        found(list(&app, &[("suche", "strasse")]).await),
-        vec![street]
-    );
-    assert_eq!(
-        found(list(&app, &[("suche", "Grundschule Tablets")]).await),
+        ids(list(&app, &[("suche", "Grundschule Tablets")]).await),
         vec![projects]
     );
     let page = list(&app, &[("suche", "bürger")]).await;
@@ -307,35 +302,14 @@ async fn filters_and_sort_orders_combine() {
     let bus = stored_idea(&app, user.id, "Bus", "Text", "mobilitaet").await;
     let school = stored_idea(&app, user.id, "Schule", "Text", "bildung").await;
     let popular = stored_idea(&app, user.id, "Beliebt", "Text", "mobilitaet").await;
-    let set = |sql: String| {
-        let db = app.db.clone();
-        async move {
-            match &db {
-                stadtlabor::server::db::Db::Sqlite(p) => {
-                    sqlx::query(&sql).execute(p).await.unwrap();
-                }
-                stadtlabor::server::db::Db::Postgres(p) => {
-                    sqlx::query(&sql).execute(p).await.unwrap();
-                }
-            }
-        }
-    };
-    set(format!(
+    app.execute(&format!(
         "UPDATE ideas SET vote_count = 7 WHERE id = {popular}"
     ))
     .await;
-    set(format!(
+    app.execute(&format!(
         "UPDATE ideas SET status = 'accepted' WHERE id = {school}"
     ))
     .await;
-    let ids = |page: serde_json::Value| -> Vec<i64> {
-        page["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["id"].as_i64().unwrap())
-            .collect()
-    };
     assert_eq!(
         ids(list(&app, &[("kategorie", "bildung")]).await),
         vec![school]
@@ -554,20 +528,16 @@ async fn authors_edit_until_someone_reacts_and_may_withdraw() {
     );
 
     // A support freezes the text.
-    match &app.db {
-        stadtlabor::server::db::Db::Sqlite(p) => {
-            sqlx::query("UPDATE ideas SET vote_count = 1")
-                .execute(p)
-                .await
-                .unwrap();
-        }
-        stadtlabor::server::db::Db::Postgres(p) => {
-            sqlx::query("UPDATE ideas SET vote_count = 1")
-                .execute(p)
-                .await
-                .unwrap();
-        }
-    }
+    let supporter = app.create_user(Role::Citizen, true).await;
+    let supporter = app.client_for(&supporter).await;
+    let support = crate::helpers::post_as(
+        &supporter,
+        &app.address,
+        "votes/set",
+        &[("idea_id", &id_text), ("support", "true")],
+    )
+    .await;
+    assert_eq!(support.status().as_u16(), 200);
     let frozen = app.post("ideas/update", &form).await;
     assert_eq!(frozen.status().as_u16(), 422);
     let (_, html) = app.page(&format!("/ideen/{id}")).await;

@@ -285,13 +285,10 @@ async fn comments_need_a_verified_account_an_open_idea_and_sane_input() {
 async fn hidden_ideas_take_no_comments_supports_or_follows() {
     let app = spawn_app().await;
     let (_author, _client, idea) = idea_by_new_author(&app, "Versteckt").await;
-    with_pool!(&app.db, pool => {
-        sqlx::query("UPDATE ideas SET hidden_at = created_at WHERE id = $1")
-            .bind(idea)
-            .execute(pool)
-            .await
-            .unwrap();
-    });
+    app.execute(&format!(
+        "UPDATE ideas SET hidden_at = created_at WHERE id = {idea}"
+    ))
+    .await;
     let citizen = app.create_user(Role::Citizen, true).await;
     let client = app.client_for(&citizen).await;
     assert_eq!(
@@ -322,12 +319,8 @@ async fn hidden_ideas_take_no_comments_supports_or_follows() {
 async fn comments_on_ideas_of_completed_projects_are_closed() {
     let app = spawn_app().await;
     let (_author, _client, idea) = idea_by_new_author(&app, "Abgeschlossen").await;
-    with_pool!(&app.db, pool => {
-        sqlx::query("UPDATE projects SET phase = 'completed' WHERE slug = 'big-bird-westfalen'")
-            .execute(pool)
-            .await
-            .unwrap();
-    });
+    app.execute("UPDATE projects SET phase = 'completed' WHERE slug = 'big-bird-westfalen'")
+        .await;
     let citizen = app.create_user(Role::Citizen, true).await;
     let client = app.client_for(&citizen).await;
     assert_eq!(
@@ -475,12 +468,8 @@ async fn futures_join_all<F: std::future::Future<Output = u16> + Send + 'static>
 #[tokio::test]
 async fn a_project_limit_caps_supports_per_person_and_the_page_shows_what_is_left() {
     let app = spawn_app().await;
-    with_pool!(&app.db, pool => {
-        sqlx::query("UPDATE projects SET support_limit = 1 WHERE slug = 'big-bird-westfalen'")
-            .execute(pool)
-            .await
-            .unwrap();
-    });
+    app.execute("UPDATE projects SET support_limit = 1 WHERE slug = 'big-bird-westfalen'")
+        .await;
     let (_, _, first) = idea_by_new_author(&app, "Erste").await;
     let (_, _, second) = idea_by_new_author(&app, "Zweite").await;
     let voter = app.create_user(Role::Citizen, true).await;

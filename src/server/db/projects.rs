@@ -238,6 +238,30 @@ pub struct NewProject<'a> {
     pub district_ids: &'a [i64],
 }
 
+/// Binds the columns insert and update share, as `$1`–`$15` in this order: slug, title,
+/// summary, description, phase, funding, responsible body, contact, category, start, end,
+/// accepts ideas, support limit, now, archived.
+macro_rules! bind_project_fields {
+    ($query:expr, $project:expr, $now:expr) => {
+        $query
+            .bind($project.slug)
+            .bind($project.title)
+            .bind($project.summary)
+            .bind($project.description_md)
+            .bind($project.phase.as_str())
+            .bind($project.funding_cents)
+            .bind($project.responsible_body)
+            .bind($project.contact)
+            .bind($project.category_id)
+            .bind($project.starts_on)
+            .bind($project.ends_on)
+            .bind($project.accepts_ideas)
+            .bind($project.support_limit)
+            .bind($now)
+            .bind($project.archived)
+    };
+}
+
 /// Inserts a project with its districts. Returns its id, or `None` when the slug is taken
 /// (so seeding twice changes nothing).
 pub async fn insert_project_unless_exists(
@@ -246,31 +270,16 @@ pub async fn insert_project_unless_exists(
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, DbError> {
     const INSERT: &str = "INSERT INTO projects (slug, title, summary, description_md, phase, \
-            funding_cents, responsible_body, contact, category_id, programme_id, starts_on, \
-            ends_on, accepts_ideas, support_limit, created_by, created_at, updated_at, \
-            archived_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, \
-                 CASE WHEN $17 THEN $16 END) \
+            funding_cents, responsible_body, contact, category_id, starts_on, ends_on, \
+            accepts_ideas, support_limit, created_at, updated_at, archived_at, programme_id, \
+            created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, \
+                 CASE WHEN $15 THEN $14 END, $16, $17) \
          ON CONFLICT (slug) DO NOTHING RETURNING id";
     let id: Option<i64> = with_tx!(tx, conn => {
-        sqlx::query_scalar(INSERT)
-            .bind(project.slug)
-            .bind(project.title)
-            .bind(project.summary)
-            .bind(project.description_md)
-            .bind(project.phase.as_str())
-            .bind(project.funding_cents)
-            .bind(project.responsible_body)
-            .bind(project.contact)
-            .bind(project.category_id)
+        bind_project_fields!(sqlx::query_scalar(INSERT), project, now)
             .bind(project.programme_id)
-            .bind(project.starts_on)
-            .bind(project.ends_on)
-            .bind(project.accepts_ideas)
-            .bind(project.support_limit)
             .bind(project.created_by)
-            .bind(now)
-            .bind(project.archived)
             .fetch_optional(conn)
             .await?
     });
@@ -304,30 +313,15 @@ pub async fn update_project(
     project: &NewProject<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    const UPDATE: &str = "UPDATE projects SET slug = $2, title = $3, summary = $4, \
-            description_md = $5, phase = $6, funding_cents = $7, responsible_body = $8, \
-            contact = $9, category_id = $10, starts_on = $11, ends_on = $12, \
-            accepts_ideas = $13, support_limit = $14, updated_at = $15, \
-            archived_at = CASE WHEN $16 THEN COALESCE(archived_at, $15) ELSE NULL END \
-         WHERE id = $1";
+    const UPDATE: &str = "UPDATE projects SET slug = $1, title = $2, summary = $3, \
+            description_md = $4, phase = $5, funding_cents = $6, responsible_body = $7, \
+            contact = $8, category_id = $9, starts_on = $10, ends_on = $11, \
+            accepts_ideas = $12, support_limit = $13, updated_at = $14, \
+            archived_at = CASE WHEN $15 THEN COALESCE(archived_at, $14) ELSE NULL END \
+         WHERE id = $16";
     let updated = with_tx!(tx, conn => {
-        sqlx::query(UPDATE)
+        bind_project_fields!(sqlx::query(UPDATE), project, now)
             .bind(id)
-            .bind(project.slug)
-            .bind(project.title)
-            .bind(project.summary)
-            .bind(project.description_md)
-            .bind(project.phase.as_str())
-            .bind(project.funding_cents)
-            .bind(project.responsible_body)
-            .bind(project.contact)
-            .bind(project.category_id)
-            .bind(project.starts_on)
-            .bind(project.ends_on)
-            .bind(project.accepts_ideas)
-            .bind(project.support_limit)
-            .bind(now)
-            .bind(project.archived)
             .execute(conn)
             .await?
             .rows_affected()
@@ -344,19 +338,16 @@ pub async fn update_project(
     insert_districts(tx, id, project.district_ids).await
 }
 
-/// The ids of the districts with these slugs (unknown slugs are left out).
+/// The ids of the districts with these slugs (unknown slugs are left out). One query: the
+/// districts are a short reference list, however many boxes a crafted post ticks.
 pub async fn find_district_ids(tx: &mut Tx, slugs: &[String]) -> Result<Vec<i64>, DbError> {
-    let mut ids = Vec::with_capacity(slugs.len());
-    for slug in slugs {
-        let id: Option<i64> = with_tx!(tx, conn => {
-            sqlx::query_scalar("SELECT id FROM districts WHERE slug = $1")
-                .bind(slug)
-                .fetch_optional(conn)
-                .await?
-        });
-        ids.extend(id);
-    }
-    Ok(ids)
+    let all: Vec<(String, i64)> = with_tx!(tx, conn => {
+        sqlx::query_as("SELECT slug, id FROM districts").fetch_all(conn).await?
+    });
+    Ok(slugs
+        .iter()
+        .filter_map(|slug| all.iter().find(|(s, _)| s == slug).map(|(_, id)| *id))
+        .collect())
 }
 
 #[derive(FromRow)]
@@ -442,6 +433,13 @@ pub async fn list_projects_accepting_ideas(db: &Db) -> Result<Vec<(String, Strin
     const SQL: &str = "SELECT slug, title FROM projects \
          WHERE accepts_ideas AND archived_at IS NULL AND phase <> 'completed' ORDER BY title";
     Ok(with_pool!(db, pool => sqlx::query_as(SQL).fetch_all(pool).await?))
+}
+
+/// A project's id by slug, or `DbError::NotFound`.
+pub async fn find_project_id(db: &Db, slug: &str) -> Result<i64, DbError> {
+    Ok(with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT id FROM projects WHERE slug = $1").bind(slug).fetch_one(pool).await?
+    }))
 }
 
 /// A project's title by id.
