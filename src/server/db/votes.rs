@@ -124,7 +124,7 @@ pub async fn viewer_state(
     }))
 }
 
-/// The stored supports of an idea, counted (tests and the bench compare it to the counter).
+/// The stored supports of an idea, counted (tests compare it to the idea's counter).
 pub async fn count_votes(db: &Db, idea_id: i64) -> Result<i64, DbError> {
     Ok(with_pool!(db, pool => {
         sqlx::query_scalar("SELECT count(*) FROM votes WHERE idea_id = $1")
