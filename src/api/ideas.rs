@@ -42,9 +42,11 @@ pub async fn list_ideas(#[server(default)] query: IdeaQuery) -> Result<IdeaPage,
 pub async fn get_idea(id: i64) -> Result<IdeaView, AppError> {
     use crate::server::{auth, db, ideas, respond::fail, state::app_state};
     let state = app_state()?;
-    let row = db::ideas::find_idea(&state.db, id).await.map_err(fail)?;
     let viewer = auth::current_user(&state).await.map_err(fail)?;
-    ideas::idea_view(&state, row, viewer.as_ref())
+    let page = db::ideas::find_idea_page(&state.db, id, viewer.as_ref().map(|v| v.id))
+        .await
+        .map_err(fail)?;
+    ideas::idea_view(&state, page, viewer.as_ref())
         .await
         .map_err(fail)
 }

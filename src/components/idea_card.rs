@@ -19,7 +19,7 @@ pub fn IdeaCard(idea: IdeaListItem) -> impl IntoView {
             </p>
             <p class="excerpt" inner_html=idea.excerpt_html></p>
             <p class="meta">
-                {t.by_author}" "{idea.author.shown_name().to_owned()}
+                {t.by_author}" "{idea.author.name}
                 {idea.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
                 " · "{(t.date)(idea.created_at.date_naive())}
                 {idea.project_title.map(|p| view! { " · "{p} })}

@@ -24,18 +24,22 @@ pub fn reply_position(
     }
 }
 
-/// One comment as the idea page shows it.
+/// One comment as the idea page shows it. A long discussion is sent to the browser twice,
+/// as HTML and as hydration data, so empty fields are left out of the latter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentView {
     pub id: i64,
-    pub parent_id: Option<i64>,
     pub author: AuthorView,
     /// Sanitised HTML; `None` once deleted (the thread keeps its place).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_html: Option<String>,
     /// The markdown source, for its author's edit form only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_md: Option<String>,
     pub created_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub viewer_is_author: bool,
 }
 
@@ -43,6 +47,7 @@ pub struct CommentView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentNode {
     pub comment: CommentView,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replies: Vec<CommentNode>,
 }
 
@@ -54,7 +59,7 @@ pub enum ClosedReason {
 }
 
 /// The discussion of one idea.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discussion {
     pub threads: Vec<CommentNode>,
     pub count: usize,
@@ -64,16 +69,16 @@ pub struct Discussion {
     pub viewer_signed_in: bool,
 }
 
-/// Builds the threads from comments in writing order (`created_at`, `id`). A reply whose
-/// parent is missing (cannot happen with the foreign key, but data outlives code) becomes a
-/// thread of its own rather than disappearing.
-pub fn build_threads(comments: Vec<CommentView>) -> Vec<CommentNode> {
+/// Builds the threads from comments in writing order (`created_at`, `id`), each with the id
+/// of the comment it answers. A reply whose parent is missing (cannot happen with the
+/// foreign key, but data outlives code) becomes a thread of its own rather than disappearing.
+pub fn build_threads(comments: Vec<(Option<i64>, CommentView)>) -> Vec<CommentNode> {
     use std::collections::HashMap;
-    let ids: std::collections::HashSet<i64> = comments.iter().map(|c| c.id).collect();
+    let ids: std::collections::HashSet<i64> = comments.iter().map(|(_, c)| c.id).collect();
     let mut children: HashMap<i64, Vec<CommentView>> = HashMap::new();
     let mut roots = Vec::new();
-    for comment in comments {
-        match comment.parent_id {
+    for (parent_id, comment) in comments {
+        match parent_id {
             Some(parent) if ids.contains(&parent) => {
                 children.entry(parent).or_default().push(comment)
             }
@@ -99,13 +104,11 @@ pub fn build_threads(comments: Vec<CommentView>) -> Vec<CommentNode> {
 mod tests {
     use super::*;
 
-    fn comment(id: i64, parent_id: Option<i64>) -> CommentView {
-        CommentView {
+    fn comment(id: i64, parent_id: Option<i64>) -> (Option<i64>, CommentView) {
+        let view = CommentView {
             id,
-            parent_id,
             author: AuthorView {
-                display_name: "A".into(),
-                organisation_name: None,
+                name: "A".into(),
                 is_staff: false,
             },
             body_html: Some(String::new()),
@@ -113,7 +116,8 @@ mod tests {
             created_at: Utc::now(),
             edited_at: None,
             viewer_is_author: false,
-        }
+        };
+        (parent_id, view)
     }
 
     #[test]

@@ -143,20 +143,15 @@ pub fn parse_location(raw: &str) -> Result<Option<String>, ValidationError> {
     }
 }
 
-/// Who wrote something, as shown: the organisation for business accounts.
+/// Who wrote something, as shown. Sent to the browser once per card and comment, so it
+/// carries only what is shown (false and empty fields are left out of the hydration data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthorView {
-    pub display_name: String,
-    pub organisation_name: Option<String>,
+    /// The display name, or the organisation for business accounts.
+    pub name: String,
+    /// Staff get the "Verwaltung" badge.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub is_staff: bool,
-}
-
-impl AuthorView {
-    pub fn shown_name(&self) -> &str {
-        self.organisation_name
-            .as_deref()
-            .unwrap_or(&self.display_name)
-    }
 }
 
 /// An idea as a card in lists, read in one query with its author, project and counts.

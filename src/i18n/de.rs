@@ -1,7 +1,7 @@
 use super::{euros, group_thousands, Texts};
 use crate::domain::notifications::NotificationKind;
 use crate::domain::validation::ValidationError;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 fn idea_count(n: i64) -> String {
     match n {
@@ -60,7 +60,9 @@ fn money(cents: i64) -> String {
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    // Written out rather than `format("%d.%m.%Y")`, which parses its pattern on every call
+    // (a long discussion formats hundreds of dates per page).
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
 }
 
 fn validation(error: &ValidationError) -> String {

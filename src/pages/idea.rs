@@ -63,8 +63,10 @@ pub fn IdeaPage() -> impl IntoView {
 }
 
 #[component]
-fn IdeaDetails(idea: IdeaView) -> impl IntoView {
+fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
     let t = use_texts();
+    // Taken out first: the boxes below get copies of the idea, not of its discussion.
+    let discussion = std::mem::take(&mut idea.discussion);
     let locale = use_locale();
     let answer = idea.official_answer_html.clone().map(|html| {
         let by = idea.answered_by.clone().unwrap_or_default();
@@ -113,7 +115,7 @@ fn IdeaDetails(idea: IdeaView) -> impl IntoView {
                 {idea.edited.then(|| view! { <span class="badge badge-muted">{t.edited_marker}</span> })}
             </p>
             <p class="meta">
-                {t.by_author}" "{idea.author.shown_name().to_owned()}
+                {t.by_author}" "{idea.author.name}
                 {idea.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
                 " · "{(t.date)(idea.created_at.date_naive())}
             </p>
@@ -140,7 +142,7 @@ fn IdeaDetails(idea: IdeaView) -> impl IntoView {
             {history}
             {author_actions}
             {staff_form}
-            <DiscussionSection idea_id=idea.id discussion=idea.discussion/>
+            <DiscussionSection idea_id=idea.id discussion/>
         </article>
     }
 }

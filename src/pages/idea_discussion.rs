@@ -7,6 +7,7 @@ use crate::components::form::{action_error, FormAlert, TextArea};
 use crate::domain::comments::{CommentNode, Discussion, COMMENT_MAX_CHARS};
 use crate::i18n::{use_texts, Texts};
 use crate::pages::idea::refresh_on_success;
+use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -47,16 +48,17 @@ pub fn DiscussionSection(idea_id: i64, discussion: Discussion) -> impl IntoView 
 fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: bool) -> AnyView {
     let comment = node.comment;
     let anchor = format!("kommentar-{}", comment.id);
-    let author = comment.author.shown_name().to_owned();
+    let author = comment.author.name;
     let edited = comment
         .edited_at
         .filter(|_| comment.body_html.is_some())
         .map(|at| view! { " · "<span class="badge badge-muted">{t.comment_edited}" "{(t.date)(at.date_naive())}</span> });
     let deleted = comment.body_html.is_none();
+    // `Either`, not `into_any`: a long discussion would box two views per comment.
     let body = match comment.body_html {
         // Rendered from markdown and sanitised on the server (server::markdown).
-        Some(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
-        None => view! { <p class="deleted">{t.comment_deleted}</p> }.into_any(),
+        Some(html) => Either::Left(view! { <div class="prose" inner_html=html></div> }),
+        None => Either::Right(view! { <p class="deleted">{t.comment_deleted}</p> }),
     };
     let own_actions = comment
         .body_md

@@ -7,7 +7,7 @@ use crate::domain::comments::{
 };
 use crate::domain::validation::{parse_markdown, FieldErrors, ValidationError};
 use crate::error::AppError;
-use crate::server::db::comments::{self, NewComment};
+use crate::server::db::comments::{self, CommentRow, NewComment};
 use crate::server::db::follows;
 use crate::server::db::ideas;
 use crate::server::db::users::UserRow;
@@ -152,40 +152,41 @@ pub async fn delete_comment(
     Ok(idea_id)
 }
 
-/// The discussion of a visible idea as `viewer` sees it (one query).
-pub async fn discussion(
-    state: &AppState,
-    idea_id: i64,
+/// The discussion of a visible idea as `viewer` sees it, from the rows the idea page query
+/// read (`db::ideas::find_idea_page`).
+pub fn discussion(
+    rows: Vec<CommentRow>,
     closed: Option<ClosedReason>,
     viewer: Option<&UserRow>,
-) -> Result<Discussion, AppError> {
-    let rows = comments::list_comments(&state.db, idea_id).await?;
+) -> Discussion {
     let count = rows.iter().filter(|r| r.deleted_at.is_none()).count();
     let views = rows
         .into_iter()
         .map(|row| {
             let deleted = row.deleted_at.is_some();
             let own = viewer.is_some_and(|v| v.id == row.author_id);
-            CommentView {
+            let author = row.author();
+            let body_html = match row.body_html {
+                Some(html) if html.is_empty() => row.body_md.as_deref().map(markdown::render),
+                stored => stored,
+            };
+            let view = CommentView {
                 id: row.id,
-                parent_id: row.parent_id,
-                author: row.author(),
-                body_html: (!deleted).then(|| match row.body_html.as_str() {
-                    "" => markdown::render(&row.body_md),
-                    stored => stored.to_owned(),
-                }),
-                body_md: (own && !deleted).then(|| row.body_md.clone()),
+                author,
+                body_html,
+                body_md: row.body_md.filter(|_| own && !deleted),
                 created_at: row.created_at,
                 edited_at: row.edited_at,
                 viewer_is_author: own,
-            }
+            };
+            (row.parent_id, view)
         })
         .collect();
-    Ok(Discussion {
+    Discussion {
         threads: build_threads(views),
         count,
         closed,
         viewer_may_comment: viewer.is_some_and(|v| v.email_verified_at.is_some()),
         viewer_signed_in: viewer.is_some(),
-    })
+    }
 }

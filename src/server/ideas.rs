@@ -6,7 +6,7 @@ use crate::domain::ideas::{
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
-use crate::server::db::ideas::{self, IdeaFilter, IdeaRow, NewIdea};
+use crate::server::db::ideas::{self, IdeaFilter, IdeaPageRows, NewIdea};
 use crate::server::db::users::UserRow;
 use crate::server::db::votes;
 use crate::server::db::DbError;
@@ -185,11 +185,15 @@ pub async fn idea_page(state: &AppState, filter: &IdeaFilter) -> Result<IdeaPage
 /// and what the viewer may do.
 pub async fn idea_view(
     state: &AppState,
-    row: IdeaRow,
+    page: IdeaPageRows,
     viewer: Option<&UserRow>,
 ) -> Result<IdeaView, AppError> {
-    let history = ideas::list_status_changes(&state.db, row.id)
-        .await?
+    let IdeaPageRows {
+        idea: row,
+        history,
+        comments,
+    } = page;
+    let history = history
         .into_iter()
         .map(|change| {
             let (from, to) = change.statuses()?;
@@ -204,7 +208,7 @@ pub async fn idea_view(
         .collect::<Result<Vec<_>, DbError>>()?;
     let status = row.status()?;
     let closed = row.closed()?;
-    let discussion = comments::discussion(state, row.id, closed, viewer).await?;
+    let discussion = comments::discussion(comments, closed, viewer);
     let relation = match viewer {
         Some(v) => votes::viewer_state(&state.db, v.id, row.id, row.project_id).await?,
         None => votes::ViewerState::default(),

@@ -1,20 +1,23 @@
 //! Comments: writing, editing, deleting, and an idea's whole discussion in one query.
 
 use super::ideas::{author_view, stored_time};
-use super::{with_tx, Db, DbError, Tx};
+use super::{with_tx, DbError, Tx};
 use crate::domain::ideas::AuthorView;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
-/// A stored comment with its author, in the idea's discussion.
+/// A stored comment with its author, in the idea's discussion. Read from the JSON array the
+/// idea page query builds (`db::ideas::find_idea_page`), field by field in this order.
 #[derive(serde::Deserialize)]
 pub struct CommentRow {
     pub id: i64,
     pub parent_id: Option<i64>,
     pub author_id: i64,
-    pub body_md: String,
-    /// Rendered when written; empty for rows older than that column.
-    pub body_html: String,
+    /// Only for the viewer's own comments (their edit form) and for rows stored before
+    /// `body_html` existed (rendered then).
+    pub body_md: Option<String>,
+    /// Rendered when written; `None` once deleted.
+    pub body_html: Option<String>,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -29,65 +32,16 @@ impl CommentRow {
     }
 }
 
-/// The discussion as one JSON array in one row. sqlx's SQLite driver hands every row from
-/// its worker thread to the async task separately; for 200 comments those hand-overs cost
-/// more than the query (bench/run.sh: 560 → see the issue note for the idea page).
-macro_rules! list_comments_sql {
-    ($array:literal, $object:literal, $order:literal, $as_text:literal) => {
-        concat!(
-            "SELECT ",
-            $array,
-            "(",
-            $object,
-            "('id', c.id, 'parent_id', c.parent_id, \
-                    'author_id', c.author_id, 'body_md', c.body_md, 'body_html', c.body_html, \
-                    'created_at', c.created_at, 'edited_at', c.edited_at, \
-                    'deleted_at', c.deleted_at, 'display_name', u.display_name, \
-                    'organisation_name', u.organisation_name, 'role', u.role)",
-            $order,
-            ")",
-            $as_text,
-            " FROM comments c JOIN users u ON u.id = c.author_id \
-              WHERE c.idea_id = $1 AND c.hidden_at IS NULL"
-        )
+/// The columns of [`CommentRow`] for `json_array`/`json_build_array`; `$2` is the viewer.
+macro_rules! comment_row_columns {
+    () => {
+        "c.id, c.parent_id, c.author_id, \
+         CASE WHEN c.author_id = $2 OR c.body_html = '' THEN c.body_md END, \
+         CASE WHEN c.deleted_at IS NULL THEN c.body_html END, \
+         c.created_at, c.edited_at, c.deleted_at, cu.display_name, cu.organisation_name, cu.role"
     };
 }
-
-/// Every visible comment of an idea in writing order: one query and one row, whatever the
-/// size of the discussion.
-pub async fn list_comments(db: &Db, idea_id: i64) -> Result<Vec<CommentRow>, DbError> {
-    let json: Option<String> = match db {
-        Db::Sqlite(pool) => {
-            sqlx::query_scalar(list_comments_sql!(
-                "json_group_array",
-                "json_object",
-                "",
-                ""
-            ))
-            .bind(idea_id)
-            .fetch_one(pool)
-            .await?
-        }
-        Db::Postgres(pool) => {
-            sqlx::query_scalar(list_comments_sql!(
-                "json_agg",
-                "json_build_object",
-                " ORDER BY c.created_at, c.id",
-                "::text"
-            ))
-            .bind(idea_id)
-            .fetch_one(pool)
-            .await?
-        }
-    };
-    let mut rows: Vec<CommentRow> = match json {
-        Some(json) => serde_json::from_str(&json).map_err(DbError::corrupt)?,
-        None => Vec::new(),
-    };
-    // SQLite's json_group_array has no ORDER BY of its own.
-    rows.sort_by_key(|r| (r.created_at, r.id));
-    Ok(rows)
-}
+pub(super) use comment_row_columns;
 
 /// What a change to a comment needs to know about it.
 #[derive(FromRow)]

@@ -1,5 +1,6 @@
 //! Ideas: inserting, the filtered and searched list (one query, keyset pagination), one idea.
 
+use super::comments::{comment_row_columns, CommentRow};
 use super::{with_tx, Db, DbError, Tx};
 use crate::domain::accounts::Role;
 use crate::domain::comments::ClosedReason;
@@ -155,8 +156,10 @@ pub(super) fn author_view(
     role: &str,
 ) -> AuthorView {
     AuthorView {
-        display_name: display_name.to_owned(),
-        organisation_name: organisation_name.clone(),
+        name: organisation_name
+            .as_deref()
+            .unwrap_or(display_name)
+            .to_owned(),
         is_staff: role.parse::<Role>().is_ok_and(Role::is_staff),
     }
 }
@@ -363,24 +366,117 @@ impl IdeaRow {
     }
 }
 
-pub async fn find_idea(db: &Db, id: i64) -> Result<IdeaRow, DbError> {
-    const SQL: &str = "SELECT i.id, i.author_id, i.title, i.body_md, i.status, i.vote_count, \
-            i.comment_count, i.created_at, i.edited_at, i.location_text, \
-            i.official_answer_md, i.answered_at, \
-            COALESCE(a.organisation_name, a.display_name) AS answered_by, u.display_name, \
-            u.organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
-            i.project_id, p.phase AS project_phase, p.support_limit, c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug \
-         FROM ideas i \
-         JOIN users u ON u.id = i.author_id \
-         JOIN categories c ON c.id = i.category_id \
-         LEFT JOIN projects p ON p.id = i.project_id \
-         LEFT JOIN users a ON a.id = i.answered_by \
-         WHERE i.id = $1 AND i.hidden_at IS NULL";
-    Ok(super::with_pool!(db, pool => sqlx::query_as(SQL).bind(id).fetch_one(pool).await?))
+/// The idea page in one query: the idea, its status history and its whole discussion (the
+/// two lists as JSON arrays in one row each). A query through sqlx's SQLite driver is a
+/// hand-over to the connection's worker thread and back; one instead of three keeps a busy
+/// server out of the scheduler (bench/run.sh, "idea, 200 comments").
+macro_rules! idea_page_sql {
+    ($array:literal, $aggregate:literal, $as_text:literal) => {
+        concat!(
+            "SELECT i.id, i.author_id, i.title, i.body_md, i.status, i.vote_count, \
+                i.comment_count, i.created_at, i.edited_at, i.location_text, \
+                i.official_answer_md, i.answered_at, \
+                COALESCE(a.organisation_name, a.display_name) AS answered_by, u.display_name, \
+                u.organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
+                i.project_id, p.phase AS project_phase, p.support_limit, \
+                c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug, \
+                (SELECT ",
+            $aggregate,
+            "(",
+            $array,
+            "(h.id, h.from_status, h.to_status, \
+                        h.answer_md, COALESCE(hu.organisation_name, hu.display_name), \
+                        h.created_at))",
+            $as_text,
+            " \
+                   FROM idea_status_changes h JOIN users hu ON hu.id = h.changed_by \
+                  WHERE h.idea_id = i.id) AS history, \
+                (SELECT ",
+            $aggregate,
+            "(",
+            $array,
+            "(",
+            comment_row_columns!(),
+            "))",
+            $as_text,
+            " \
+                   FROM comments c JOIN users cu ON cu.id = c.author_id \
+                  WHERE c.idea_id = i.id AND c.hidden_at IS NULL) AS comments \
+             FROM ideas i \
+             JOIN users u ON u.id = i.author_id \
+             JOIN categories c ON c.id = i.category_id \
+             LEFT JOIN projects p ON p.id = i.project_id \
+             LEFT JOIN users a ON a.id = i.answered_by \
+             WHERE i.id = $1 AND i.hidden_at IS NULL"
+        )
+    };
+}
+
+/// What the idea page shows, as stored.
+pub struct IdeaPageRows {
+    pub idea: IdeaRow,
+    /// Oldest first.
+    pub history: Vec<StatusChangeRow>,
+    /// In writing order (`created_at`, `id`).
+    pub comments: Vec<CommentRow>,
 }
 
 #[derive(FromRow)]
+struct IdeaPageRow {
+    #[sqlx(flatten)]
+    idea: IdeaRow,
+    history: Option<String>,
+    comments: Option<String>,
+}
+
+/// A visible idea with its history and discussion, or `DbError::NotFound`. `viewer` gets
+/// the markdown of their own comments for the edit form.
+pub async fn find_idea_page(
+    db: &Db,
+    id: i64,
+    viewer: Option<i64>,
+) -> Result<IdeaPageRows, DbError> {
+    let row: IdeaPageRow = match db {
+        Db::Sqlite(pool) => {
+            sqlx::query_as(idea_page_sql!("json_array", "json_group_array", ""))
+                .bind(id)
+                .bind(viewer)
+                .fetch_one(pool)
+                .await?
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_as(idea_page_sql!("json_build_array", "json_agg", "::text"))
+                .bind(id)
+                .bind(viewer)
+                .fetch_one(pool)
+                .await?
+        }
+    };
+    // Aggregates keep no order of their own (and PostgreSQL's json_agg of nothing is NULL).
+    let mut history: Vec<StatusChangeRow> = parse_json_list(row.history)?;
+    history.sort_by_key(|h| (h.created_at, h.id));
+    let mut comments: Vec<CommentRow> = parse_json_list(row.comments)?;
+    comments.sort_by_key(|c| (c.created_at, c.id));
+    Ok(IdeaPageRows {
+        idea: row.idea,
+        history,
+        comments,
+    })
+}
+
+fn parse_json_list<T: serde::de::DeserializeOwned>(
+    json: Option<String>,
+) -> Result<Vec<T>, DbError> {
+    match json {
+        Some(json) => serde_json::from_str(&json).map_err(DbError::corrupt),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// One entry of an idea's status history (a JSON array in the idea page row).
+#[derive(serde::Deserialize)]
 pub struct StatusChangeRow {
+    id: i64,
     from_status: String,
     to_status: String,
     pub answer_md: Option<String>,
@@ -395,15 +491,6 @@ impl StatusChangeRow {
             self.to_status.parse().map_err(DbError::corrupt)?,
         ))
     }
-}
-
-/// An idea's status history, oldest first.
-pub async fn list_status_changes(db: &Db, idea_id: i64) -> Result<Vec<StatusChangeRow>, DbError> {
-    const SQL: &str = "SELECT h.from_status, h.to_status, h.answer_md, \
-            COALESCE(u.organisation_name, u.display_name) AS changed_by, h.created_at \
-         FROM idea_status_changes h JOIN users u ON u.id = h.changed_by \
-         WHERE h.idea_id = $1 ORDER BY h.created_at, h.id";
-    Ok(super::with_pool!(db, pool => sqlx::query_as(SQL).bind(idea_id).fetch_all(pool).await?))
 }
 
 /// The fields of an idea its author and staff act on, locked for the transaction.
