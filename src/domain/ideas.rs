@@ -222,12 +222,11 @@ pub struct IdeaView {
     pub discussion: Discussion,
 }
 
-/// One entry of an idea's status history.
+/// One entry of an idea's status history (the latest official answer is shown on its own).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChangeView {
     pub from: IdeaStatus,
     pub to: IdeaStatus,
-    pub answer_html: Option<String>,
     pub changed_by: String,
     pub at: DateTime<Utc>,
 }

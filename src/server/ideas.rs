@@ -200,7 +200,6 @@ pub async fn idea_view(
             Ok(StatusChangeView {
                 from,
                 to,
-                answer_html: change.answer_md.as_deref().map(markdown::render),
                 changed_by: change.changed_by,
                 at: change.created_at,
             })

@@ -127,7 +127,10 @@ async fn verified_people_discuss_in_threads_and_edit_or_delete_their_own_comment
     assert!(html.contains(&format!("id=\"kommentar-{first}\"")));
     assert!(html.contains("4 Kommentare"));
     // The markdown source goes only to its author (for the edit form), never to others.
-    assert!(!html.contains("Gute **Idee**!"), "anonymous readers get the rendering only");
+    assert!(
+        !html.contains("Gute **Idee**!"),
+        "anonymous readers get the rendering only"
+    );
     let page_for = |client: &reqwest::Client| {
         let request = client.get(format!("{}/ideen/{idea}", app.address));
         async move { request.send().await.unwrap().text().await.unwrap() }
@@ -139,8 +142,10 @@ async fn verified_people_discuss_in_threads_and_edit_or_delete_their_own_comment
     assert!(!others_page.contains(&format!("id=\"bearbeiten-{first}\"")));
     assert!(!others_page.contains("Gute **Idee**!"));
     // Comments stored before their rendering was (migration 0005) are rendered on reading.
-    app.execute(&format!("UPDATE comments SET body_html = '' WHERE id = {deeper}"))
-        .await;
+    app.execute(&format!(
+        "UPDATE comments SET body_html = '' WHERE id = {deeper}"
+    ))
+    .await;
     let (_, html) = app.page(&format!("/ideen/{idea}")).await;
     assert!(html.contains("<p>Gern.</p>"));
 

@@ -385,8 +385,7 @@ macro_rules! idea_page_sql {
             "(",
             $array,
             "(h.id, h.from_status, h.to_status, \
-                        h.answer_md, COALESCE(hu.organisation_name, hu.display_name), \
-                        h.created_at))",
+                        COALESCE(hu.organisation_name, hu.display_name), h.created_at))",
             $as_text,
             " \
                    FROM idea_status_changes h JOIN users hu ON hu.id = h.changed_by \
@@ -479,7 +478,6 @@ pub struct StatusChangeRow {
     id: i64,
     from_status: String,
     to_status: String,
-    pub answer_md: Option<String>,
     pub changed_by: String,
     pub created_at: DateTime<Utc>,
 }
