@@ -6,7 +6,7 @@ use crate::domain::ideas::{
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
-use crate::server::db::ideas::{self, IdeaFilter, IdeaPageRows, NewIdea};
+use crate::server::db::ideas::{self, Answer, IdeaFilter, IdeaPageRows, NewIdea};
 use crate::server::db::users::UserRow;
 use crate::server::db::votes;
 use crate::server::db::DbError;
@@ -50,6 +50,8 @@ impl IdeaForm {
 struct ValidIdea {
     title: IdeaTitle,
     body: IdeaBody,
+    /// Rendered once here, stored beside the markdown.
+    body_html: String,
     location: Option<String>,
     category_id: i64,
     project_id: Option<i64>,
@@ -64,6 +66,7 @@ impl ValidIdea {
             category_id: self.category_id,
             title: self.title.as_ref(),
             body_md: self.body.as_ref(),
+            body_html: &self.body_html,
             location: self.location.as_deref(),
         }
     }
@@ -103,6 +106,7 @@ async fn validate(tx: &mut Tx, form: &IdeaForm) -> Result<ValidIdea, AppError> {
     };
     match (title, body, category_id, errors.is_empty()) {
         (Some(title), Some(body), Some(category_id), true) => Ok(ValidIdea {
+            body_html: markdown::render(body.as_ref()),
             title,
             body,
             location,
@@ -221,10 +225,15 @@ pub async fn idea_view(
         status,
         author: row.author(),
         category: row.category(),
-        body_html: markdown::render(&row.body_md),
+        body_html: match row.body_html.as_str() {
+            "" => markdown::render(&row.body_md),
+            _ => row.body_html,
+        },
         body_md: viewer_is_author.then_some(row.body_md),
         category_slug: row.category_slug,
-        official_answer_html: row.official_answer_md.as_deref().map(markdown::render),
+        official_answer_html: row
+            .official_answer_html
+            .or_else(|| row.official_answer_md.as_deref().map(markdown::render)),
         answered_by: row.answered_by,
         answered_at: row.answered_at,
         history,
@@ -288,22 +297,18 @@ pub async fn change_status(
     let (Some(status), Some(answer), true) = (status, answer, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
+    let answer_html = markdown::render(answer.as_ref());
     let mut tx = state.db.begin().await?;
     let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
     let from = idea.status()?;
     if from == IdeaStatus::Withdrawn {
         return Err(single_error("status", ValidationError::NotAllowed));
     }
-    ideas::change_status(
-        &mut tx,
-        idea_id,
-        from,
-        status,
-        Some(answer.as_ref()),
-        staff.id,
-        now,
-    )
-    .await?;
+    let answer = Answer {
+        md: answer.as_ref(),
+        html: &answer_html,
+    };
+    ideas::change_status(&mut tx, idea_id, from, status, Some(answer), staff.id, now).await?;
     // The author, followers and supporters hear of it (the author by the "your idea" mail).
     let event = Event::StatusChange {
         idea_id,

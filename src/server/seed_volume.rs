@@ -155,12 +155,14 @@ pub async fn seed_volume(db: &Db, volume: Volume, now: DateTime<Utc>) -> anyhow:
                 sequence.pick(&PLACES),
                 sequence.pick(&WISHES),
             );
+            let body_html = markdown::render(&body);
             let idea = NewIdea {
                 author_id: author,
                 project_id: projects[(sequence.next() % projects.len() as u64) as usize],
                 category_id: categories[(sequence.next() % categories.len() as u64) as usize],
                 title: &title,
                 body_md: &body,
+                body_html: &body_html,
                 location: None,
             };
             let id = insert_idea(&mut tx, &idea, created).await?;
@@ -175,12 +177,15 @@ pub async fn seed_volume(db: &Db, volume: Volume, now: DateTime<Utc>) -> anyhow:
     }
     if volume.long_thread > 0 {
         let mut tx = db.begin().await?;
+        let body_md = "Eine Idee mit einer **langen Diskussion**.";
+        let body_html = markdown::render(body_md);
         let idea = NewIdea {
             author_id: users[0],
             project_id: projects[0],
             category_id: categories[0],
             title: "Digitale Bürgersprechstunde im Kreishaus",
-            body_md: "Eine Idee mit einer **langen Diskussion**.",
+            body_md,
+            body_html: &body_html,
             location: None,
         };
         let id = insert_idea(&mut tx, &idea, now).await?;

@@ -20,6 +20,7 @@ async fn stored_idea(
             category_id,
             title,
             body_md: body,
+            body_html: &stadtlabor::server::markdown::render(body),
             location: None,
         },
         chrono::Utc::now(),
@@ -107,6 +108,19 @@ async fn a_verified_citizen_submits_an_idea_with_markdown_that_appears_in_lists(
     assert!(html.contains("Test Person"));
     assert!(html.contains("Big-Bird-Westfalen"));
     assert!(html.contains("Eingereicht"));
+    // The page shows the rendering stored when the idea was written, not a fresh one of the
+    // markdown; rows from before that column (empty) are rendered when read.
+    let id = location.trim_start_matches("/ideen/");
+    app.execute(&format!(
+        "UPDATE ideas SET body_md = 'Nur **neu**' WHERE id = {id}"
+    ))
+    .await;
+    let (_, html) = app.page(&location).await;
+    assert!(html.contains("<strong>Busse</strong>") && !html.contains("<strong>neu</strong>"));
+    app.execute(&format!("UPDATE ideas SET body_html = '' WHERE id = {id}"))
+        .await;
+    let (_, html) = app.page(&location).await;
+    assert!(html.contains("Nur <strong>neu</strong>"));
 
     let (_, html) = app.page("/ideen").await;
     assert!(html.contains("Busse am Sonntag"));
@@ -412,6 +426,19 @@ async fn staff_answer_officially_the_history_grows_and_the_author_gets_mail() {
         "history is shown"
     );
     assert!(html.contains("In Prüfung → <strong>Angenommen</strong>"));
+    // The answer too is shown as rendered when given (and rendered when read for older rows).
+    app.execute(&format!(
+        "UPDATE ideas SET official_answer_md = 'Nur **neu**' WHERE id = {id}"
+    ))
+    .await;
+    let (_, html) = app.page(&format!("/ideen/{id}")).await;
+    assert!(html.contains("Wird <strong>2027</strong> umgesetzt."));
+    app.execute(&format!(
+        "UPDATE ideas SET official_answer_html = NULL WHERE id = {id}"
+    ))
+    .await;
+    let (_, html) = app.page(&format!("/ideen/{id}")).await;
+    assert!(html.contains("Nur <strong>neu</strong>"));
 
     let mails = app.mail.wait_for(&author.email, 2).await;
     assert!(
@@ -520,6 +547,7 @@ async fn authors_edit_until_someone_reacts_and_may_withdraw() {
     assert_eq!(app.post("ideas/update", &form).await.status().as_u16(), 200);
     let (_, html) = app.page(&format!("/ideen/{id}")).await;
     assert!(html.contains("Radweg am Ring beleuchten") && html.contains("bearbeitet"));
+    assert!(html.contains("Neuer <strong>Text</strong>"), "the new text, rendered");
     let page = list(&app, &[("suche", "Ring")]).await;
     assert_eq!(
         page["items"].as_array().unwrap().len(),

@@ -23,6 +23,8 @@ pub struct NewIdea<'a> {
     pub category_id: i64,
     pub title: &'a str,
     pub body_md: &'a str,
+    /// The sanitised HTML of `body_md`.
+    pub body_html: &'a str,
     pub location: Option<&'a str>,
 }
 
@@ -33,8 +35,8 @@ pub async fn insert_idea(
     now: DateTime<Utc>,
 ) -> Result<i64, DbError> {
     const SQL: &str = "INSERT INTO ideas (author_id, project_id, category_id, title, body_md, \
-            location_text, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
+            location_text, created_at, updated_at, body_html) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id";
     let now = stored_time(now);
     let id: i64 = with_tx!(tx, conn => {
         sqlx::query_scalar(SQL)
@@ -45,6 +47,7 @@ pub async fn insert_idea(
             .bind(idea.body_md)
             .bind(idea.location)
             .bind(now)
+            .bind(idea.body_html)
             .fetch_one(conn)
             .await?
     });
@@ -326,6 +329,8 @@ pub struct IdeaRow {
     pub author_id: i64,
     pub title: String,
     pub body_md: String,
+    /// Rendered when written; empty for rows older than that column.
+    pub body_html: String,
     status: String,
     pub vote_count: i64,
     pub comment_count: i64,
@@ -333,6 +338,8 @@ pub struct IdeaRow {
     pub edited_at: Option<DateTime<Utc>>,
     pub location_text: Option<String>,
     pub official_answer_md: Option<String>,
+    /// Rendered when written; `None` beside an answer for rows older than that column.
+    pub official_answer_html: Option<String>,
     pub answered_at: Option<DateTime<Utc>>,
     pub answered_by: Option<String>,
     display_name: String,
@@ -373,9 +380,9 @@ impl IdeaRow {
 macro_rules! idea_page_sql {
     ($array:literal, $aggregate:literal, $as_text:literal) => {
         concat!(
-            "SELECT i.id, i.author_id, i.title, i.body_md, i.status, i.vote_count, \
+            "SELECT i.id, i.author_id, i.title, i.body_md, i.body_html, i.status, i.vote_count, \
                 i.comment_count, i.created_at, i.edited_at, i.location_text, \
-                i.official_answer_md, i.answered_at, \
+                i.official_answer_md, i.official_answer_html, i.answered_at, \
                 COALESCE(a.organisation_name, a.display_name) AS answered_by, u.display_name, \
                 u.organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
                 i.project_id, p.phase AS project_phase, p.support_limit, \
@@ -535,6 +542,13 @@ pub async fn find_idea_state(tx: &mut Tx, id: i64) -> Result<IdeaState, DbError>
     Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_one(conn).await?))
 }
 
+/// An official answer: its markdown and the sanitised HTML of it.
+#[derive(Clone, Copy)]
+pub struct Answer<'a> {
+    pub md: &'a str,
+    pub html: &'a str,
+}
+
 /// Sets a new status (with the official answer, if given) and records the change.
 #[allow(clippy::too_many_arguments)] // one value per column of the history entry
 pub async fn change_status(
@@ -542,13 +556,15 @@ pub async fn change_status(
     idea_id: i64,
     from: IdeaStatus,
     to: IdeaStatus,
-    answer_md: Option<&str>,
+    answer: Option<Answer<'_>>,
     changed_by: i64,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     let now = stored_time(now);
+    let answer_md = answer.map(|a| a.md);
     const UPDATE: &str = "UPDATE ideas SET status = $2, updated_at = $5, \
             official_answer_md = COALESCE($3, official_answer_md), \
+            official_answer_html = CASE WHEN $3 IS NULL THEN official_answer_html ELSE $6 END, \
             answered_by = CASE WHEN $3 IS NULL THEN answered_by ELSE $4 END, \
             answered_at = CASE WHEN $3 IS NULL THEN answered_at ELSE $5 END \
          WHERE id = $1";
@@ -561,6 +577,7 @@ pub async fn change_status(
             .bind(answer_md)
             .bind(changed_by)
             .bind(now)
+            .bind(answer.map(|a| a.html))
             .execute(&mut *conn)
             .await?;
         sqlx::query(HISTORY)
@@ -585,7 +602,8 @@ pub async fn update_idea_text(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     const SQL: &str = "UPDATE ideas SET title = $2, body_md = $3, category_id = $4, \
-            project_id = $5, location_text = $6, edited_at = $7, updated_at = $7 WHERE id = $1";
+            project_id = $5, location_text = $6, edited_at = $7, updated_at = $7, \
+            body_html = $8 WHERE id = $1";
     let now = stored_time(now);
     with_tx!(tx, conn => {
         sqlx::query(SQL)
@@ -596,6 +614,7 @@ pub async fn update_idea_text(
             .bind(idea.project_id)
             .bind(idea.location)
             .bind(now)
+            .bind(idea.body_html)
             .execute(conn)
             .await?;
     });
