@@ -547,7 +547,10 @@ async fn authors_edit_until_someone_reacts_and_may_withdraw() {
     assert_eq!(app.post("ideas/update", &form).await.status().as_u16(), 200);
     let (_, html) = app.page(&format!("/ideen/{id}")).await;
     assert!(html.contains("Radweg am Ring beleuchten") && html.contains("bearbeitet"));
-    assert!(html.contains("Neuer <strong>Text</strong>"), "the new text, rendered");
+    assert!(
+        html.contains("Neuer <strong>Text</strong>"),
+        "the new text, rendered"
+    );
     let page = list(&app, &[("suche", "Ring")]).await;
     assert_eq!(
         page["items"].as_array().unwrap().len(),

@@ -442,22 +442,13 @@ pub async fn find_idea_page(
     id: i64,
     viewer: Option<i64>,
 ) -> Result<IdeaPageRows, DbError> {
-    let row: IdeaPageRow = match db {
-        Db::Sqlite(pool) => {
-            sqlx::query_as(idea_page_sql!("json_array", "json_group_array", ""))
-                .bind(id)
-                .bind(viewer)
-                .fetch_one(pool)
-                .await?
-        }
-        Db::Postgres(pool) => {
-            sqlx::query_as(idea_page_sql!("json_build_array", "json_agg", "::text"))
-                .bind(id)
-                .bind(viewer)
-                .fetch_one(pool)
-                .await?
-        }
+    let sql = match db {
+        Db::Sqlite(_) => idea_page_sql!("json_array", "json_group_array", ""),
+        Db::Postgres(_) => idea_page_sql!("json_build_array", "json_agg", "::text"),
     };
+    let row: IdeaPageRow = super::with_pool!(db, pool => {
+        sqlx::query_as(sql).bind(id).bind(viewer).fetch_one(pool).await?
+    });
     // Aggregates keep no order of their own (and PostgreSQL's json_agg of nothing is NULL).
     let mut history: Vec<StatusChangeRow> = parse_json_list(row.history)?;
     history.sort_by_key(|h| (h.created_at, h.id));
