@@ -5,14 +5,16 @@
 #   bash bench/run.sh                 # all scenarios
 #   IDEAS=2000 SEARCH_IDEAS=10000 DURATION=5s bash bench/run.sh   # a quick look
 #
-# Scenarios (targets from the issues, 2 cores, 32 connections):
+# Scenarios (targets from the issues, 2 cores; 32 connections unless a row says fewer):
 #   list page 1, list page 50, a filtered list, an idea page   – 10,000 ideas (5 comments,
 #       20 supports each): ≥ 2,000 req/s, p99 ≤ 10 ms
 #   idea page with 200 comments in threads                      – ≥ 2,000 req/s, p99 ≤ 15 ms
+#       (also with 16, 8 and 4 connections: at 32 the p99 is mostly the queue's)
 #   support / take back (32 signed-in people, alternating)      – ≥ 1,000 votes/s, and
 #       afterwards every idea's counter equals its stored supports
 #   search                                                      – 100,000 ideas: p99 ≤ 20 ms
-# The generated databases stay in target/bench and are reused while their size matches.
+# The generated databases stay in target/bench and are reused while their size matches
+# (delete target/bench after a migration).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
