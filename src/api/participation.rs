@@ -80,12 +80,10 @@ pub async fn follow_idea(idea_id: i64, follow: bool) -> Result<(), AppError> {
     ideas::find_idea_state(&mut tx, idea_id)
         .await
         .map_err(fail)?;
-    if follow {
-        follows::follow_idea(&mut tx, user.id, idea_id, chrono::Utc::now()).await
-    } else {
-        follows::unfollow_idea(&mut tx, user.id, idea_id).await
-    }
-    .map_err(fail)?;
+    let idea = follows::Followed::Idea(idea_id);
+    follows::set_following(&mut tx, user.id, idea, follow, chrono::Utc::now())
+        .await
+        .map_err(fail)?;
     tx.commit().await.map_err(fail)?;
     leptos_axum::redirect(&format!("/ideen/{idea_id}#folgen"));
     Ok(())
@@ -116,12 +114,10 @@ pub async fn follow_project(slug: String, follow: bool) -> Result<(), AppError> 
         .await
         .map_err(fail)?;
     let mut tx = state.db.begin().await.map_err(fail)?;
-    if follow {
-        follows::follow_project(&mut tx, user.id, project_id, chrono::Utc::now()).await
-    } else {
-        follows::unfollow_project(&mut tx, user.id, project_id).await
-    }
-    .map_err(fail)?;
+    let project = follows::Followed::Project(project_id);
+    follows::set_following(&mut tx, user.id, project, follow, chrono::Utc::now())
+        .await
+        .map_err(fail)?;
     tx.commit().await.map_err(fail)?;
     leptos_axum::redirect(&format!("/projekte/{slug}#folgen"));
     Ok(())

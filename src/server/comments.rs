@@ -8,7 +8,7 @@ use crate::domain::comments::{
 use crate::domain::validation::{parse_markdown, FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::server::db::comments::{self, CommentRow, NewComment};
-use crate::server::db::follows;
+use crate::server::db::follows::{self, Followed};
 use crate::server::db::ideas;
 use crate::server::db::users::UserRow;
 use crate::server::markdown;
@@ -81,7 +81,7 @@ pub async fn post_comment(
     };
     let id = comments::insert_comment(&mut tx, &new, now).await?;
     if author.follow_on_comment {
-        follows::follow_idea(&mut tx, author.id, idea_id, now).await?;
+        follows::set_following(&mut tx, author.id, Followed::Idea(idea_id), true, now).await?;
     }
     let event = Event::Comment {
         idea_id,

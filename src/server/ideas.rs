@@ -6,11 +6,12 @@ use crate::domain::ideas::{
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
+use crate::server::db::follows::{self, Followed};
 use crate::server::db::ideas::{self, Answer, IdeaFilter, IdeaPageRows, NewIdea};
 use crate::server::db::users::UserRow;
 use crate::server::db::votes;
 use crate::server::db::DbError;
-use crate::server::db::{follows, projects, Tx};
+use crate::server::db::{projects, Tx};
 use crate::server::notifications::{self, Event};
 use crate::server::state::AppState;
 use crate::server::{comments, markdown, search};
@@ -128,7 +129,7 @@ pub async fn submit_idea(
     let idea = validate(&mut tx, &form).await?;
     let id = ideas::insert_idea(&mut tx, &idea.as_new(author.id), now).await?;
     // Authors follow their ideas (they may unfollow on the idea's page).
-    follows::follow_idea(&mut tx, author.id, id, now).await?;
+    follows::set_following(&mut tx, author.id, Followed::Idea(id), true, now).await?;
     let mut mailed = false;
     if let Some(project_id) = idea.project_id {
         let project_title = projects::project_title(&mut tx, project_id).await?;

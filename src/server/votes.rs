@@ -2,8 +2,9 @@
 
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
+use crate::server::db::follows::{self, Followed};
 use crate::server::db::users::UserRow;
-use crate::server::db::{follows, ideas, votes};
+use crate::server::db::{ideas, votes};
 use crate::server::state::AppState;
 use chrono::{DateTime, Utc};
 
@@ -39,7 +40,7 @@ pub async fn support(
     }
     votes::add_vote(&mut tx, voter.id, idea_id, now).await?;
     if voter.follow_on_vote {
-        follows::follow_idea(&mut tx, voter.id, idea_id, now).await?;
+        follows::set_following(&mut tx, voter.id, Followed::Idea(idea_id), true, now).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -4,66 +4,41 @@ use super::ideas::stored_time;
 use super::{with_tx, DbError, Tx};
 use chrono::{DateTime, Utc};
 
-/// Follows an idea (nothing happens when already following).
-pub async fn follow_idea(
+/// What a person can follow.
+#[derive(Debug, Clone, Copy)]
+pub enum Followed {
+    Idea(i64),
+    Project(i64),
+}
+
+/// Starts (`follow`) or stops following; nothing happens when it already is so.
+pub async fn set_following(
     tx: &mut Tx,
     user_id: i64,
-    idea_id: i64,
+    followed: Followed,
+    follow: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    with_tx!(tx, conn => {
-        sqlx::query(
+    let (id, insert, delete) = match followed {
+        Followed::Idea(id) => (
+            id,
             "INSERT INTO idea_follows (user_id, idea_id, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT (user_id, idea_id) DO NOTHING",
-        )
-        .bind(user_id)
-        .bind(idea_id)
-        .bind(stored_time(now))
-        .execute(conn)
-        .await?;
-    });
-    Ok(())
-}
-
-pub async fn unfollow_idea(tx: &mut Tx, user_id: i64, idea_id: i64) -> Result<(), DbError> {
-    with_tx!(tx, conn => {
-        sqlx::query("DELETE FROM idea_follows WHERE user_id = $1 AND idea_id = $2")
-            .bind(user_id)
-            .bind(idea_id)
-            .execute(conn)
-            .await?;
-    });
-    Ok(())
-}
-
-/// Follows a project (nothing happens when already following).
-pub async fn follow_project(
-    tx: &mut Tx,
-    user_id: i64,
-    project_id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    with_tx!(tx, conn => {
-        sqlx::query(
+            "DELETE FROM idea_follows WHERE user_id = $1 AND idea_id = $2",
+        ),
+        Followed::Project(id) => (
+            id,
             "INSERT INTO project_follows (user_id, project_id, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT (user_id, project_id) DO NOTHING",
-        )
-        .bind(user_id)
-        .bind(project_id)
-        .bind(stored_time(now))
-        .execute(conn)
-        .await?;
-    });
-    Ok(())
-}
-
-pub async fn unfollow_project(tx: &mut Tx, user_id: i64, project_id: i64) -> Result<(), DbError> {
+            "DELETE FROM project_follows WHERE user_id = $1 AND project_id = $2",
+        ),
+    };
     with_tx!(tx, conn => {
-        sqlx::query("DELETE FROM project_follows WHERE user_id = $1 AND project_id = $2")
-            .bind(user_id)
-            .bind(project_id)
-            .execute(conn)
-            .await?;
+        if follow {
+            sqlx::query(insert).bind(user_id).bind(id).bind(stored_time(now)).execute(conn).await?;
+        } else {
+            sqlx::query(delete).bind(user_id).bind(id).execute(conn).await?;
+        }
     });
     Ok(())
 }
