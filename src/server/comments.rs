@@ -166,10 +166,10 @@ pub fn discussion(
             let deleted = row.deleted_at.is_some();
             let own = viewer.is_some_and(|v| v.id == row.author_id);
             let author = row.author();
-            let body_html = match row.body_html {
-                Some(html) if html.is_empty() => row.body_md.as_deref().map(markdown::render),
-                stored => stored,
-            };
+            let body_md = row.body_md.as_deref().unwrap_or_default();
+            let body_html = row
+                .body_html
+                .map(|html| markdown::stored_or_render(html, body_md));
             let view = CommentView {
                 id: row.id,
                 author,

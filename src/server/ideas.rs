@@ -226,15 +226,13 @@ pub async fn idea_view(
         status,
         author: row.author(),
         category: row.category(),
-        body_html: match row.body_html.as_str() {
-            "" => markdown::render(&row.body_md),
-            _ => row.body_html,
-        },
+        body_html: markdown::stored_or_render(row.body_html, &row.body_md),
         body_md: viewer_is_author.then_some(row.body_md),
         category_slug: row.category_slug,
         official_answer_html: row
-            .official_answer_html
-            .or_else(|| row.official_answer_md.as_deref().map(markdown::render)),
+            .official_answer_md
+            .as_deref()
+            .map(|md| markdown::stored_or_render(row.official_answer_html.unwrap_or_default(), md)),
         answered_by: row.answered_by,
         answered_at: row.answered_at,
         history,

@@ -20,6 +20,16 @@ pub fn render(markdown: &str) -> String {
         .to_string()
 }
 
+/// The rendering stored beside `markdown` when it was written, or a fresh one for rows
+/// stored before their table had the column (empty or NULL there: migrations 0005, 0006).
+pub fn stored_or_render(stored_html: String, markdown: &str) -> String {
+    if stored_html.is_empty() {
+        render(markdown)
+    } else {
+        stored_html
+    }
+}
+
 /// The first `max_chars` characters of the text a markdown source shows (for list cards),
 /// ending with "…" when cut.
 pub fn plain_excerpt(markdown: &str, max_chars: usize) -> String {
