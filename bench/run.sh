@@ -69,6 +69,17 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# row NAME LABEL WRK_OUTPUT: refuses a run with failed requests, else prints its table row.
+row() {
+  local name="$1" label="$2" out="$3"
+  if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; exit 1; fi
+  printf '%-22s %10s %10s %10s   %s\n' "$name" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
+    "$label"
+}
+
 # load NAME PATH [CONNECTIONS]: one wrk run; prints a table row.
 load() {
   local name="$1" path="$2" connections="${3:-$CONNECTIONS}" out
@@ -77,12 +88,7 @@ load() {
   status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "$BASE$path")"
   [ "$status" = 200 ] || { echo "$path answered $status" >&2; exit 1; }
   out="$(wrk -t2 -c"$connections" -d"$DURATION" --latency -H 'Accept: text/html' "$BASE$path")"
-  if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; exit 1; fi
-  printf '%-22s %10s %10s %10s   %s\n' "$name" \
-    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-    "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
-    "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
-    "$path"
+  row "$name" "$path" "$out"
 }
 
 # The address of list page N (following the "next" links, as a reader would).
@@ -131,12 +137,7 @@ end
 LUA
   local out
   out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$DIR/votes.lua" "$BASE")"
-  if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; exit 1; fi
-  printf '%-22s %10s %10s %10s   %s\n' "support / take back" \
-    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-    "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
-    "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
-    "POST /api/votes/set"
+  row "support / take back" "POST /api/votes/set" "$out"
   python3 - "$DIR/list.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
