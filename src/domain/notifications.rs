@@ -249,31 +249,17 @@ mod tests {
 
     #[test]
     fn berlin_switches_between_winter_and_summer_time() {
-        assert_eq!(
-            berlin_offset(utc("2026-01-15T12:00:00Z")),
-            Duration::hours(1)
-        );
-        assert_eq!(
-            berlin_offset(utc("2026-07-15T12:00:00Z")),
-            Duration::hours(2)
-        );
         // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
-        assert_eq!(
-            berlin_offset(utc("2026-03-29T00:59:59Z")),
-            Duration::hours(1)
-        );
-        assert_eq!(
-            berlin_offset(utc("2026-03-29T01:00:00Z")),
-            Duration::hours(2)
-        );
-        assert_eq!(
-            berlin_offset(utc("2026-10-25T00:59:59Z")),
-            Duration::hours(2)
-        );
-        assert_eq!(
-            berlin_offset(utc("2026-10-25T01:00:00Z")),
-            Duration::hours(1)
-        );
+        for (at, hours) in [
+            ("2026-01-15T12:00:00Z", 1),
+            ("2026-07-15T12:00:00Z", 2),
+            ("2026-03-29T00:59:59Z", 1),
+            ("2026-03-29T01:00:00Z", 2),
+            ("2026-10-25T00:59:59Z", 2),
+            ("2026-10-25T01:00:00Z", 1),
+        ] {
+            assert_eq!(berlin_offset(utc(at)), Duration::hours(hours), "{at}");
+        }
     }
 
     #[test]

@@ -226,6 +226,13 @@ impl TestApp {
         }
     }
 
+    /// A new verified person of `role` with a client of their own, signed in.
+    pub async fn signed_in(&self, role: Role) -> (TestUser, reqwest::Client) {
+        let user = self.create_user(role, true).await;
+        let client = self.client_for(&user).await;
+        (user, client)
+    }
+
     /// A fresh browser-like client, logged in as `user` (a second tab, another person).
     pub async fn client_for(&self, user: &TestUser) -> reqwest::Client {
         let client = browser_client();

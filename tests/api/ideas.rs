@@ -364,8 +364,7 @@ async fn unknown_ideas_are_404() {
 
 /// An idea of a fresh verified citizen, submitted through the API; returns (author, id).
 async fn submitted_idea(app: &TestApp) -> (crate::helpers::TestUser, i64) {
-    let author = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&author).await;
+    let (author, client) = app.signed_in(Role::Citizen).await;
     let response = crate::helpers::post_as(
         &client,
         &app.address,
@@ -559,8 +558,7 @@ async fn authors_edit_until_someone_reacts_and_may_withdraw() {
     );
 
     // A support freezes the text.
-    let supporter = app.create_user(Role::Citizen, true).await;
-    let supporter = app.client_for(&supporter).await;
+    let (_, supporter) = app.signed_in(Role::Citizen).await;
     let support = crate::helpers::post_as(
         &supporter,
         &app.address,

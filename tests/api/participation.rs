@@ -17,8 +17,7 @@ macro_rules! with_pool {
 /// A verified citizen's idea in the Big-Bird project; returns the author, their client and
 /// the idea's id.
 async fn idea_by_new_author(app: &TestApp, title: &str) -> (TestUser, reqwest::Client, i64) {
-    let author = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&author).await;
+    let (author, client) = app.signed_in(Role::Citizen).await;
     let response = post_as(
         &client,
         &app.address,
@@ -99,8 +98,7 @@ async fn stored_count(app: &TestApp, sql: &str, id: i64) -> i64 {
 async fn verified_people_discuss_in_threads_and_edit_or_delete_their_own_comments() {
     let app = spawn_app().await;
     let (_author, author_client, idea) = idea_by_new_author(&app, "Sitzbänke am Markt").await;
-    let citizen = app.create_user(Role::Citizen, true).await;
-    let citizen_client = app.client_for(&citizen).await;
+    let (_, citizen_client) = app.signed_in(Role::Citizen).await;
 
     let first = comment_id(&app, &citizen_client, idea, None, "Gute **Idee**!").await;
     let reply = comment_id(&app, &author_client, idea, Some(first), "Danke!").await;
@@ -230,8 +228,7 @@ async fn comments_need_a_verified_account_an_open_idea_and_sane_input() {
     );
     assert!(html.contains("Verwaltung"), "staff carry the badge");
 
-    let citizen = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&citizen).await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
     assert_eq!(
         validation_error(comment(&app, &client, idea, None, "  ").await, "body").await,
         "Required"
@@ -311,8 +308,7 @@ async fn hidden_ideas_take_no_comments_supports_or_follows() {
         "UPDATE ideas SET hidden_at = created_at WHERE id = {idea}"
     ))
     .await;
-    let citizen = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&citizen).await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
     assert_eq!(
         comment(&app, &client, idea, None, "Hallo")
             .await
@@ -343,8 +339,7 @@ async fn comments_on_ideas_of_completed_projects_are_closed() {
     let (_author, _client, idea) = idea_by_new_author(&app, "Abgeschlossen").await;
     app.execute("UPDATE projects SET phase = 'completed' WHERE slug = 'big-bird-westfalen'")
         .await;
-    let citizen = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&citizen).await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
     assert_eq!(
         validation_error(comment(&app, &client, idea, None, "Zu spät").await, "body").await,
         "DiscussionClosed"
@@ -357,8 +352,7 @@ async fn comments_on_ideas_of_completed_projects_are_closed() {
 async fn more_than_ten_comments_a_minute_are_refused_with_a_german_message() {
     let app = spawn_app().await;
     let (_author, _client, idea) = idea_by_new_author(&app, "Viel zu sagen").await;
-    let citizen = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&citizen).await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
     for n in 0..10 {
         comment_id(&app, &client, idea, None, &format!("Punkt {n}")).await;
     }
@@ -408,8 +402,7 @@ async fn supports_count_once_per_person_never_for_the_author_and_can_be_taken_ba
         validation_error(vote(author_client.clone(), "true").await, "vote").await,
         "OwnIdea"
     );
-    let citizen = app.create_user(Role::Business, true).await;
-    let client = app.client_for(&citizen).await;
+    let (_, client) = app.signed_in(Role::Business).await;
     assert_eq!(vote(client.clone(), "true").await.status().as_u16(), 200);
     assert_eq!(
         vote(client.clone(), "true").await.status().as_u16(),
@@ -555,12 +548,9 @@ async fn outbox_drained(app: &TestApp) {
 async fn events_notify_followers_supporters_and_repliers_but_never_the_actor() {
     let app = spawn_app().await;
     let (author, author_client, idea) = idea_by_new_author(&app, "Mehr Bänke").await;
-    let commenter = app.create_user(Role::Citizen, true).await;
-    let commenter_client = app.client_for(&commenter).await;
-    let replier = app.create_user(Role::Citizen, true).await;
-    let replier_client = app.client_for(&replier).await;
-    let supporter = app.create_user(Role::Citizen, true).await;
-    let supporter_client = app.client_for(&supporter).await;
+    let (commenter, commenter_client) = app.signed_in(Role::Citizen).await;
+    let (replier, replier_client) = app.signed_in(Role::Citizen).await;
+    let (supporter, supporter_client) = app.signed_in(Role::Citizen).await;
     let bystander = app.create_user(Role::Citizen, true).await;
 
     let first = comment_id(&app, &commenter_client, idea, None, "Ja, bitte.").await;
@@ -601,8 +591,7 @@ async fn events_notify_followers_supporters_and_repliers_but_never_the_actor() {
     assert!(mails_about(&app, &bystander, "").await.is_empty());
 
     // Staff answer: author ("your idea"), commenter, replier, supporter; not the staff member.
-    let moderator = app.create_user(Role::Moderator, true).await;
-    let staff = app.client_for(&moderator).await;
+    let (moderator, staff) = app.signed_in(Role::Moderator).await;
     let answer = post_as(
         &staff,
         &app.address,
@@ -714,8 +703,7 @@ async fn digests_group_everything_once_per_period_at_the_berlin_hour() {
     )
     .await;
     assert_eq!(bad.status().as_u16(), 422, "unknown choices change nothing");
-    let other = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&other).await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
     comment_id(&app, &client, idea, None, "Erstens").await;
     comment_id(&app, &client, idea, None, "Zweitens").await;
     outbox_drained(&app).await;
@@ -803,8 +791,7 @@ fn one_click_address(app: &TestApp, mail: &crate::mail_server::ReceivedMail) -> 
 async fn unsubscribing_by_rfc_8058_post_or_by_the_page_stops_that_kind_of_mail() {
     let app = spawn_app().await;
     let (author, _author_client, idea) = idea_by_new_author(&app, "Abbestellen").await;
-    let other = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&other).await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
     comment_id(&app, &client, idea, None, "Erster Kommentar").await;
     let mails = app.mail.wait_for(&author.email, 1).await;
     let mail = mails
@@ -893,8 +880,7 @@ async fn weekly_digests_go_out_on_mondays_once() {
     let app = spawn_app().await;
     let (author, author_client, idea) = idea_by_new_author(&app, "Wöchentlich").await;
     prefer(&app, &author_client, "weekly").await;
-    let other = app.create_user(Role::Citizen, true).await;
-    let client = app.client_for(&other).await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
     comment_id(&app, &client, idea, None, "Ein Beitrag").await;
     let state = app.state().await;
     let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
