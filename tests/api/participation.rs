@@ -88,6 +88,16 @@ async fn validation_error(response: reqwest::Response, field: &str) -> serde_jso
     body["Validation"]["errors"][field].clone()
 }
 
+/// A new comment is refused as "DiscussionClosed" and the idea page gives `why`.
+async fn assert_discussion_closed(app: &TestApp, client: &reqwest::Client, idea: i64, why: &str) {
+    assert_eq!(
+        validation_error(comment(app, client, idea, None, "Noch was").await, "body").await,
+        "DiscussionClosed"
+    );
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(html.contains(why), "{why}");
+}
+
 async fn stored_count(app: &TestApp, sql: &str, id: i64) -> i64 {
     with_pool!(&app.db, pool => {
         sqlx::query_scalar::<_, i64>(sql).bind(id).fetch_one(pool).await.unwrap()
@@ -292,12 +302,13 @@ async fn comments_need_a_verified_account_an_open_idea_and_sane_input() {
     )
     .await;
     assert_eq!(withdraw.status().as_u16(), 200);
-    assert_eq!(
-        validation_error(comment(&app, &client, idea, None, "Noch was").await, "body").await,
-        "DiscussionClosed"
-    );
-    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
-    assert!(html.contains("Die Idee wurde zurückgezogen. Die Diskussion ist geschlossen."));
+    assert_discussion_closed(
+        &app,
+        &client,
+        idea,
+        "Die Idee wurde zurückgezogen. Die Diskussion ist geschlossen.",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -340,12 +351,13 @@ async fn comments_on_ideas_of_completed_projects_are_closed() {
     app.execute("UPDATE projects SET phase = 'completed' WHERE slug = 'big-bird-westfalen'")
         .await;
     let (_, client) = app.signed_in(Role::Citizen).await;
-    assert_eq!(
-        validation_error(comment(&app, &client, idea, None, "Zu spät").await, "body").await,
-        "DiscussionClosed"
-    );
-    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
-    assert!(html.contains("Das Projekt ist abgeschlossen. Die Diskussion ist geschlossen."));
+    assert_discussion_closed(
+        &app,
+        &client,
+        idea,
+        "Das Projekt ist abgeschlossen. Die Diskussion ist geschlossen.",
+    )
+    .await;
 }
 
 #[tokio::test]
