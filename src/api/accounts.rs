@@ -12,23 +12,24 @@ use leptos::prelude::*;
 /// The signed-in person, or `None`.
 #[server(endpoint = "accounts/current")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    use crate::server::{auth, db, respond::fail, state::app_state};
-    let state = app_state()?;
-    match auth::current_user(&state).await.map_err(fail)? {
-        Some(user) => {
-            let unread = db::notifications::count_unread(&state.db, user.id)
-                .await
-                .map_err(fail)?;
-            Ok(Some(user.to_current_user(unread).map_err(fail)?))
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move {
+        match ctx.viewer().await? {
+            Some(user) => {
+                let unread = db::notifications::count_unread(&ctx.state.db, user.id).await?;
+                Ok(Some(user.to_current_user(unread)?))
+            }
+            None => Ok(None),
         }
-        None => Ok(None),
-    }
+    })
+    .await
 }
 
 /// When the registration form was rendered (Unix seconds), for the minimum fill time.
 #[server(endpoint = "accounts/form-started")]
 pub async fn form_started_at() -> Result<i64, AppError> {
-    Ok(chrono::Utc::now().timestamp())
+    use crate::server::request::serve;
+    serve(|ctx| async move { Ok(ctx.now.timestamp()) }).await
 }
 
 #[server(endpoint = "accounts/register")]
@@ -44,8 +45,7 @@ pub async fn register(
     started_at: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::server::accounts::{self, Registration};
-    use crate::server::{language::request_locale, respond::fail, state::app_state};
-    let state = app_state()?;
+    use crate::server::{language::request_locale, request::serve};
     let form = Registration {
         display_name,
         email,
@@ -57,32 +57,31 @@ pub async fn register(
         honeypot: fax.unwrap_or_default(),
         started_at,
     };
-    accounts::register(&state, form, request_locale(), chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect("/registrieren/danke");
-    Ok(())
+    serve(|ctx| async move {
+        accounts::register(&ctx.state, form, request_locale(), ctx.now).await?;
+        leptos_axum::redirect("/registrieren/danke");
+        Ok(())
+    })
+    .await
 }
 
 /// Confirms a new account's address (the link from the mail).
 #[server(endpoint = "accounts/verify")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
-    use crate::server::{accounts, respond::fail, state::app_state};
-    accounts::verify_email(&app_state()?, &token, chrono::Utc::now())
-        .await
-        .map_err(fail)
+    use crate::server::{accounts, request::serve};
+    serve(|ctx| async move { Ok(accounts::verify_email(&ctx.state, &token, ctx.now).await?) }).await
 }
 
 #[server(endpoint = "accounts/resend-verification")]
 pub async fn resend_verification() -> Result<(), AppError> {
-    use crate::server::{accounts, auth, respond::fail, state::app_state};
-    let state = app_state()?;
-    let user = auth::require_user(&state).await.map_err(fail)?;
-    accounts::resend_verification(&state, &user, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect("/konto?gespeichert=bestaetigung");
-    Ok(())
+    use crate::server::{accounts, request::serve};
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        accounts::resend_verification(&ctx.state, &user, ctx.now).await?;
+        leptos_axum::redirect("/konto?gespeichert=bestaetigung");
+        Ok(())
+    })
+    .await
 }
 
 #[server(endpoint = "accounts/login")]
@@ -91,48 +90,51 @@ pub async fn login(
     password: String,
     weiter: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::{accounts, auth, respond::fail, state::app_state};
-    let state = app_state()?;
-    let client = auth::client_address(&state).await;
-    let user = accounts::authenticate(&state, &email, &password, &client, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    auth::log_in(&auth::session().await?, &user)
-        .await
-        .map_err(fail)?;
-    let target = weiter
-        .filter(|p| crate::domain::paths::is_local_path(p))
-        .unwrap_or_else(|| "/konto".to_owned());
-    leptos_axum::redirect(&target);
-    Ok(())
+    use crate::server::{accounts, auth, request::serve};
+    serve(|ctx| async move {
+        let client = auth::client_address(&ctx.state).await;
+        let user = accounts::authenticate(&ctx.state, &email, &password, &client, ctx.now).await?;
+        auth::log_in(&auth::session().await?, &user, ctx.now).await?;
+        let target = weiter
+            .filter(|p| crate::domain::paths::is_local_path(p))
+            .unwrap_or_else(|| "/konto".to_owned());
+        leptos_axum::redirect(&target);
+        Ok(())
+    })
+    .await
 }
 
 #[server(endpoint = "accounts/logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::{auth, respond::fail};
-    auth::log_out(&auth::session().await?).await.map_err(fail)?;
-    leptos_axum::redirect("/");
-    Ok(())
+    use crate::server::{auth, request::serve};
+    serve(|_| async move {
+        auth::log_out(&auth::session().await?).await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
 }
 
 #[server(endpoint = "accounts/request-password-reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    use crate::server::{accounts, respond::fail, state::app_state};
-    accounts::request_password_reset(&app_state()?, &email, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect("/passwort-vergessen?gesendet=1");
-    Ok(())
+    use crate::server::{accounts, request::serve};
+    serve(|ctx| async move {
+        accounts::request_password_reset(&ctx.state, &email, ctx.now).await?;
+        leptos_axum::redirect("/passwort-vergessen?gesendet=1");
+        Ok(())
+    })
+    .await
 }
 
 #[server(endpoint = "accounts/reset-password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
-    use crate::server::{accounts, respond::fail, state::app_state};
-    accounts::reset_password(&app_state()?, &token, &password, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect("/anmelden?zurueckgesetzt=1");
-    Ok(())
+    use crate::server::{accounts, request::serve};
+    serve(|ctx| async move {
+        accounts::reset_password(&ctx.state, &token, &password, ctx.now).await?;
+        leptos_axum::redirect("/anmelden?zurueckgesetzt=1");
+        Ok(())
+    })
+    .await
 }
 
 #[server(endpoint = "accounts/change-password")]
@@ -140,49 +142,38 @@ pub async fn change_password(
     current_password: String,
     new_password: String,
 ) -> Result<(), AppError> {
-    use crate::server::{accounts, auth, respond::fail, state::app_state};
-    let state = app_state()?;
-    let user = auth::require_user(&state).await.map_err(fail)?;
-    let version = accounts::change_password(
-        &state,
-        &user,
-        &current_password,
-        &new_password,
-        chrono::Utc::now(),
-    )
+    use crate::server::{accounts, auth, request::serve};
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        let (current, new) = (&current_password, &new_password);
+        let version = accounts::change_password(&ctx.state, &user, current, new, ctx.now).await?;
+        auth::refresh_login_version(&auth::session().await?, version).await?;
+        leptos_axum::redirect("/konto?gespeichert=passwort");
+        Ok(())
+    })
     .await
-    .map_err(fail)?;
-    auth::refresh_login_version(&auth::session().await?, version)
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect("/konto?gespeichert=passwort");
-    Ok(())
 }
 
 #[server(endpoint = "accounts/change-email")]
 pub async fn change_email(new_email: String, email_password: String) -> Result<(), AppError> {
-    use crate::server::{accounts, auth, respond::fail, state::app_state};
-    let state = app_state()?;
-    let user = auth::require_user(&state).await.map_err(fail)?;
-    accounts::request_email_change(
-        &state,
-        &user,
-        &new_email,
-        &email_password,
-        chrono::Utc::now(),
-    )
+    use crate::server::{accounts, request::serve};
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        let (email, password) = (&new_email, &email_password);
+        accounts::request_email_change(&ctx.state, &user, email, password, ctx.now).await?;
+        leptos_axum::redirect("/konto?gespeichert=email");
+        Ok(())
+    })
     .await
-    .map_err(fail)?;
-    leptos_axum::redirect("/konto?gespeichert=email");
-    Ok(())
 }
 
 #[server(endpoint = "accounts/confirm-email-change")]
 pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
-    use crate::server::{accounts, respond::fail, state::app_state};
-    accounts::confirm_email_change(&app_state()?, &token, chrono::Utc::now())
-        .await
-        .map_err(fail)
+    use crate::server::{accounts, request::serve};
+    serve(
+        |ctx| async move { Ok(accounts::confirm_email_change(&ctx.state, &token, ctx.now).await?) },
+    )
+    .await
 }
 
 #[server(endpoint = "accounts/update-profile")]
@@ -193,18 +184,18 @@ pub async fn update_profile(
     locale: String,
 ) -> Result<(), AppError> {
     use crate::server::accounts::{self, ProfileForm};
-    use crate::server::{auth, respond::fail, state::app_state};
-    let state = app_state()?;
-    let user = auth::require_user(&state).await.map_err(fail)?;
+    use crate::server::request::serve;
     let form = ProfileForm {
         display_name,
         organisation_name: organisation_name.unwrap_or_default(),
         organisation_website: organisation_website.unwrap_or_default(),
         locale,
     };
-    accounts::update_profile(&state, &user, form, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect("/konto?gespeichert=profil");
-    Ok(())
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        accounts::update_profile(&ctx.state, &user, form, ctx.now).await?;
+        leptos_axum::redirect("/konto?gespeichert=profil");
+        Ok(())
+    })
+    .await
 }

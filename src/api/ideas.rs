@@ -20,7 +20,7 @@ pub struct IdeaQuery {
 pub async fn list_ideas(#[server(default)] query: IdeaQuery) -> Result<IdeaPage, AppError> {
     use crate::domain::ideas::IdeaSort;
     use crate::server::db::ideas::IdeaFilter;
-    use crate::server::{ideas, respond::fail, state::app_state};
+    use crate::server::{ideas, request::serve};
     let non_empty = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let filter = IdeaFilter {
         project: non_empty(query.projekt),
@@ -35,32 +35,31 @@ pub async fn list_ideas(#[server(default)] query: IdeaQuery) -> Result<IdeaPage,
             .unwrap_or_default(),
         cursor: non_empty(query.nach),
     };
-    ideas::idea_page(&app_state()?, &filter).await.map_err(fail)
+    serve(|ctx| async move { Ok(ideas::idea_page(&ctx.state, &filter).await?) }).await
 }
 
 #[server(endpoint = "ideas/get")]
 pub async fn get_idea(id: i64) -> Result<IdeaView, AppError> {
-    use crate::server::{auth, db, ideas, respond::fail, state::app_state};
-    let state = app_state()?;
-    let viewer = auth::current_user(&state).await.map_err(fail)?;
-    let page = db::ideas::find_idea_page(&state.db, id, viewer.as_ref().map(|v| v.id))
-        .await
-        .map_err(fail)?;
-    ideas::idea_view(&state, page, viewer.as_ref())
-        .await
-        .map_err(fail)
+    use crate::server::{db, ideas, request::serve};
+    serve(|ctx| async move {
+        let viewer = ctx.viewer().await?;
+        let page =
+            db::ideas::find_idea_page(&ctx.state.db, id, viewer.as_ref().map(|v| v.id)).await?;
+        Ok(ideas::idea_view(&ctx.state, page, viewer.as_ref()).await?)
+    })
+    .await
 }
 
 /// Categories and the projects that accept ideas now, for the idea form and the filters.
 #[server(endpoint = "ideas/choices")]
 pub async fn idea_choices() -> Result<(Vec<Choice>, Vec<(String, String)>), AppError> {
-    use crate::server::{db, respond::fail, state::app_state};
-    let state = app_state()?;
-    let categories = db::ideas::list_categories(&state.db).await.map_err(fail)?;
-    let projects = db::projects::list_projects_accepting_ideas(&state.db)
-        .await
-        .map_err(fail)?;
-    Ok((categories, projects))
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move {
+        let categories = db::ideas::list_categories(&ctx.state.db).await?;
+        let projects = db::projects::list_projects_accepting_ideas(&ctx.state.db).await?;
+        Ok((categories, projects))
+    })
+    .await
 }
 
 #[server(endpoint = "ideas/create")]
@@ -72,15 +71,15 @@ pub async fn create_idea(
     location: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server::ideas::{self, IdeaForm};
-    use crate::server::{auth, respond::fail, state::app_state};
-    let state = app_state()?;
-    let author = auth::require_verified(&state).await.map_err(fail)?;
-    let form = IdeaForm::new(title, body, category, project, location);
-    let id = ideas::submit_idea(&state, &author, form, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect(&format!("/ideen/{id}"));
-    Ok(())
+    use crate::server::request::serve;
+    serve(|ctx| async move {
+        let author = ctx.verified_user().await?;
+        let form = IdeaForm::new(title, body, category, project, location);
+        let id = ideas::submit_idea(&ctx.state, &author, form, ctx.now).await?;
+        leptos_axum::redirect(&format!("/ideen/{id}"));
+        Ok(())
+    })
+    .await
 }
 
 /// The sanitised HTML a markdown text will show as (the preview before posting).
@@ -94,30 +93,27 @@ pub async fn preview_markdown(body: String) -> Result<String, AppError> {
 /// Staff set a status with an official answer (markdown).
 #[server(endpoint = "ideas/change-status")]
 pub async fn change_idea_status(id: i64, status: String, answer: String) -> Result<(), AppError> {
-    use crate::domain::accounts::Role;
-    use crate::server::{auth, ideas, respond::fail, state::app_state};
-    let state = app_state()?;
-    let staff = auth::require_role(&state, &[Role::Moderator, Role::Admin])
-        .await
-        .map_err(fail)?;
-    ideas::change_status(&state, &staff, id, &status, &answer, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect(&format!("/ideen/{id}"));
-    Ok(())
+    use crate::server::{ideas, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        ideas::change_status(&ctx.state, &staff, id, &status, &answer, ctx.now).await?;
+        leptos_axum::redirect(&format!("/ideen/{id}"));
+        Ok(())
+    })
+    .await
 }
 
 /// The author withdraws the idea.
 #[server(endpoint = "ideas/withdraw")]
 pub async fn withdraw_idea(id: i64) -> Result<(), AppError> {
-    use crate::server::{auth, ideas, respond::fail, state::app_state};
-    let state = app_state()?;
-    let author = auth::require_user(&state).await.map_err(fail)?;
-    ideas::withdraw(&state, &author, id, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect(&format!("/ideen/{id}"));
-    Ok(())
+    use crate::server::{ideas, request::serve};
+    serve(|ctx| async move {
+        let author = ctx.user().await?;
+        ideas::withdraw(&ctx.state, &author, id, ctx.now).await?;
+        leptos_axum::redirect(&format!("/ideen/{id}"));
+        Ok(())
+    })
+    .await
 }
 
 /// The author edits the idea while nobody has supported or commented on it.
@@ -131,13 +127,13 @@ pub async fn update_idea(
     location: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server::ideas::{self, IdeaForm};
-    use crate::server::{auth, respond::fail, state::app_state};
-    let state = app_state()?;
-    let author = auth::require_verified(&state).await.map_err(fail)?;
-    let form = IdeaForm::new(title, body, category, project, location);
-    ideas::edit(&state, &author, id, form, chrono::Utc::now())
-        .await
-        .map_err(fail)?;
-    leptos_axum::redirect(&format!("/ideen/{id}"));
-    Ok(())
+    use crate::server::request::serve;
+    serve(|ctx| async move {
+        let author = ctx.verified_user().await?;
+        let form = IdeaForm::new(title, body, category, project, location);
+        ideas::edit(&ctx.state, &author, id, form, ctx.now).await?;
+        leptos_axum::redirect(&format!("/ideen/{id}"));
+        Ok(())
+    })
+    .await
 }

@@ -21,7 +21,7 @@ pub async fn list_projects(
     #[server(default)] query: ProjectQuery,
 ) -> Result<Vec<ProjectListItem>, AppError> {
     use crate::server::db::projects::ProjectFilter;
-    use crate::server::{db, respond::fail, state::app_state};
+    use crate::server::{db, request::serve};
     let non_empty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
     let filter = ProjectFilter {
         // Unknown values in a hand-edited URL mean "no filter".
@@ -29,71 +29,66 @@ pub async fn list_projects(
         category: non_empty(query.kategorie),
         district: non_empty(query.kreis),
     };
-    db::projects::list_projects(&app_state()?.db, &filter)
-        .await
-        .map_err(fail)
+    serve(|ctx| async move { Ok(db::projects::list_projects(&ctx.state.db, &filter).await?) }).await
 }
 
 /// Districts (slug, name) and categories for the catalogue filters.
 #[server(endpoint = "projects/filters")]
 pub async fn project_filters() -> Result<(Vec<(String, String)>, Vec<Choice>), AppError> {
-    use crate::server::{db, respond::fail, state::app_state};
-    let state = app_state()?;
-    let districts = db::projects::list_districts(&state.db)
-        .await
-        .map_err(fail)?;
-    let categories = db::ideas::list_categories(&state.db).await.map_err(fail)?;
-    Ok((districts, categories))
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move {
+        let districts = db::projects::list_districts(&ctx.state.db).await?;
+        let categories = db::ideas::list_categories(&ctx.state.db).await?;
+        Ok((districts, categories))
+    })
+    .await
 }
 
 /// One project by its slug; `NotFound` for unknown slugs.
 #[server(endpoint = "projects/get")]
 pub async fn get_project(slug: String) -> Result<ProjectView, AppError> {
-    use crate::server::{db, markdown, respond::fail, state::app_state};
-    let project = db::projects::find_project_by_slug(&app_state()?.db, &slug)
-        .await
-        .map_err(fail)?;
-    project.into_view(markdown::render).map_err(fail)
+    use crate::server::{db, markdown, request::serve};
+    serve(|ctx| async move {
+        let project = db::projects::find_project_by_slug(&ctx.state.db, &slug).await?;
+        Ok(project.into_view(markdown::render)?)
+    })
+    .await
 }
 
 /// The funding programme's headline figures; `None` before any programme was entered.
 #[server(endpoint = "programmes/current")]
 pub async fn current_programme() -> Result<Option<ProgrammeView>, AppError> {
-    use crate::server::{db, respond::fail, state::app_state};
-    db::programmes::find_current_programme(&app_state()?.db)
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move { Ok(db::programmes::find_current_programme(&ctx.state.db).await?) })
         .await
-        .map_err(fail)
 }
 
 /// The empty form of a new project (staff only): planned, open for ideas.
 #[server(endpoint = "projects/new-draft")]
 pub async fn new_project_draft() -> Result<ProjectDraft, AppError> {
-    use crate::domain::accounts::Role;
     use crate::domain::projects::Phase;
-    use crate::server::{auth, respond::fail, state::app_state};
-    auth::require_role(&app_state()?, &[Role::Moderator, Role::Admin])
-        .await
-        .map_err(fail)?;
-    Ok(ProjectDraft {
-        phase: Phase::Planned.as_str().to_owned(),
-        accepts_ideas: true,
-        ..ProjectDraft::default()
+    use crate::server::request::serve;
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        Ok(ProjectDraft {
+            phase: Phase::Planned.as_str().to_owned(),
+            accepts_ideas: true,
+            ..ProjectDraft::default()
+        })
     })
+    .await
 }
 
 /// A project's fields for its edit form (staff only).
 #[server(endpoint = "projects/draft")]
 pub async fn get_project_draft(slug: String) -> Result<ProjectDraft, AppError> {
-    use crate::domain::accounts::Role;
-    use crate::server::{auth, db, respond::fail, state::app_state};
-    let state = app_state()?;
-    auth::require_role(&state, &[Role::Moderator, Role::Admin])
-        .await
-        .map_err(fail)?;
-    let (_, draft) = db::projects::find_project_draft(&state.db, &slug)
-        .await
-        .map_err(fail)?;
-    Ok(draft)
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        let (_, draft) = db::projects::find_project_draft(&ctx.state.db, &slug).await?;
+        Ok(draft)
+    })
+    .await
 }
 
 pub use save::{save_project, SaveProject};
@@ -127,12 +122,7 @@ mod save {
         #[server(default)] accepts_ideas: Option<String>,
         #[server(default)] archived: Option<String>,
     ) -> Result<(), AppError> {
-        use crate::domain::accounts::Role;
-        use crate::server::{auth, projects, respond::fail, state::app_state};
-        let state = app_state()?;
-        let staff = auth::require_role(&state, &[Role::Moderator, Role::Admin])
-            .await
-            .map_err(fail)?;
+        use crate::server::{projects, request::serve};
         let draft = ProjectDraft {
             slug,
             title,
@@ -150,13 +140,15 @@ mod save {
             accepts_ideas: accepts_ideas.is_some(),
             archived: archived.is_some(),
         };
-        let now = chrono::Utc::now();
-        let saved_slug = match current_slug.trim() {
-            "" => projects::create_project(&state, &staff, &draft, now).await,
-            current => projects::update_project(&state, current, &draft, now).await,
-        }
-        .map_err(fail)?;
-        leptos_axum::redirect(&format!("/projekte/{saved_slug}"));
-        Ok(())
+        serve(|ctx| async move {
+            let staff = ctx.staff().await?;
+            let saved_slug = match current_slug.trim() {
+                "" => projects::create_project(&ctx.state, &staff, &draft, ctx.now).await?,
+                current => projects::update_project(&ctx.state, current, &draft, ctx.now).await?,
+            };
+            leptos_axum::redirect(&format!("/projekte/{saved_slug}"));
+            Ok(())
+        })
+        .await
     }
 }

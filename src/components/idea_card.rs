@@ -21,7 +21,7 @@ pub fn IdeaCard(idea: IdeaListItem) -> impl IntoView {
             <p class="meta">
                 {t.by_author}" "{idea.author.name}
                 {idea.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
-                " · "{(t.date)(idea.created_at.date_naive())}
+                " · "{t.day_of(idea.created_at)}
                 {idea.project_title.map(|p| view! { " · "{p} })}
             </p>
             <p class="meta">

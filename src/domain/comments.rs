@@ -30,7 +30,7 @@ pub fn reply_position(
 pub struct CommentView {
     pub id: i64,
     pub author: AuthorView,
-    /// Sanitised HTML; `None` once deleted (the thread keeps its place).
+    /// Sanitised HTML; `None` once deleted or hidden (the thread keeps its place).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_html: Option<String>,
     /// The markdown source, for its author's edit form only.
@@ -41,6 +41,9 @@ pub struct CommentView {
     pub edited_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub viewer_is_author: bool,
+    /// Hidden by moderation (shown as a placeholder, its replies stay).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// A comment with its replies, in the order they were written.
@@ -116,6 +119,7 @@ mod tests {
             created_at: Utc::now(),
             edited_at: None,
             viewer_is_author: false,
+            hidden: false,
         };
         (parent_id, view)
     }

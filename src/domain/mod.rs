@@ -3,9 +3,11 @@
 
 pub mod accounts;
 pub mod comments;
+pub mod content;
 pub mod ideas;
 pub mod notifications;
 pub mod paths;
 pub mod programmes;
 pub mod projects;
+pub mod time;
 pub mod validation;

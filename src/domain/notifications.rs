@@ -1,7 +1,8 @@
 //! What people hear about, and how: notification kinds, mail delivery choices, the in-app
 //! list, and the digest schedule (Europe/Berlin).
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use super::time::berlin_local;
+use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -171,41 +172,6 @@ impl DigestPeriod {
     }
 }
 
-/// Central European time's offset from UTC at `at`: CEST (+2 h) from the last Sunday of
-/// March, 01:00 UTC, to the last Sunday of October, 01:00 UTC; CET (+1 h) otherwise (the EU
-/// rule since 1996).
-pub fn berlin_offset(at: DateTime<Utc>) -> Duration {
-    fn last_sunday(year: i32, month: u32) -> NaiveDate {
-        let mut day =
-            NaiveDate::from_ymd_opt(year, month + 1, 1).expect("valid month") - Duration::days(1);
-        while day.weekday() != Weekday::Sun {
-            day -= Duration::days(1);
-        }
-        day
-    }
-    let year = at.year();
-    let summer_starts = Utc.from_utc_datetime(
-        &last_sunday(year, 3)
-            .and_hms_opt(1, 0, 0)
-            .expect("valid time"),
-    );
-    let summer_ends = Utc.from_utc_datetime(
-        &last_sunday(year, 10)
-            .and_hms_opt(1, 0, 0)
-            .expect("valid time"),
-    );
-    if at >= summer_starts && at < summer_ends {
-        Duration::hours(2)
-    } else {
-        Duration::hours(1)
-    }
-}
-
-/// The local date and hour in Berlin at `at`.
-pub fn berlin_local(at: DateTime<Utc>) -> chrono::NaiveDateTime {
-    (at + berlin_offset(at)).naive_utc()
-}
-
 /// The period a digest sent at `at` stands for, named by the Berlin date it starts: the day
 /// (daily) or the Monday of the week (weekly). Digests are due once the local hour reaches
 /// `hour` (and, for weekly ones, on Mondays); `None` while not due. Storing (person, period,
@@ -244,21 +210,6 @@ mod tests {
             UnsubscribeScope::Digest(DigestPeriod::Weekly),
         ] {
             assert_eq!(scope.as_string().parse(), Ok(scope));
-        }
-    }
-
-    #[test]
-    fn berlin_switches_between_winter_and_summer_time() {
-        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
-        for (at, hours) in [
-            ("2026-01-15T12:00:00Z", 1),
-            ("2026-07-15T12:00:00Z", 2),
-            ("2026-03-29T00:59:59Z", 1),
-            ("2026-03-29T01:00:00Z", 2),
-            ("2026-10-25T00:59:59Z", 2),
-            ("2026-10-25T01:00:00Z", 1),
-        ] {
-            assert_eq!(berlin_offset(utc(at)), Duration::hours(hours), "{at}");
         }
     }
 

@@ -413,6 +413,7 @@ pub(super) const TEXTS: Texts = Texts {
     comment_save: "Änderung speichern",
     comment_delete: "Löschen",
     comment_deleted: "Dieser Kommentar wurde gelöscht.",
+    comment_hidden: "Dieser Beitrag wurde von der Moderation ausgeblendet.",
     comment_edited: "bearbeitet am",
     comment_permalink: "Link zu diesem Kommentar",
     replies_label: "Antworten auf diesen Kommentar",

@@ -403,6 +403,7 @@ pub(super) const TEXTS: Texts = Texts {
     comment_save: "Save change",
     comment_delete: "Delete",
     comment_deleted: "This comment was deleted.",
+    comment_hidden: "This contribution was hidden by the moderators.",
     comment_edited: "edited on",
     comment_permalink: "Link to this comment",
     replies_label: "Replies to this comment",

@@ -343,6 +343,7 @@ pub struct Texts {
     pub comment_save: &'static str,
     pub comment_delete: &'static str,
     pub comment_deleted: &'static str,
+    pub comment_hidden: &'static str,
     pub comment_edited: &'static str,
     pub comment_permalink: &'static str,
     pub replies_label: &'static str,
@@ -400,6 +401,11 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// The Berlin calendar day of `at`, formatted (never the UTC date).
+    pub fn day_of(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        (self.date)(crate::domain::time::berlin_date(at))
+    }
+
     pub fn role(&self, role: Role) -> &'static str {
         match role {
             Role::Citizen => self.role_citizen,

@@ -70,10 +70,7 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
     let locale = use_locale();
     let answer = idea.official_answer_html.clone().map(|html| {
         let by = idea.answered_by.clone().unwrap_or_default();
-        let at = idea
-            .answered_at
-            .map(|a| (t.date)(a.date_naive()))
-            .unwrap_or_default();
+        let at = idea.answered_at.map(|a| t.day_of(a)).unwrap_or_default();
         view! {
             <section class="official-answer" aria-labelledby="answer-title">
                 <h2 id="answer-title">{t.official_answer_title}</h2>
@@ -90,7 +87,7 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
                 <ol class="history">
                     {entries.into_iter().map(|change| view! {
                         <li>
-                            {format!("{}: {} → ", (t.date)(change.at.date_naive()), t.idea_status(change.from))}
+                            {format!("{}: {} → ", t.day_of(change.at), t.idea_status(change.from))}
                             <strong>{t.idea_status(change.to)}</strong>
                             {format!(" ({})", change.changed_by)}
                         </li>
@@ -117,7 +114,7 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
             <p class="meta">
                 {t.by_author}" "{idea.author.name}
                 {idea.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
-                " · "{(t.date)(idea.created_at.date_naive())}
+                " · "{t.day_of(idea.created_at)}
             </p>
             <div class="project-layout">
                 // Rendered from markdown and sanitised on the server (server::markdown).

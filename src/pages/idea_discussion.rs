@@ -52,13 +52,20 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
     let edited = comment
         .edited_at
         .filter(|_| comment.body_html.is_some())
-        .map(|at| view! { " · "<span class="badge badge-muted">{t.comment_edited}" "{(t.date)(at.date_naive())}</span> });
+        .map(|at| view! { " · "<span class="badge badge-muted">{t.comment_edited}" "{t.day_of(at)}</span> });
     let deleted = comment.body_html.is_none();
     // `Either`, not `into_any`: a long discussion would box two views per comment.
     let body = match comment.body_html {
         // Rendered from markdown and sanitised on the server (server::markdown).
         Some(html) => Either::Left(view! { <div class="prose" inner_html=html></div> }),
-        None => Either::Right(view! { <p class="deleted">{t.comment_deleted}</p> }),
+        None => {
+            let placeholder = if comment.hidden {
+                t.comment_hidden
+            } else {
+                t.comment_deleted
+            };
+            Either::Right(view! { <p class="deleted">{placeholder}</p> })
+        }
     };
     let own_actions = comment
         .body_md
@@ -87,7 +94,7 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
                     <strong>{author}</strong>
                     {comment.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
                     " · "
-                    <a href=format!("#{anchor}") title=t.comment_permalink>{(t.date)(comment.created_at.date_naive())}</a>
+                    <a href=format!("#{anchor}") title=t.comment_permalink>{t.day_of(comment.created_at)}</a>
                     {edited}
                 </p>
                 {body}

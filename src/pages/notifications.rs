@@ -70,7 +70,7 @@ fn NotificationItem(n: NotificationView) -> impl IntoView {
         <li class="notification" class:unread=!n.read>
             <a href=n.href()>{text}</a>
             <span class="meta">
-                " · "{(t.date)(n.created_at.date_naive())}
+                " · "{t.day_of(n.created_at)}
                 {(!n.read).then(|| view! { " · "<span class="badge">{t.notification_unread}</span> })}
             </span>
         </li>

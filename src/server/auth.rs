@@ -1,14 +1,14 @@
 //! Who is asking: the session's login, role checks, and logging in and out. Every mutating
 //! server function starts here; the UI only hides what these checks would refuse.
 
-use crate::domain::accounts::Role;
 use crate::error::AppError;
 use crate::server::db::users::{find_user_by_id, UserRow};
 use crate::server::db::DbError;
+use crate::server::request::forget_viewer;
 use crate::server::sessions::{SessionLogin, LOGIN_KEY};
 use crate::server::state::AppState;
 use axum::extract::ConnectInfo;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use std::net::SocketAddr;
 use tower_sessions::Session;
 
@@ -24,9 +24,14 @@ pub async fn session() -> Result<Session, AppError> {
         .map_err(session_failed)
 }
 
-/// The signed-in account, or `None`. A login that outlived its absolute expiry, belongs to a
-/// blocked or deleted account, or predates a password change is ended here.
-pub async fn current_user(state: &AppState) -> Result<Option<UserRow>, AppError> {
+/// The signed-in account, or `None`, read afresh from the session and the database (server
+/// functions ask through `request::current_user`, which keeps the answer for the request). A
+/// login that outlived its absolute expiry, belongs to a blocked or deleted account, or
+/// predates a password change is ended here.
+pub async fn load_current_user(
+    state: &AppState,
+    now: DateTime<Utc>,
+) -> Result<Option<UserRow>, AppError> {
     let session = session().await?;
     let Some(login) = session
         .get::<SessionLogin>(LOGIN_KEY)
@@ -41,9 +46,7 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRow>, AppError>
         Err(err) => return Err(err.into()),
     };
     match user {
-        Some(user)
-            if user.blocked_at.is_none() && login.is_valid(user.session_version, Utc::now()) =>
-        {
+        Some(user) if user.blocked_at.is_none() && login.is_valid(user.session_version, now) => {
             Ok(Some(user))
         }
         _ => {
@@ -53,39 +56,14 @@ pub async fn current_user(state: &AppState) -> Result<Option<UserRow>, AppError>
     }
 }
 
-/// The signed-in account, or `Unauthenticated`.
-pub async fn require_user(state: &AppState) -> Result<UserRow, AppError> {
-    current_user(state).await?.ok_or(AppError::Unauthenticated)
-}
-
-/// The signed-in account if its address is verified: needed to post, comment, vote and
-/// register for workshops.
-pub async fn require_verified(state: &AppState) -> Result<UserRow, AppError> {
-    let user = require_user(state).await?;
-    if user.email_verified_at.is_some() {
-        Ok(user)
-    } else {
-        Err(AppError::EmailNotVerified)
-    }
-}
-
-/// The signed-in account if it has one of `roles`; `Unauthenticated` or `Forbidden` otherwise.
-pub async fn require_role(state: &AppState, roles: &[Role]) -> Result<UserRow, AppError> {
-    let user = require_user(state).await?;
-    if roles.contains(&user.role()?) {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// Starts a login: a new session id (no fixation), then the login record.
-pub async fn log_in(session: &Session, user: &UserRow) -> Result<(), AppError> {
+pub async fn log_in(session: &Session, user: &UserRow, now: DateTime<Utc>) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_failed)?;
+    forget_viewer();
     let login = SessionLogin {
         user_id: user.id,
         session_version: user.session_version,
-        logged_in_at: Utc::now(),
+        logged_in_at: now,
     };
     session
         .insert(LOGIN_KEY, login)
@@ -111,6 +89,7 @@ pub async fn refresh_login_version(session: &Session, version: i64) -> Result<()
 
 /// Ends the session entirely (data and cookie).
 pub async fn log_out(session: &Session) -> Result<(), AppError> {
+    forget_viewer();
     session.flush().await.map_err(session_failed)
 }
 

@@ -159,11 +159,15 @@ pub fn discussion(
     closed: Option<ClosedReason>,
     viewer: Option<&UserRow>,
 ) -> Discussion {
-    let count = rows.iter().filter(|r| r.deleted_at.is_none()).count();
+    let count = rows
+        .iter()
+        .filter(|r| r.deleted_at.is_none() && r.hidden_at.is_none())
+        .count();
     let views = rows
         .into_iter()
         .map(|row| {
-            let deleted = row.deleted_at.is_some();
+            let hidden = row.hidden_at.is_some();
+            let deleted = row.deleted_at.is_some() || hidden;
             let own = viewer.is_some_and(|v| v.id == row.author_id);
             let author = row.author();
             let body_md = row.body_md.as_deref().unwrap_or_default();
@@ -178,6 +182,7 @@ pub fn discussion(
                 created_at: row.created_at,
                 edited_at: row.edited_at,
                 viewer_is_author: own,
+                hidden,
             };
             (row.parent_id, view)
         })

@@ -1,14 +1,16 @@
 //! Building and running the application: router, middleware, listener, graceful shutdown.
 
 use crate::app::{shell, App};
+use crate::server::clock::Clock;
 use crate::server::config::Settings;
 use crate::server::db::Db;
+use crate::server::jobs::{self, Heartbeat};
 use crate::server::mail::worker::MailWorker;
 use crate::server::mail::{MailSignal, MailTransport};
 use crate::server::sessions::{session_layer, DbSessionStore};
 use crate::server::signing::SigningKey;
 use crate::server::state::AppState;
-use crate::server::{csrf, health, language, notifications, unsubscribe};
+use crate::server::{csrf, health, language, request, unsubscribe};
 use anyhow::Context;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -30,6 +32,7 @@ pub struct Application {
     router: Router,
     db: Db,
     worker: MailWorker,
+    digest_heartbeat: Heartbeat,
     state: AppState,
 }
 
@@ -38,11 +41,12 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let db = Db::connect(&settings.database_url, settings.db_max_connections).await?;
         db.migrate().await?;
-        Self::build_with_db(settings, db).await
+        Self::build_with_db(settings, db, Clock::system()).await
     }
 
-    /// Binds the listener for an already connected and migrated database.
-    pub async fn build_with_db(settings: Settings, db: Db) -> anyhow::Result<Self> {
+    /// Binds the listener for an already connected and migrated database, reading time from
+    /// `clock` (tests pass one they can move).
+    pub async fn build_with_db(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.site_addr)
             .await
             .with_context(|| {
@@ -57,6 +61,8 @@ impl Application {
         )?;
         let sessions = DbSessionStore::new(&db);
         let mail_signal = MailSignal::default();
+        let mail_heartbeat = Heartbeat::new("mail", crate::server::mail::worker::MAX_SILENCE);
+        let digest_heartbeat = Heartbeat::new("digests", jobs::DIGEST_MAX_SILENCE);
         let worker = MailWorker {
             db: db.clone(),
             transport,
@@ -64,6 +70,8 @@ impl Application {
             retry_base: settings.mail_retry_base,
             signal: mail_signal.clone(),
             sessions: sessions.clone(),
+            clock: clock.clone(),
+            heartbeat: mail_heartbeat.clone(),
         };
         let unsubscribe_key = SigningKey::load_or_create(&db, "unsubscribe").await?;
         let state = AppState {
@@ -72,12 +80,15 @@ impl Application {
             settings: Arc::new(settings),
             mail_signal,
             unsubscribe_key,
+            clock,
+            heartbeats: Arc::new([mail_heartbeat, digest_heartbeat.clone()]),
         };
         Ok(Application {
             listener,
             router: router(state.clone(), sessions),
             db,
             worker,
+            digest_heartbeat,
             state,
         })
     }
@@ -89,20 +100,26 @@ impl Application {
             .unwrap_or_default()
     }
 
-    /// Serves (with the outbox worker beside it) until `shutdown` completes, then lets running
-    /// requests finish, stops the worker and closes the database pool.
+    /// Serves (with the supervised background jobs beside it) until `shutdown` completes, then
+    /// lets running requests finish, stops the jobs and closes the database pool.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let address = self.listener.local_addr()?;
         tracing::info!(%address, database = self.db.engine(), "Stadtlabor is listening");
-        let (stop_worker, worker_stopped) = watch::channel(false);
-        let digests = tokio::spawn(send_digests_until_stopped(
-            self.state,
-            worker_stopped.clone(),
-        ));
-        let worker = tokio::spawn(self.worker.run(worker_stopped));
+        let (stop_jobs, jobs_stopped) = watch::channel(false);
+        let digests = tokio::spawn({
+            let (state, stopped, beat) = (self.state, jobs_stopped.clone(), self.digest_heartbeat);
+            jobs::supervise("digests", jobs_stopped.clone(), move || {
+                jobs::send_digests_until_stopped(state.clone(), stopped.clone(), beat.clone())
+            })
+        });
+        let worker = Arc::new(self.worker);
+        let mail = tokio::spawn(jobs::supervise("mail", jobs_stopped.clone(), move || {
+            let (worker, stopped) = (Arc::clone(&worker), jobs_stopped.clone());
+            async move { worker.run(stopped).await }
+        }));
         let served = axum::serve(
             self.listener,
             self.router
@@ -110,27 +127,16 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await;
-        let _ = stop_worker.send(true);
-        let _ = worker.await;
-        let _ = digests.await;
+        let _ = stop_jobs.send(true);
+        for job in [mail, digests] {
+            if let Err(err) = job.await {
+                tracing::error!(error = %err, "a background job ended abnormally");
+            }
+        }
         served?;
         self.db.close().await;
         tracing::info!("Stadtlabor stopped");
         Ok(())
-    }
-}
-
-/// Checks once a minute whether digests are due. Each instance may do so: the digest record
-/// per person and period keeps a digest from going out twice.
-async fn send_digests_until_stopped(state: AppState, mut stopped: watch::Receiver<bool>) {
-    loop {
-        if let Err(err) = notifications::send_due_digests(&state, chrono::Utc::now()).await {
-            tracing::error!(error = %err, "sending digests failed; retrying in a minute");
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
-            _ = stopped.changed() => return,
-        }
     }
 }
 
@@ -155,6 +161,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             csrf::reject_cross_site_requests,
         ))
         .layer(session_layer(sessions, secure_cookies))
+        .layer(axum::middleware::from_fn(request::provide_viewer_cache))
         .with_state(state.clone());
     // Authorised by its signed token alone, so outside the CSRF check and the sessions.
     let one_click = Router::new()

@@ -1,8 +1,10 @@
 //! The state every handler and server function shares. No globals.
 
 use crate::error::AppError;
+use crate::server::clock::Clock;
 use crate::server::config::Settings;
 use crate::server::db::Db;
+use crate::server::jobs::Heartbeat;
 use crate::server::mail::MailSignal;
 use crate::server::signing::SigningKey;
 use axum::extract::FromRef;
@@ -18,6 +20,10 @@ pub struct AppState {
     pub mail_signal: MailSignal,
     /// Signs the one-click unsubscribe links.
     pub unsubscribe_key: SigningKey,
+    /// Where `now` comes from (movable in tests).
+    pub clock: Clock,
+    /// One per background job, read by `/healthz`.
+    pub heartbeats: Arc<[Heartbeat]>,
 }
 
 /// The state inside a server function (leptos_axum provides it as context).

@@ -21,7 +21,7 @@ pub struct TokenQuery {
 }
 
 pub async fn one_click(State(state): State<AppState>, Query(query): Query<TokenQuery>) -> Response {
-    match notifications::unsubscribe(&state, &query.t, chrono::Utc::now()).await {
+    match notifications::unsubscribe(&state, &query.t, state.clock.now()).await {
         Ok(_) => (StatusCode::OK, "Abgemeldet. / Unsubscribed.").into_response(),
         Err(AppError::Validation(_)) => (
             StatusCode::BAD_REQUEST,

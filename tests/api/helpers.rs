@@ -1,6 +1,7 @@
 use crate::mail_server::MailServer;
 use stadtlabor::domain::accounts::{Email, Role};
 use stadtlabor::i18n::Locale;
+use stadtlabor::server::clock::Clock;
 use stadtlabor::server::config::Settings;
 use stadtlabor::server::db::users::{insert_user, NewUser};
 use stadtlabor::server::db::Db;
@@ -76,6 +77,8 @@ pub struct TestApp {
     /// Keeps cookies like a browser, does not follow redirects (tests look at them).
     pub client: reqwest::Client,
     pub mail: MailServer,
+    /// The app's clock: tests move it instead of sleeping.
+    pub clock: Clock,
     _database: TestDatabase,
 }
 
@@ -85,8 +88,13 @@ pub async fn spawn_app() -> TestApp {
 
 /// An app on `database` (migrated and seeded if new) that sends to `smtp_url`.
 pub async fn start_app(database: &TestDatabase, smtp_url: &str) -> (String, Db) {
-    let (address, db, _running) =
-        start_stoppable_app(database, smtp_url, std::future::pending()).await;
+    let (address, db, _running) = start_stoppable_app(
+        database,
+        smtp_url,
+        Clock::settable(),
+        std::future::pending(),
+    )
+    .await;
     (address, db)
 }
 
@@ -94,6 +102,7 @@ pub async fn start_app(database: &TestDatabase, smtp_url: &str) -> (String, Db) 
 pub async fn start_stoppable_app(
     database: &TestDatabase,
     smtp_url: &str,
+    clock: Clock,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> (String, Db, tokio::task::JoinHandle<std::io::Result<()>>) {
     // Warnings and errors of the app show up in a failing test's output.
@@ -103,8 +112,8 @@ pub async fn start_stoppable_app(
         .await
         .expect("connect");
     db.migrate().await.expect("migrate");
-    seed_demo(&db, chrono::Utc::now()).await.expect("seed");
-    let app = Application::build_with_db(settings, db.clone())
+    seed_demo(&db, clock.now()).await.expect("seed");
+    let app = Application::build_with_db(settings, db.clone(), clock)
         .await
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
@@ -122,12 +131,20 @@ pub fn browser_client() -> reqwest::Client {
 
 pub async fn spawn_app_with_mail(mail: MailServer) -> TestApp {
     let database = fresh_database().await;
-    let (address, db) = start_app(&database, &mail.url()).await;
+    let clock = Clock::settable();
+    let (address, db, _running) = start_stoppable_app(
+        &database,
+        &mail.url(),
+        clock.clone(),
+        std::future::pending(),
+    )
+    .await;
     TestApp {
         address,
         db,
         client: browser_client(),
         mail,
+        clock,
         _database: database,
     }
 }
@@ -167,7 +184,7 @@ impl TestApp {
         let password = "ein langes passwort".to_owned();
         let hash = hash_password(password.clone()).await.unwrap();
         let parsed = Email::parse(&email).unwrap();
-        let now = chrono::Utc::now();
+        let now = self.clock.now();
         let mut tx = self.db.begin().await.unwrap();
         let id = insert_user(
             &mut tx,
@@ -208,6 +225,108 @@ impl TestApp {
         .expect("test SQL runs");
     }
 
+    /// Waits until no mail that is due by the app's clock is left in the outbox (the worker
+    /// polls with that clock, so a test that moved it forward sees later mails go out too).
+    pub async fn drain_outbox(&self) {
+        for _ in 0..300 {
+            let now = self.clock.now();
+            let pending: i64 = self
+                .scalar_with_time(
+                    "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1",
+                    now,
+                )
+                .await;
+            if pending == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the outbox did not drain");
+    }
+
+    /// Mails ever queued for `address`. Mail is queued in the same transaction as the action
+    /// that causes it, so right after the response this count is final: no waiting for a
+    /// mail that might still come.
+    pub async fn queued_mails_to(&self, address: &str) -> i64 {
+        match &self.db {
+            Db::Sqlite(pool) => {
+                sqlx::query_scalar("SELECT count(*) FROM outbox WHERE recipient_email = $1")
+                    .bind(address)
+                    .fetch_one(pool)
+                    .await
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_scalar("SELECT count(*) FROM outbox WHERE recipient_email = $1")
+                    .bind(address)
+                    .fetch_one(pool)
+                    .await
+            }
+        }
+        .expect("count queued mails")
+    }
+
+    /// A number from `sql` (raw SQL in tests).
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        }
+        .expect("test SQL runs")
+    }
+
+    /// A count from `sql` with `$1` bound to an instant.
+    pub async fn scalar_with_time(&self, sql: &str, at: chrono::DateTime<chrono::Utc>) -> i64 {
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).bind(at).fetch_one(pool).await,
+            Db::Postgres(pool) => sqlx::query_scalar(sql).bind(at).fetch_one(pool).await,
+        }
+        .expect("test SQL runs")
+    }
+
+    /// Sets a timestamp column of one row directly (dates shown on pages).
+    pub async fn set_time(
+        &self,
+        table: &str,
+        column: &str,
+        id: i64,
+        at: chrono::DateTime<chrono::Utc>,
+    ) {
+        let sql = format!("UPDATE {table} SET {column} = $1 WHERE id = $2");
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query(&sql)
+                .bind(at)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|_| ()),
+            Db::Postgres(pool) => sqlx::query(&sql)
+                .bind(at)
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|_| ()),
+        }
+        .expect("test SQL runs");
+    }
+
+    /// Hides or restores content the way moderation will (one place writes `hidden_at`).
+    pub async fn set_hidden(
+        &self,
+        content: stadtlabor::domain::content::ContentRef,
+        hidden: bool,
+    ) -> bool {
+        use stadtlabor::server::db::moderation;
+        let mut tx = self.db.begin().await.unwrap();
+        let changed = if hidden {
+            moderation::hide(&mut tx, content, self.clock.now()).await
+        } else {
+            moderation::restore(&mut tx, content).await
+        }
+        .unwrap();
+        tx.commit().await.unwrap();
+        changed
+    }
+
     /// Server state over the app's database, for calling flows directly with a chosen clock
     /// (digests). Its key and links are the running app's.
     pub async fn state(&self) -> stadtlabor::server::state::AppState {
@@ -223,6 +342,8 @@ impl TestApp {
             )
             .await
             .expect("signing key"),
+            clock: self.clock.clone(),
+            heartbeats: std::sync::Arc::new([]),
         }
     }
 

@@ -16,3 +16,5 @@ mod participation;
 mod projects;
 mod schema;
 mod server_functions;
+mod time;
+mod visibility;

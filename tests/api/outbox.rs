@@ -1,5 +1,6 @@
 use crate::helpers::{browser_client, fresh_database, post_as, start_app, start_stoppable_app};
 use crate::mail_server::MailServer;
+use stadtlabor::server::clock::Clock;
 use stadtlabor::server::db::outbox::count_unsent;
 use std::net::TcpListener;
 
@@ -27,10 +28,11 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
     let database = fresh_database().await;
 
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let (address, db, running) = start_stoppable_app(&database, &smtp_url, async {
-        let _ = stopped.await;
-    })
-    .await;
+    let (address, db, running) =
+        start_stoppable_app(&database, &smtp_url, Clock::settable(), async {
+            let _ = stopped.await;
+        })
+        .await;
     let client = browser_client();
     let addresses = ["eins@example.org", "zwei@example.org", "drei@example.org"];
     for email in addresses {
@@ -44,8 +46,8 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
             200
         );
     }
-    // Delivery attempts fail; nothing is lost.
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    // Delivery attempts fail (each mail was tried and is waiting for its retry); nothing is lost.
+    wait_until(|| async { failed_attempts(&db).await >= 3 }).await;
     assert_eq!(count_unsent(&db).await.unwrap(), 3);
 
     // Restart: the app stops, the SMTP server comes up on its port, the app starts again on
@@ -54,10 +56,9 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
     running.await.unwrap().unwrap();
     let mail = MailServer::start_on(TcpListener::bind(("127.0.0.1", port)).unwrap());
     let (_restarted, db) = start_app(&database, &smtp_url).await;
-    for email in addresses {
-        mail.wait_for(email, 1).await;
-    }
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    // Every mail is marked sent only after the server took it: once none is unsent, no
+    // second delivery can follow.
+    wait_until(|| async { count_unsent(&db).await.unwrap() == 0 }).await;
     for email in addresses {
         assert_eq!(
             mail.wait_for(email, 1).await.len(),
@@ -67,6 +68,32 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
     }
     assert_eq!(mail.all().len(), 3);
     assert_eq!(count_unsent(&db).await.unwrap(), 0);
+}
+
+/// Polls `condition` until it holds (at most 15 s).
+async fn wait_until<F, Fut>(condition: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..300 {
+        if condition().await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("condition not reached in 15 s");
+}
+
+/// Mails with at least one failed delivery attempt.
+async fn failed_attempts(db: &stadtlabor::server::db::Db) -> i64 {
+    use stadtlabor::server::db::Db;
+    let sql = "SELECT count(*) FROM outbox WHERE attempts > 0 AND sent_at IS NULL";
+    match db {
+        Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+    }
+    .unwrap()
 }
 
 #[tokio::test]

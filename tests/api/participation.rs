@@ -16,7 +16,10 @@ macro_rules! with_pool {
 
 /// A verified citizen's idea in the Big-Bird project; returns the author, their client and
 /// the idea's id.
-async fn idea_by_new_author(app: &TestApp, title: &str) -> (TestUser, reqwest::Client, i64) {
+pub(crate) async fn idea_by_new_author(
+    app: &TestApp,
+    title: &str,
+) -> (TestUser, reqwest::Client, i64) {
     let (author, client) = app.signed_in(Role::Citizen).await;
     let response = post_as(
         &client,
@@ -43,7 +46,7 @@ fn location(response: &reqwest::Response) -> String {
 }
 
 /// Posts a comment (or reply) as `client`; returns the response.
-async fn comment(
+pub(crate) async fn comment(
     app: &TestApp,
     client: &reqwest::Client,
     idea: i64,
@@ -60,7 +63,7 @@ async fn comment(
 }
 
 /// Posts a comment that must succeed; returns its id (from the redirect's anchor).
-async fn comment_id(
+pub(crate) async fn comment_id(
     app: &TestApp,
     client: &reqwest::Client,
     idea: i64,
@@ -539,23 +542,6 @@ async fn mails_about(
         .collect()
 }
 
-/// Waits until the outbox is empty (all queued mail delivered).
-async fn outbox_drained(app: &TestApp) {
-    for _ in 0..150 {
-        let pending: i64 = with_pool!(&app.db, pool => {
-            sqlx::query_scalar("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
-                .fetch_one(pool)
-                .await
-                .unwrap()
-        });
-        if pending == 0 {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the outbox did not drain");
-}
-
 #[tokio::test]
 async fn events_notify_followers_supporters_and_repliers_but_never_the_actor() {
     let app = spawn_app().await;
@@ -575,7 +561,7 @@ async fn events_notify_followers_supporters_and_repliers_but_never_the_actor() {
         &[("idea_id", &idea_text), ("support", "true")],
     )
     .await;
-    outbox_drained(&app).await;
+    app.drain_outbox().await;
 
     // The author follows their idea: two comments → two mails.
     assert_eq!(
@@ -616,7 +602,7 @@ async fn events_notify_followers_supporters_and_repliers_but_never_the_actor() {
     )
     .await;
     assert_eq!(answer.status().as_u16(), 200);
-    outbox_drained(&app).await;
+    app.drain_outbox().await;
     assert_eq!(
         mails_about(&app, &author, "Ihre Idee „Mehr Bänke“: Angenommen")
             .await
@@ -665,7 +651,7 @@ async fn events_notify_followers_supporters_and_repliers_but_never_the_actor() {
         ],
     )
     .await;
-    outbox_drained(&app).await;
+    app.drain_outbox().await;
     assert_eq!(
         mails_about(&app, &supporter, "Neue Idee im Projekt")
             .await
@@ -678,7 +664,7 @@ async fn events_notify_followers_supporters_and_repliers_but_never_the_actor() {
 }
 
 /// Sets `user`'s delivery for one kind through the preferences form.
-async fn prefer(app: &TestApp, client: &reqwest::Client, comment_on_followed: &str) {
+pub(crate) async fn prefer(app: &TestApp, client: &reqwest::Client, comment_on_followed: &str) {
     let response = post_as(
         client,
         &app.address,
@@ -718,7 +704,7 @@ async fn digests_group_everything_once_per_period_at_the_berlin_hour() {
     let (_, client) = app.signed_in(Role::Citizen).await;
     comment_id(&app, &client, idea, None, "Erstens").await;
     comment_id(&app, &client, idea, None, "Zweitens").await;
-    outbox_drained(&app).await;
+    app.drain_outbox().await;
     assert!(
         mails_about(&app, &author, "Neuer Kommentar")
             .await
@@ -752,18 +738,12 @@ async fn digests_group_everything_once_per_period_at_the_berlin_hour() {
         0,
         "nothing new, no mail"
     );
-    // The digests were queued "in 2030": let the worker's clock catch up.
-    with_pool!(&app.db, pool => {
-        sqlx::query("UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL")
-            .bind(chrono::Utc::now() - chrono::Duration::minutes(1))
-            .execute(pool)
-            .await
-            .unwrap();
-    });
-    outbox_drained(&app).await;
+    // The digests were queued "in 2030": move the app's clock there; its worker delivers them.
+    app.clock.set(at("2030-01-10T07:00:00Z"));
+    app.drain_outbox().await;
     let digests = mails_about(&app, &author, "Ihre tägliche Zusammenfassung").await;
     assert_eq!(digests.len(), 2, "{digests:?}");
-    // Both were delivered after the clock caught up, in either order.
+    // Both were delivered after the clock moved, in either order.
     let first = digests
         .iter()
         .find(|m| m.subject.ends_with(": 2 Neuigkeiten"))
@@ -840,7 +820,7 @@ async fn unsubscribing_by_rfc_8058_post_or_by_the_page_stops_that_kind_of_mail()
         "{html}"
     );
     comment_id(&app, &client, idea, None, "Zweiter Kommentar").await;
-    outbox_drained(&app).await;
+    app.drain_outbox().await;
     assert_eq!(mails_about(&app, &author, "Neuer Kommentar").await.len(), 2);
 
     // The mail program's one-click POST, from its own server: no cookie, no Origin.
@@ -852,7 +832,7 @@ async fn unsubscribing_by_rfc_8058_post_or_by_the_page_stops_that_kind_of_mail()
         .unwrap();
     assert_eq!(done.status().as_u16(), 200);
     comment_id(&app, &client, idea, None, "Dritter Kommentar").await;
-    outbox_drained(&app).await;
+    app.drain_outbox().await;
     assert_eq!(
         mails_about(&app, &author, "Neuer Kommentar").await.len(),
         2,

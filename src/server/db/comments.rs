@@ -21,6 +21,8 @@ pub struct CommentRow {
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
+    /// Hidden by moderation: its place in the thread stays, its text is not sent.
+    pub hidden_at: Option<DateTime<Utc>>,
     display_name: String,
     organisation_name: Option<String>,
     role: String,
@@ -36,9 +38,11 @@ impl CommentRow {
 macro_rules! comment_row_columns {
     () => {
         "c.id, c.parent_id, c.author_id, \
-         CASE WHEN c.author_id = $2 OR c.body_html = '' THEN c.body_md END, \
-         CASE WHEN c.deleted_at IS NULL THEN c.body_html END, \
-         c.created_at, c.edited_at, c.deleted_at, cu.display_name, cu.organisation_name, cu.role"
+         CASE WHEN c.hidden_at IS NULL AND (c.author_id = $2 OR c.body_html = '') \
+              THEN c.body_md END, \
+         CASE WHEN c.deleted_at IS NULL AND c.hidden_at IS NULL THEN c.body_html END, \
+         c.created_at, c.edited_at, c.deleted_at, c.hidden_at, \
+         cu.display_name, cu.organisation_name, cu.role"
     };
 }
 pub(super) use comment_row_columns;
@@ -57,7 +61,7 @@ pub struct CommentState {
 pub async fn find_comment_state(tx: &mut Tx, id: i64) -> Result<CommentState, DbError> {
     const SQL: &str = "SELECT idea_id, parent_id, author_id, depth, \
             deleted_at IS NOT NULL AS deleted \
-         FROM comments WHERE id = $1 AND hidden_at IS NULL";
+         FROM visible_comments WHERE id = $1";
     Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_one(conn).await?))
 }
 
@@ -93,12 +97,7 @@ pub async fn insert_comment(
             .fetch_one(conn)
             .await?
     });
-    with_tx!(tx, conn => {
-        sqlx::query("UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1")
-            .bind(comment.idea_id)
-            .execute(conn)
-            .await?;
-    });
+    move_comment_count(tx, comment.idea_id, 1).await?;
     Ok(id)
 }
 
@@ -140,9 +139,16 @@ pub async fn mark_deleted(
             .execute(conn)
             .await?;
     });
+    move_comment_count(tx, idea_id, -1).await
+}
+
+/// The one place an idea's `comment_count` changes: it counts comments that are neither
+/// deleted nor hidden, so posting, deleting, hiding and restoring each move it by one.
+pub async fn move_comment_count(tx: &mut Tx, idea_id: i64, by: i64) -> Result<(), DbError> {
     with_tx!(tx, conn => {
-        sqlx::query("UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1")
+        sqlx::query("UPDATE ideas SET comment_count = comment_count + $2 WHERE id = $1")
             .bind(idea_id)
+            .bind(by)
             .execute(conn)
             .await?;
     });

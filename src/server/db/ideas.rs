@@ -186,7 +186,7 @@ const LIST_COLUMNS: &str =
     "SELECT i.id, i.title, substr(i.body_md, 1, 1500) AS body_md, i.status, i.vote_count, \
         i.comment_count, i.created_at, u.display_name, u.organisation_name, u.role, \
         p.title AS project_title, c.name_de AS category_de, c.name_en AS category_en \
-     FROM ideas i \
+     FROM visible_ideas i \
      JOIN users u ON u.id = i.author_id \
      JOIN categories c ON c.id = i.category_id \
      LEFT JOIN projects p ON p.id = i.project_id";
@@ -194,7 +194,8 @@ const LIST_COLUMNS: &str =
 /// One page of ideas (plus one row to tell whether another page follows), in one query.
 /// Filters are bound parameters; the search is the one part where the engines differ.
 pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>, DbError> {
-    let mut sql = format!("{LIST_COLUMNS} WHERE i.hidden_at IS NULL");
+    // Every filter below appends an `AND …`.
+    let mut sql = format!("{LIST_COLUMNS} WHERE TRUE");
     let mut binds = Vec::new();
     let mut param = |sql: &mut String, clause: &str, value: Bind| {
         binds.push(value);
@@ -407,13 +408,13 @@ macro_rules! idea_page_sql {
             $as_text,
             " \
                    FROM comments c JOIN users cu ON cu.id = c.author_id \
-                  WHERE c.idea_id = i.id AND c.hidden_at IS NULL) AS comments \
-             FROM ideas i \
+                  WHERE c.idea_id = i.id) AS comments \
+             FROM visible_ideas i \
              JOIN users u ON u.id = i.author_id \
              JOIN categories c ON c.id = i.category_id \
              LEFT JOIN projects p ON p.id = i.project_id \
              LEFT JOIN users a ON a.id = i.answered_by \
-             WHERE i.id = $1 AND i.hidden_at IS NULL"
+             WHERE i.id = $1"
         )
     };
 }
@@ -528,8 +529,8 @@ fn closed_reason(status: IdeaStatus, project_phase: Option<&str>) -> Option<Clos
 pub async fn find_idea_state(tx: &mut Tx, id: i64) -> Result<IdeaState, DbError> {
     const SQL: &str = "SELECT i.author_id, i.title, i.status, i.vote_count, i.comment_count, \
             i.project_id, p.phase AS project_phase, p.support_limit \
-         FROM ideas i LEFT JOIN projects p ON p.id = i.project_id \
-         WHERE i.id = $1 AND i.hidden_at IS NULL";
+         FROM visible_ideas i LEFT JOIN projects p ON p.id = i.project_id \
+         WHERE i.id = $1";
     Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_one(conn).await?))
 }
 

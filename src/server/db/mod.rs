@@ -10,6 +10,7 @@ pub mod comments;
 pub mod follows;
 pub mod ideas;
 pub mod login_failures;
+pub mod moderation;
 pub mod notifications;
 pub mod outbox;
 pub mod programmes;

@@ -166,7 +166,7 @@ impl NotificationRow {
 const NOTIFICATION_COLUMNS: &str = "n.id, n.kind, \
         COALESCE(a.organisation_name, a.display_name) AS actor, n.idea_id, \
         i.title AS idea_title, n.comment_id, p.title AS project_title, n.created_at, n.read_at \
-     FROM notifications n \
+     FROM visible_notifications n \
      LEFT JOIN users a ON a.id = n.actor_id \
      LEFT JOIN ideas i ON i.id = n.idea_id \
      LEFT JOIN projects p ON p.id = n.project_id";
@@ -190,7 +190,7 @@ pub async fn list_notifications(
 pub async fn count_unread(db: &Db, user_id: i64) -> Result<i64, DbError> {
     Ok(with_pool!(db, pool => {
         sqlx::query_scalar(
-            "SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+            "SELECT count(*) FROM visible_notifications WHERE user_id = $1 AND read_at IS NULL",
         )
         .bind(user_id)
         .fetch_one(pool)

@@ -21,8 +21,8 @@ macro_rules! list_projects_sql {
             "(d.name, '|' ORDER BY d.name) \
                        FROM project_districts pd JOIN districts d ON d.id = pd.district_id \
                       WHERE pd.project_id = p.id) AS districts, \
-                    (SELECT count(*) FROM ideas i \
-                      WHERE i.project_id = p.id AND i.hidden_at IS NULL) AS idea_count \
+                    (SELECT count(*) FROM visible_ideas i \
+                      WHERE i.project_id = p.id) AS idea_count \
                FROM projects p LEFT JOIN categories c ON c.id = p.category_id \
               WHERE ($1 = '' OR p.phase = $1) \
                 AND ($2 = '' OR c.slug = $2) \
@@ -58,8 +58,8 @@ macro_rules! find_project_sql {
             "(d.name, '|' ORDER BY d.name) \
                        FROM project_districts pd JOIN districts d ON d.id = pd.district_id \
                       WHERE pd.project_id = p.id) AS districts, \
-                    (SELECT count(*) FROM ideas i \
-                      WHERE i.project_id = p.id AND i.hidden_at IS NULL) AS idea_count \
+                    (SELECT count(*) FROM visible_ideas i \
+                      WHERE i.project_id = p.id) AS idea_count \
                FROM projects p LEFT JOIN categories c ON c.id = p.category_id \
               WHERE p.slug = $1"
         )

@@ -81,13 +81,14 @@ pub async fn has_vote(tx: &mut Tx, user_id: i64, idea_id: i64) -> Result<bool, D
     Ok(found.is_some())
 }
 
-/// Supports `user_id` gave to ideas of `project_id`.
+/// Supports `user_id` gave to visible ideas of `project_id`: a support on an idea that
+/// moderation hid cannot be taken back, so it no longer counts against the limit.
 pub async fn count_votes_in_project(
     tx: &mut Tx,
     user_id: i64,
     project_id: i64,
 ) -> Result<i64, DbError> {
-    const SQL: &str = "SELECT count(*) FROM votes v JOIN ideas i ON i.id = v.idea_id \
+    const SQL: &str = "SELECT count(*) FROM votes v JOIN visible_ideas i ON i.id = v.idea_id \
          WHERE v.user_id = $1 AND i.project_id = $2";
     Ok(with_tx!(tx, conn => {
         sqlx::query_scalar(SQL).bind(user_id).bind(project_id).fetch_one(conn).await?
@@ -112,7 +113,7 @@ pub async fn viewer_state(
     const SQL: &str = "SELECT \
             EXISTS (SELECT 1 FROM votes WHERE user_id = $1 AND idea_id = $2) AS supports, \
             EXISTS (SELECT 1 FROM idea_follows WHERE user_id = $1 AND idea_id = $2) AS follows, \
-            (SELECT count(*) FROM votes v JOIN ideas i ON i.id = v.idea_id \
+            (SELECT count(*) FROM votes v JOIN visible_ideas i ON i.id = v.idea_id \
               WHERE v.user_id = $1 AND i.project_id = $3) AS used_in_project";
     Ok(with_pool!(db, pool => {
         sqlx::query_as(SQL)

@@ -2,7 +2,9 @@
 //! retries and exponential backoff, and tidies expired sessions and login failures.
 
 use super::{build_message, MailSignal, MailTransport};
+use crate::server::clock::Clock;
 use crate::server::db::{login_failures, outbox, Db};
+use crate::server::jobs::Heartbeat;
 use crate::server::sessions::DbSessionStore;
 use chrono::{DateTime, TimeDelta, Utc};
 use lettre::message::Mailbox;
@@ -12,6 +14,9 @@ use tower_sessions::session_store::ExpiredDeletion;
 
 /// How often the worker looks for due mail when nobody woke it (other instances, retries).
 const POLL_INTERVAL: Duration = Duration::from_secs(2);
+/// Silence after which `/healthz` reports the worker as stuck: far more than a poll, room for
+/// one delivery that runs into the SMTP client's one-minute timeouts.
+pub const MAX_SILENCE: Duration = Duration::from_secs(180);
 /// How long a claimed mail stays reserved for this worker.
 const LEASE: TimeDelta = TimeDelta::minutes(5);
 const BATCH: i64 = 20;
@@ -26,14 +31,17 @@ pub struct MailWorker {
     pub retry_base: Duration,
     pub signal: MailSignal,
     pub sessions: DbSessionStore,
+    pub clock: Clock,
+    pub heartbeat: Heartbeat,
 }
 
 impl MailWorker {
     /// Runs until `shutdown` turns true.
-    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+    pub async fn run(&self, mut shutdown: watch::Receiver<bool>) {
         let mut last_housekeeping = DateTime::<Utc>::MIN_UTC;
         loop {
-            let now = Utc::now();
+            self.heartbeat.beat();
+            let now = self.clock.now();
             if let Err(err) = self.deliver_due(now).await {
                 tracing::error!(error = %err, "outbox delivery failed");
             }
@@ -67,12 +75,13 @@ impl MailWorker {
                 };
                 match result {
                     Ok(()) => {
-                        if outbox::mark_sent(&self.db, mail.id, Utc::now()).await? {
+                        self.heartbeat.beat();
+                        if outbox::mark_sent(&self.db, mail.id, self.clock.now()).await? {
                             sent += 1;
                         }
                     }
                     Err(err) => {
-                        let next = Utc::now() + self.backoff(mail.attempts);
+                        let next = self.clock.now() + self.backoff(mail.attempts);
                         tracing::warn!(mail = mail.id, attempts = mail.attempts + 1, error = %err, retry_at = %next, "mail delivery failed");
                         outbox::mark_failed(&self.db, mail.id, &format!("{err:#}"), next).await?;
                     }
