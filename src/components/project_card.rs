@@ -29,3 +29,13 @@ pub fn ProjectCard(project: ProjectListItem) -> impl IntoView {
         </article>
     }
 }
+
+/// Projects as a grid of cards (home page, catalogue).
+#[component]
+pub fn ProjectGrid(projects: Vec<ProjectListItem>) -> impl IntoView {
+    view! {
+        <div class="card-grid">
+            {projects.into_iter().map(|project| view! { <ProjectCard project/> }).collect_view()}
+        </div>
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::api::projects::{current_programme, list_projects};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::project_card::ProjectCard;
+use crate::components::project_card::ProjectGrid;
 use crate::domain::programmes::ProgrammeView;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
@@ -43,9 +43,7 @@ pub fn HomePage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match projects.await {
                             Ok(list) => view! {
-                                <div class="card-grid">
-                                    {list.into_iter().map(|project| view! { <ProjectCard project/> }).collect_view()}
-                                </div>
+                                <ProjectGrid projects=list/>
                             }.into_any(),
                             Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         }

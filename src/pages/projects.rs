@@ -4,7 +4,7 @@
 use crate::api::projects::{list_projects, project_filters, ProjectQuery};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filter_select::FilterSelect;
-use crate::components::project_card::ProjectCard;
+use crate::components::project_card::ProjectGrid;
 use crate::domain::projects::Phase;
 use crate::i18n::{use_locale, use_texts};
 use crate::pages::use_current_user;
@@ -60,9 +60,7 @@ pub fn ProjectsPage() -> impl IntoView {
                         }
                         Ok(list) => view! {
                             <p class="count" role="status">{(t.project_count)(list.len())}</p>
-                            <div class="card-grid">
-                                {list.into_iter().map(|project| view! { <ProjectCard project/> }).collect_view()}
-                            </div>
+                            <ProjectGrid projects=list/>
                         }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }

@@ -321,6 +321,19 @@ pub async fn change_status(
     Ok(())
 }
 
+/// The visible idea `idea_id` if `author` wrote it; `Forbidden` otherwise.
+async fn own_idea(
+    tx: &mut crate::server::db::Tx,
+    author: &UserRow,
+    idea_id: i64,
+) -> Result<ideas::IdeaState, AppError> {
+    let idea = ideas::find_idea_state(tx, idea_id).await?;
+    if idea.author_id != author.id {
+        return Err(AppError::Forbidden);
+    }
+    Ok(idea)
+}
+
 /// The author withdraws an idea: it stays visible, marked withdrawn, with its comments.
 pub async fn withdraw(
     state: &AppState,
@@ -329,10 +342,7 @@ pub async fn withdraw(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
-    let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
-    if idea.author_id != author.id {
-        return Err(AppError::Forbidden);
-    }
+    let idea = own_idea(&mut tx, author, idea_id).await?;
     let from = idea.status()?;
     if !from.may_be_withdrawn() {
         return Err(single_error("form", ValidationError::NotAllowed));
@@ -360,10 +370,7 @@ pub async fn edit(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
-    let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
-    if idea.author_id != author.id {
-        return Err(AppError::Forbidden);
-    }
+    let idea = own_idea(&mut tx, author, idea_id).await?;
     if !is_editable(idea.status()?, idea.vote_count, idea.comment_count) {
         return Err(single_error("form", ValidationError::NotAllowed));
     }

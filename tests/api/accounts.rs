@@ -19,16 +19,7 @@ pub(crate) fn ten_seconds_ago() -> String {
 }
 
 async fn count_users(app: &TestApp) -> i64 {
-    match &app.db {
-        stadtlabor::server::db::Db::Sqlite(p) => sqlx::query_scalar("SELECT count(*) FROM users")
-            .fetch_one(p)
-            .await
-            .unwrap(),
-        stadtlabor::server::db::Db::Postgres(p) => sqlx::query_scalar("SELECT count(*) FROM users")
-            .fetch_one(p)
-            .await
-            .unwrap(),
-    }
+    app.scalar("SELECT count(*) FROM users").await
 }
 
 async fn errors_of(response: reqwest::Response) -> serde_json::Value {

@@ -9,6 +9,17 @@ use stadtlabor::server::passwords::hash_password;
 use stadtlabor::server::seed::seed_demo;
 use stadtlabor::server::startup::Application;
 
+/// Runs `$body` with `$pool` bound to the app's pool on either engine (raw SQL in tests).
+macro_rules! with_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            stadtlabor::server::db::Db::Sqlite($pool) => $body,
+            stadtlabor::server::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use with_pool;
+
 /// Where a test's database lives; dropping it removes an SQLite file (PostgreSQL test
 /// databases live in the throw-away cluster that `scripts/postgres.sh` starts).
 pub struct TestDatabase {
@@ -169,7 +180,17 @@ impl TestApp {
 
     /// GETs a page and returns status and body.
     pub async fn page(&self, path: &str) -> (u16, String) {
-        let response = self.get(path).await;
+        self.page_as(&self.client, path).await
+    }
+
+    /// GETs a page as `client` (another person, or a fresh anonymous browser).
+    pub async fn page_as(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
+        let response = client
+            .get(format!("{}{}", self.address, path))
+            .header("Accept", "text/html")
+            .send()
+            .await
+            .expect("request");
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }
@@ -218,11 +239,8 @@ impl TestApp {
     /// Changes data directly, the way no endpoint does yet (moderation, project phases,
     /// statuses set without an answer).
     pub async fn execute(&self, sql: &str) {
-        match &self.db {
-            Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
-            Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
-        }
-        .expect("test SQL runs");
+        with_pool!(&self.db, pool => sqlx::query(sql).execute(pool).await.map(|_| ()))
+            .expect("test SQL runs");
     }
 
     /// Waits until no mail that is due by the app's clock is left in the outbox (the worker
@@ -248,39 +266,21 @@ impl TestApp {
     /// that causes it, so right after the response this count is final: no waiting for a
     /// mail that might still come.
     pub async fn queued_mails_to(&self, address: &str) -> i64 {
-        match &self.db {
-            Db::Sqlite(pool) => {
-                sqlx::query_scalar("SELECT count(*) FROM outbox WHERE recipient_email = $1")
-                    .bind(address)
-                    .fetch_one(pool)
-                    .await
-            }
-            Db::Postgres(pool) => {
-                sqlx::query_scalar("SELECT count(*) FROM outbox WHERE recipient_email = $1")
-                    .bind(address)
-                    .fetch_one(pool)
-                    .await
-            }
-        }
-        .expect("count queued mails")
+        let sql = "SELECT count(*) FROM outbox WHERE recipient_email = $1";
+        with_pool!(&self.db, pool => sqlx::query_scalar(sql).bind(address).fetch_one(pool).await)
+            .expect("count queued mails")
     }
 
     /// A number from `sql` (raw SQL in tests).
     pub async fn scalar(&self, sql: &str) -> i64 {
-        match &self.db {
-            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
-            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
-        }
-        .expect("test SQL runs")
+        with_pool!(&self.db, pool => sqlx::query_scalar(sql).fetch_one(pool).await)
+            .expect("test SQL runs")
     }
 
     /// A count from `sql` with `$1` bound to an instant.
     pub async fn scalar_with_time(&self, sql: &str, at: chrono::DateTime<chrono::Utc>) -> i64 {
-        match &self.db {
-            Db::Sqlite(pool) => sqlx::query_scalar(sql).bind(at).fetch_one(pool).await,
-            Db::Postgres(pool) => sqlx::query_scalar(sql).bind(at).fetch_one(pool).await,
-        }
-        .expect("test SQL runs")
+        with_pool!(&self.db, pool => sqlx::query_scalar(sql).bind(at).fetch_one(pool).await)
+            .expect("test SQL runs")
     }
 
     /// Sets a timestamp column of one row directly (dates shown on pages).
@@ -292,21 +292,8 @@ impl TestApp {
         at: chrono::DateTime<chrono::Utc>,
     ) {
         let sql = format!("UPDATE {table} SET {column} = $1 WHERE id = $2");
-        match &self.db {
-            Db::Sqlite(pool) => sqlx::query(&sql)
-                .bind(at)
-                .bind(id)
-                .execute(pool)
-                .await
-                .map(|_| ()),
-            Db::Postgres(pool) => sqlx::query(&sql)
-                .bind(at)
-                .bind(id)
-                .execute(pool)
-                .await
-                .map(|_| ()),
-        }
-        .expect("test SQL runs");
+        with_pool!(&self.db, pool => sqlx::query(&sql).bind(at).bind(id).execute(pool).await.map(|_| ()))
+            .expect("test SQL runs");
     }
 
     /// Hides or restores content the way moderation will (one place writes `hidden_at`).

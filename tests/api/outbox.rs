@@ -1,4 +1,6 @@
-use crate::helpers::{browser_client, fresh_database, post_as, start_app, start_stoppable_app};
+use crate::helpers::{
+    browser_client, fresh_database, post_as, start_app, start_stoppable_app, with_pool,
+};
 use crate::mail_server::MailServer;
 use stadtlabor::server::clock::Clock;
 use stadtlabor::server::db::outbox::count_unsent;
@@ -87,13 +89,8 @@ where
 
 /// Mails with at least one failed delivery attempt.
 async fn failed_attempts(db: &stadtlabor::server::db::Db) -> i64 {
-    use stadtlabor::server::db::Db;
     let sql = "SELECT count(*) FROM outbox WHERE attempts > 0 AND sent_at IS NULL";
-    match db {
-        Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
-        Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
-    }
-    .unwrap()
+    with_pool!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await).unwrap()
 }
 
 #[tokio::test]

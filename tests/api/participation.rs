@@ -1,18 +1,8 @@
 //! Comments, supports, following, notifications, digests and unsubscribing.
 
-use crate::helpers::{post_as, spawn_app, TestApp, TestUser, BASE_URL};
+use crate::helpers::{post_as, spawn_app, with_pool, TestApp, TestUser, BASE_URL};
 use stadtlabor::domain::accounts::Role;
-use stadtlabor::server::db::{votes, Db};
-
-/// Runs `$body` with `$pool` bound to the app's pool on either engine (raw SQL in tests).
-macro_rules! with_pool {
-    ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            Db::Sqlite($pool) => $body,
-            Db::Postgres($pool) => $body,
-        }
-    };
-}
+use stadtlabor::server::db::votes;
 
 /// A verified citizen's idea in the Big-Bird project; returns the author, their client and
 /// the idea's id.

@@ -82,13 +82,7 @@ async fn staff_publish_a_project_that_everyone_can_read_with_its_facts() {
 
 /// A page as an anonymous visitor gets it.
 async fn anonymous_page(app: &TestApp, path: &str) -> (u16, String) {
-    let response = crate::helpers::browser_client()
-        .get(format!("{}{path}", app.address))
-        .header("Accept", "text/html")
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
+    app.page_as(&crate::helpers::browser_client(), path).await
 }
 
 #[tokio::test]

@@ -9,16 +9,6 @@ use stadtlabor::server::db::{projects, votes};
 
 const PROJECT: &str = "big-bird-westfalen";
 
-async fn page_as(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
-    let response = client
-        .get(format!("{}{path}", app.address))
-        .header("Accept", "text/html")
-        .send()
-        .await
-        .unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
 async fn unread(app: &TestApp, client: &reqwest::Client) -> i64 {
     let user: serde_json::Value = post_as(client, &app.address, "accounts/current", &[])
         .await
@@ -86,7 +76,7 @@ async fn a_hidden_idea_leaves_lists_search_projects_counters_limits_notification
     for path in &surfaces {
         assert!(app.page(path).await.1.contains(shown), "{path} before");
     }
-    let (_, notices) = page_as(&app, &author_client, "/benachrichtigungen").await;
+    let (_, notices) = app.page_as(&author_client, "/benachrichtigungen").await;
     assert!(notices.contains(shown));
     assert_eq!(unread(&app, &author_client).await, 1);
     let ideas_in_project = project_idea_count(&app).await;
@@ -108,7 +98,7 @@ async fn a_hidden_idea_leaves_lists_search_projects_counters_limits_notification
         0,
         "a support that cannot be taken back does not use up the limit"
     );
-    let (_, notices) = page_as(&app, &author_client, "/benachrichtigungen").await;
+    let (_, notices) = app.page_as(&author_client, "/benachrichtigungen").await;
     assert!(!notices.contains(shown), "no hidden title in the list");
     assert_eq!(unread(&app, &author_client).await, 0);
     let state = app.state().await;
@@ -160,7 +150,7 @@ async fn a_hidden_comment_keeps_its_place_and_its_replies_and_stops_counting() {
         1,
         "counted once, not twice"
     );
-    let (_, own_page) = page_as(&app, &rude, &format!("/ideen/{idea}")).await;
+    let (_, own_page) = app.page_as(&rude, &format!("/ideen/{idea}")).await;
     assert!(
         !own_page.contains("Ein grober Beitrag"),
         "no edit form with the text"
