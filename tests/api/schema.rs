@@ -3,14 +3,14 @@ use stadtlabor::server::db::projects::count_projects;
 use stadtlabor::server::db::Db;
 use stadtlabor::server::seed::seed_demo;
 
-/// (table, column) pairs of the migrated schema, from the engine's own catalogue. The
+/// (table or view, column) pairs of the migrated schema, from the engine's own catalogue. The
 /// search index is engine-specific by design (FTS5 tables on SQLite, a GIN index on
 /// PostgreSQL) and left out.
 async fn columns(db: &Db) -> Vec<(String, String)> {
     let mut columns: Vec<(String, String)> = match db {
         Db::Sqlite(pool) => sqlx::query_as(
             "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations' \
+             WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations' \
                AND m.name NOT LIKE 'ideas_search%'",
         )
         .fetch_all(pool)
