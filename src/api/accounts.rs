@@ -69,7 +69,7 @@ pub async fn register(
 #[server(endpoint = "accounts/verify")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
     use crate::server::{accounts, request::serve};
-    serve(|ctx| async move { Ok(accounts::verify_email(&ctx.state, &token, ctx.now).await?) }).await
+    serve(|ctx| async move { accounts::verify_email(&ctx.state, &token, ctx.now).await }).await
 }
 
 #[server(endpoint = "accounts/resend-verification")]
@@ -170,10 +170,8 @@ pub async fn change_email(new_email: String, email_password: String) -> Result<(
 #[server(endpoint = "accounts/confirm-email-change")]
 pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
     use crate::server::{accounts, request::serve};
-    serve(
-        |ctx| async move { Ok(accounts::confirm_email_change(&ctx.state, &token, ctx.now).await?) },
-    )
-    .await
+    serve(|ctx| async move { accounts::confirm_email_change(&ctx.state, &token, ctx.now).await })
+        .await
 }
 
 #[server(endpoint = "accounts/update-profile")]

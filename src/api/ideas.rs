@@ -45,7 +45,7 @@ pub async fn get_idea(id: i64) -> Result<IdeaView, AppError> {
         let viewer = ctx.viewer().await?;
         let page =
             db::ideas::find_idea_page(&ctx.state.db, id, viewer.as_ref().map(|v| v.id)).await?;
-        Ok(ideas::idea_view(&ctx.state, page, viewer.as_ref()).await?)
+        ideas::idea_view(&ctx.state, page, viewer.as_ref()).await
     })
     .await
 }
