@@ -17,7 +17,9 @@ const MAIL_DIR = '../target/e2e/inbox';
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 30_000,
+  // A journey of two people with mail round trips takes ~25 s on an idle 2-core machine;
+  // sized for a loaded one (the brief: never depend on wall-clock speed).
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: !!process.env.CI,
