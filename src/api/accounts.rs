@@ -17,7 +17,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         match ctx.viewer().await? {
             Some(user) => {
                 let unread = db::notifications::count_unread(&ctx.state.db, user.id).await?;
-                Ok(Some(user.to_current_user(unread)?))
+                Ok(Some(user.to_current_user(unread)))
             }
             None => Ok(None),
         }

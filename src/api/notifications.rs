@@ -71,7 +71,7 @@ pub async fn save_notification_settings(
     for (kind, raw) in &chosen {
         match raw.parse::<Delivery>() {
             Ok(delivery) => parsed.push((*kind, delivery)),
-            Err(()) => errors.add(kind.as_str(), ValidationError::Invalid),
+            Err(_) => errors.add(kind.as_str(), ValidationError::Invalid),
         }
     }
     serve(|ctx| async move {

@@ -1,45 +1,24 @@
 //! Accounts: who a person is on the platform and what they may do. The parsing rules here run
 //! in the browser (instant feedback) and on the server (the rule that counts).
 
+use crate::domain::stored::stored_enum;
 use crate::domain::validation::{parse_line, ValidationError};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
-/// What an account may do. Administration staff are moderators and admins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Citizen,
-    Business,
-    Moderator,
-    Admin,
+stored_enum! {
+    /// What an account may do. Administration staff are moderators and admins.
+    pub enum Role("role") {
+        Citizen = "citizen",
+        Business = "business",
+        Moderator = "moderator",
+        Admin = "admin",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Citizen, Role::Business, Role::Moderator, Role::Admin];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Citizen => "citizen",
-            Role::Business => "business",
-            Role::Moderator => "moderator",
-            Role::Admin => "admin",
-        }
-    }
-
     /// Administration staff: publish, answer officially, moderate.
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Moderator | Role::Admin)
-    }
-}
-
-impl FromStr for Role {
-    type Err = ValidationError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or(ValidationError::Invalid)
     }
 }
 

@@ -2,10 +2,10 @@
 
 use crate::domain::comments::{ClosedReason, Discussion};
 use crate::domain::projects::LocalizedName;
+use crate::domain::stored::stored_enum;
 use crate::domain::validation::{parse_line, parse_markdown, ValidationError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 pub const TITLE_MAX_CHARS: usize = 120;
 pub const BODY_MAX_CHARS: usize = 10_000;
@@ -13,37 +13,16 @@ pub const LOCATION_MAX_CHARS: usize = 200;
 /// Ideas per list page.
 pub const PAGE_SIZE: usize = 20;
 
-/// The life of an idea: submitted → under review → accepted / rejected / implemented, or
-/// withdrawn by its author.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum IdeaStatus {
-    Submitted,
-    UnderReview,
-    Accepted,
-    Rejected,
-    Implemented,
-    Withdrawn,
-}
-
-impl IdeaStatus {
-    pub const ALL: [IdeaStatus; 6] = [
-        IdeaStatus::Submitted,
-        IdeaStatus::UnderReview,
-        IdeaStatus::Accepted,
-        IdeaStatus::Rejected,
-        IdeaStatus::Implemented,
-        IdeaStatus::Withdrawn,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IdeaStatus::Submitted => "submitted",
-            IdeaStatus::UnderReview => "under_review",
-            IdeaStatus::Accepted => "accepted",
-            IdeaStatus::Rejected => "rejected",
-            IdeaStatus::Implemented => "implemented",
-            IdeaStatus::Withdrawn => "withdrawn",
-        }
+stored_enum! {
+    /// The life of an idea: submitted → under review → accepted / rejected / implemented, or
+    /// withdrawn by its author.
+    pub enum IdeaStatus("idea status") {
+        Submitted = "submitted",
+        UnderReview = "under_review",
+        Accepted = "accepted",
+        Rejected = "rejected",
+        Implemented = "implemented",
+        Withdrawn = "withdrawn",
     }
 }
 
@@ -60,17 +39,6 @@ impl IdeaStatus {
     /// An author may withdraw an idea until the administration has decided on it.
     pub fn may_be_withdrawn(self) -> bool {
         matches!(self, IdeaStatus::Submitted | IdeaStatus::UnderReview)
-    }
-}
-
-impl FromStr for IdeaStatus {
-    type Err = ValidationError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        IdeaStatus::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or(ValidationError::Invalid)
     }
 }
 

@@ -9,5 +9,6 @@ pub mod notifications;
 pub mod paths;
 pub mod programmes;
 pub mod projects;
+pub mod stored;
 pub mod time;
 pub mod validation;

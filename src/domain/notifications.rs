@@ -1,89 +1,35 @@
 //! What people hear about, and how: notification kinds, mail delivery choices, the in-app
 //! list, and the digest schedule (Europe/Berlin).
 
+use super::stored::{stored_enum, UnknownVariant};
 use super::time::berlin_local;
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
-/// Events that notify. Stored as `as_str()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NotificationKind {
-    /// A comment on an idea you follow.
-    CommentOnFollowed,
-    /// A reply to your comment.
-    ReplyToComment,
-    /// A status change or official answer on an idea you follow or support.
-    StatusChange,
-    /// A new idea in a project you follow.
-    NewIdeaInProject,
-}
-
-impl NotificationKind {
-    pub const ALL: [NotificationKind; 4] = [
-        NotificationKind::CommentOnFollowed,
-        NotificationKind::ReplyToComment,
-        NotificationKind::StatusChange,
-        NotificationKind::NewIdeaInProject,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NotificationKind::CommentOnFollowed => "comment_on_followed",
-            NotificationKind::ReplyToComment => "reply_to_comment",
-            NotificationKind::StatusChange => "status_change",
-            NotificationKind::NewIdeaInProject => "new_idea_in_project",
-        }
+stored_enum! {
+    /// Events that notify.
+    pub enum NotificationKind("notification kind") {
+        /// A comment on an idea you follow.
+        CommentOnFollowed = "comment_on_followed",
+        /// A reply to your comment.
+        ReplyToComment = "reply_to_comment",
+        /// A status change or official answer on an idea you follow or support.
+        StatusChange = "status_change",
+        /// A new idea in a project you follow.
+        NewIdeaInProject = "new_idea_in_project",
     }
 }
 
-impl FromStr for NotificationKind {
-    type Err = ();
-
-    fn from_str(s: &str) -> Result<Self, ()> {
-        NotificationKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or(())
-    }
-}
-
-/// How a kind of notification reaches someone by mail (it always appears in the app).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Delivery {
-    #[default]
-    Immediate,
-    Daily,
-    Weekly,
-    Off,
-}
-
-impl Delivery {
-    pub const ALL: [Delivery; 4] = [
-        Delivery::Immediate,
-        Delivery::Daily,
-        Delivery::Weekly,
-        Delivery::Off,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Delivery::Immediate => "immediate",
-            Delivery::Daily => "daily",
-            Delivery::Weekly => "weekly",
-            Delivery::Off => "off",
-        }
-    }
-}
-
-impl FromStr for Delivery {
-    type Err = ();
-
-    fn from_str(s: &str) -> Result<Self, ()> {
-        Delivery::ALL
-            .into_iter()
-            .find(|d| d.as_str() == s)
-            .ok_or(())
+stored_enum! {
+    /// How a kind of notification reaches someone by mail (it always appears in the app).
+    #[derive(Default)]
+    pub enum Delivery("delivery") {
+        #[default]
+        Immediate = "immediate",
+        Daily = "daily",
+        Weekly = "weekly",
+        Off = "off",
     }
 }
 
@@ -105,9 +51,9 @@ impl UnsubscribeScope {
 }
 
 impl FromStr for UnsubscribeScope {
-    type Err = ();
+    type Err = UnknownVariant;
 
-    fn from_str(s: &str) -> Result<Self, ()> {
+    fn from_str(s: &str) -> Result<Self, UnknownVariant> {
         match s {
             "digest_daily" => Ok(UnsubscribeScope::Digest(DigestPeriod::Daily)),
             "digest_weekly" => Ok(UnsubscribeScope::Digest(DigestPeriod::Weekly)),

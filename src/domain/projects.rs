@@ -1,56 +1,16 @@
 //! Digitalization projects of the model region.
 
+use crate::domain::stored::stored_enum;
 use crate::domain::validation::ValidationError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
-/// Where a project stands. Stored as its `as_str()` text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Phase {
-    Planned,
-    Running,
-    Completed,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Planned, Phase::Running, Phase::Completed];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Phase::Planned => "planned",
-            Phase::Running => "running",
-            Phase::Completed => "completed",
-        }
-    }
-}
-
-/// A stored value that is not one of the known variants.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} '{value}'")]
-pub struct UnknownVariant {
-    pub kind: &'static str,
-    pub value: String,
-}
-
-impl FromStr for Phase {
-    type Err = UnknownVariant;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Phase::ALL
-            .into_iter()
-            .find(|p| p.as_str() == s)
-            .ok_or_else(|| UnknownVariant {
-                kind: "phase",
-                value: s.to_owned(),
-            })
-    }
-}
-
-impl fmt::Display for Phase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+stored_enum! {
+    /// Where a project stands.
+    pub enum Phase("phase") {
+        Planned = "planned",
+        Running = "running",
+        Completed = "completed",
     }
 }
 

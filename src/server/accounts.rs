@@ -496,7 +496,7 @@ pub async fn update_profile(
         "locale",
         Locale::from_code(&form.locale).ok_or(ValidationError::Invalid),
     );
-    let business = user.role()? == Role::Business;
+    let business = user.role == Role::Business;
     // Organisation fields belong to business accounts; others keep theirs empty.
     let organisation = if business {
         errors.check(
@@ -542,7 +542,10 @@ pub async fn change_role(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
-    let Some(role) = errors.check("role", role_raw.parse::<Role>()) else {
+    let Some(role) = errors.check(
+        "role",
+        role_raw.parse::<Role>().map_err(ValidationError::from),
+    ) else {
         return Err(AppError::Validation(errors));
     };
     if user_id == admin.id {

@@ -48,7 +48,7 @@ pub async fn post_comment(
         });
     }
     let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
-    if idea.closed()?.is_some() {
+    if idea.closed().is_some() {
         return Err(field_error(
             "body",
             ValidationError::DiscussionClosed,
@@ -112,7 +112,7 @@ async fn own_open_comment(
         return Err(field_error("body", ValidationError::NotAllowed, body_raw));
     }
     let idea = ideas::find_idea_state(tx, comment.idea_id).await?;
-    if idea.closed()?.is_some() {
+    if idea.closed().is_some() {
         return Err(field_error(
             "body",
             ValidationError::DiscussionClosed,

@@ -173,7 +173,7 @@ pub async fn idea_page(state: &AppState, filter: &IdeaFilter) -> Result<IdeaPage
                 author: row.author(),
                 project_title: row.project_title.clone(),
                 category: row.category(),
-                status: row.status()?,
+                status: row.status,
                 vote_count: row.vote_count,
                 comment_count: row.comment_count,
                 created_at: row.created_at,
@@ -201,7 +201,7 @@ pub async fn idea_view(
     let history = history
         .into_iter()
         .map(|change| {
-            let (from, to) = change.statuses()?;
+            let (from, to) = (change.from_status, change.to_status);
             Ok(StatusChangeView {
                 from,
                 to,
@@ -210,8 +210,8 @@ pub async fn idea_view(
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
-    let status = row.status()?;
-    let closed = row.closed()?;
+    let status = row.status;
+    let closed = row.closed();
     let discussion = comments::discussion(comments, closed, viewer);
     let relation = match viewer {
         Some(v) => votes::viewer_state(&state.db, v.id, row.id, row.project_id).await?,
@@ -219,7 +219,7 @@ pub async fn idea_view(
     };
     let viewer_is_author = viewer.is_some_and(|v| v.id == row.author_id);
     let viewer_is_staff = match viewer {
-        Some(v) => v.role()?.is_staff(),
+        Some(v) => v.role.is_staff(),
         None => false,
     };
     Ok(IdeaView {
@@ -284,13 +284,16 @@ pub async fn change_status(
     errors.keep("answer", answer_raw);
     let status = errors.check(
         "status",
-        status_raw.parse::<IdeaStatus>().and_then(|s| {
-            if IdeaStatus::STAFF_CHOICES.contains(&s) {
-                Ok(s)
-            } else {
-                Err(ValidationError::Invalid)
-            }
-        }),
+        status_raw
+            .parse::<IdeaStatus>()
+            .map_err(ValidationError::from)
+            .and_then(|s| {
+                if IdeaStatus::STAFF_CHOICES.contains(&s) {
+                    Ok(s)
+                } else {
+                    Err(ValidationError::Invalid)
+                }
+            }),
     );
     let answer = errors.check("answer", IdeaBody::parse(answer_raw));
     let (Some(status), Some(answer), true) = (status, answer, errors.is_empty()) else {
@@ -299,7 +302,7 @@ pub async fn change_status(
     let answer_html = markdown::render(answer.as_ref());
     let mut tx = state.db.begin().await?;
     let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
-    let from = idea.status()?;
+    let from = idea.status;
     if from == IdeaStatus::Withdrawn {
         return Err(single_error("status", ValidationError::NotAllowed));
     }
@@ -343,7 +346,7 @@ pub async fn withdraw(
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
     let idea = own_idea(&mut tx, author, idea_id).await?;
-    let from = idea.status()?;
+    let from = idea.status;
     if !from.may_be_withdrawn() {
         return Err(single_error("form", ValidationError::NotAllowed));
     }
@@ -371,7 +374,7 @@ pub async fn edit(
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
     let idea = own_idea(&mut tx, author, idea_id).await?;
-    if !is_editable(idea.status()?, idea.vote_count, idea.comment_count) {
+    if !is_editable(idea.status, idea.vote_count, idea.comment_count) {
         return Err(single_error("form", ValidationError::NotAllowed));
     }
     let valid = validate(&mut tx, &form).await?;

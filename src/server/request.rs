@@ -77,7 +77,7 @@ impl Ctx {
     /// The signed-in account if it has one of `roles`; `Unauthenticated` or `Forbidden`.
     pub async fn user_with_role(&self, roles: &[Role]) -> Result<UserRow, AppError> {
         let user = self.user().await?;
-        if roles.contains(&user.role()?) {
+        if roles.contains(&user.role) {
             Ok(user)
         } else {
             Err(AppError::Forbidden)

@@ -28,7 +28,7 @@ pub async fn support(
     if idea.author_id == voter.id {
         return Err(refused(ValidationError::OwnIdea));
     }
-    if idea.closed()?.is_some() {
+    if idea.closed().is_some() {
         return Err(refused(ValidationError::SupportClosed));
     }
     if let (Some(project_id), Some(limit)) = (idea.project_id, idea.support_limit) {
@@ -54,7 +54,7 @@ pub async fn withdraw_support(
 ) -> Result<(), AppError> {
     let mut tx = state.db.begin().await?;
     let idea = ideas::find_idea_state(&mut tx, idea_id).await?;
-    if idea.closed()?.is_some() {
+    if idea.closed().is_some() {
         return Err(refused(ValidationError::SupportClosed));
     }
     votes::remove_vote(&mut tx, voter.id, idea_id).await?;

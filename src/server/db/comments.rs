@@ -2,6 +2,7 @@
 
 use super::ideas::{author_view, stored_time};
 use super::{with_tx, DbError, Tx};
+use crate::domain::accounts::Role;
 use crate::domain::ideas::AuthorView;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
@@ -25,12 +26,13 @@ pub struct CommentRow {
     pub hidden_at: Option<DateTime<Utc>>,
     display_name: String,
     organisation_name: Option<String>,
-    role: String,
+    #[serde(deserialize_with = "super::stored::from_stored_text")]
+    role: Role,
 }
 
 impl CommentRow {
     pub fn author(&self) -> AuthorView {
-        author_view(&self.display_name, &self.organisation_name, &self.role)
+        author_view(&self.display_name, &self.organisation_name, self.role)
     }
 }
 

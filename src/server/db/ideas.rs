@@ -116,25 +116,23 @@ pub struct IdeaListRow {
     pub id: i64,
     pub title: String,
     pub body_md: String,
-    status: String,
+    #[serde(deserialize_with = "super::stored::from_stored_text")]
+    pub status: IdeaStatus,
     pub vote_count: i64,
     pub comment_count: i64,
     pub created_at: DateTime<Utc>,
     display_name: String,
     organisation_name: Option<String>,
-    role: String,
+    #[serde(deserialize_with = "super::stored::from_stored_text")]
+    role: Role,
     pub project_title: Option<String>,
     category_de: String,
     category_en: String,
 }
 
 impl IdeaListRow {
-    pub fn status(&self) -> Result<IdeaStatus, DbError> {
-        self.status.parse().map_err(DbError::corrupt)
-    }
-
     pub fn author(&self) -> AuthorView {
-        author_view(&self.display_name, &self.organisation_name, &self.role)
+        author_view(&self.display_name, &self.organisation_name, self.role)
     }
 
     pub fn category(&self) -> LocalizedName {
@@ -156,14 +154,14 @@ impl IdeaListRow {
 pub(super) fn author_view(
     display_name: &str,
     organisation_name: &Option<String>,
-    role: &str,
+    role: Role,
 ) -> AuthorView {
     AuthorView {
         name: organisation_name
             .as_deref()
             .unwrap_or(display_name)
             .to_owned(),
-        is_staff: role.parse::<Role>().is_ok_and(Role::is_staff),
+        is_staff: role.is_staff(),
     }
 }
 
@@ -332,7 +330,7 @@ pub struct IdeaRow {
     pub body_md: String,
     /// Rendered when written; empty for rows older than that column.
     pub body_html: String,
-    status: String,
+    pub status: IdeaStatus,
     pub vote_count: i64,
     pub comment_count: i64,
     pub created_at: DateTime<Utc>,
@@ -345,11 +343,11 @@ pub struct IdeaRow {
     pub answered_by: Option<String>,
     display_name: String,
     organisation_name: Option<String>,
-    role: String,
+    role: Role,
     pub project_title: Option<String>,
     pub project_slug: Option<String>,
     pub project_id: Option<i64>,
-    project_phase: Option<String>,
+    project_phase: Option<Phase>,
     pub support_limit: Option<i64>,
     category_de: String,
     category_en: String,
@@ -357,16 +355,12 @@ pub struct IdeaRow {
 }
 
 impl IdeaRow {
-    pub fn status(&self) -> Result<IdeaStatus, DbError> {
-        self.status.parse().map_err(DbError::corrupt)
-    }
-
-    pub fn closed(&self) -> Result<Option<ClosedReason>, DbError> {
-        Ok(closed_reason(self.status()?, self.project_phase.as_deref()))
+    pub fn closed(&self) -> Option<ClosedReason> {
+        closed_reason(self.status, self.project_phase)
     }
 
     pub fn author(&self) -> AuthorView {
-        author_view(&self.display_name, &self.organisation_name, &self.role)
+        author_view(&self.display_name, &self.organisation_name, self.role)
     }
 
     pub fn category(&self) -> LocalizedName {
@@ -475,19 +469,12 @@ fn parse_json_list<T: serde::de::DeserializeOwned>(
 #[derive(serde::Deserialize)]
 pub struct StatusChangeRow {
     id: i64,
-    from_status: String,
-    to_status: String,
+    #[serde(deserialize_with = "super::stored::from_stored_text")]
+    pub from_status: IdeaStatus,
+    #[serde(deserialize_with = "super::stored::from_stored_text")]
+    pub to_status: IdeaStatus,
     pub changed_by: String,
     pub created_at: DateTime<Utc>,
-}
-
-impl StatusChangeRow {
-    pub fn statuses(&self) -> Result<(IdeaStatus, IdeaStatus), DbError> {
-        Ok((
-            self.from_status.parse().map_err(DbError::corrupt)?,
-            self.to_status.parse().map_err(DbError::corrupt)?,
-        ))
-    }
 }
 
 /// The fields of an idea its author and staff act on, locked for the transaction.
@@ -495,30 +482,26 @@ impl StatusChangeRow {
 pub struct IdeaState {
     pub author_id: i64,
     pub title: String,
-    status: String,
+    pub status: IdeaStatus,
     pub vote_count: i64,
     pub comment_count: i64,
     pub project_id: Option<i64>,
-    project_phase: Option<String>,
+    project_phase: Option<Phase>,
     pub support_limit: Option<i64>,
 }
 
 impl IdeaState {
-    pub fn status(&self) -> Result<IdeaStatus, DbError> {
-        self.status.parse().map_err(DbError::corrupt)
-    }
-
     /// Why the idea takes no more comments and supports, if it does not.
-    pub fn closed(&self) -> Result<Option<ClosedReason>, DbError> {
-        Ok(closed_reason(self.status()?, self.project_phase.as_deref()))
+    pub fn closed(&self) -> Option<ClosedReason> {
+        closed_reason(self.status, self.project_phase)
     }
 }
 
 /// Withdrawn ideas and the ideas of completed projects are closed for comments and supports.
-fn closed_reason(status: IdeaStatus, project_phase: Option<&str>) -> Option<ClosedReason> {
+fn closed_reason(status: IdeaStatus, project_phase: Option<Phase>) -> Option<ClosedReason> {
     if status == IdeaStatus::Withdrawn {
         Some(ClosedReason::Withdrawn)
-    } else if project_phase == Some(Phase::Completed.as_str()) {
+    } else if project_phase == Some(Phase::Completed) {
         Some(ClosedReason::ProjectCompleted)
     } else {
         None

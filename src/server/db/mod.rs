@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod programmes;
 pub mod projects;
 pub mod reference;
+pub mod stored;
 pub mod tokens;
 pub mod users;
 pub mod votes;

@@ -132,7 +132,7 @@ pub async fn insert_notification(
 #[derive(FromRow)]
 struct NotificationRow {
     id: i64,
-    kind: String,
+    kind: NotificationKind,
     actor: Option<String>,
     idea_id: Option<i64>,
     idea_title: Option<String>,
@@ -145,12 +145,7 @@ struct NotificationRow {
 impl NotificationRow {
     fn into_view(self) -> Result<NotificationView, DbError> {
         Ok(NotificationView {
-            kind: self.kind.parse().map_err(|_| {
-                DbError::corrupt(crate::domain::projects::UnknownVariant {
-                    kind: "notification kind",
-                    value: self.kind.clone(),
-                })
-            })?,
+            kind: self.kind,
             id: self.id,
             actor: self.actor,
             idea_id: self.idea_id,

@@ -87,7 +87,7 @@ struct ProjectListRow {
     slug: String,
     title: String,
     summary: String,
-    phase: String,
+    phase: Phase,
     category_de: Option<String>,
     category_en: Option<String>,
     accepts_ideas: bool,
@@ -103,7 +103,7 @@ pub struct ProjectDetailRow {
     title: String,
     summary: String,
     description_md: String,
-    phase: String,
+    phase: Phase,
     funding_cents: Option<i64>,
     responsible_body: String,
     contact: String,
@@ -121,14 +121,10 @@ fn category(de: Option<String>, en: Option<String>) -> Option<LocalizedName> {
     Some(LocalizedName { de: de?, en: en? })
 }
 
-fn phase(stored: &str) -> Result<Phase, DbError> {
-    stored.parse().map_err(DbError::corrupt)
-}
-
 impl ProjectListRow {
     fn into_item(self) -> Result<ProjectListItem, DbError> {
         Ok(ProjectListItem {
-            phase: phase(&self.phase)?,
+            phase: self.phase,
             districts: split_districts(self.districts.as_deref()),
             category: category(self.category_de, self.category_en),
             slug: self.slug,
@@ -148,7 +144,7 @@ impl ProjectDetailRow {
         render_markdown: impl Fn(&str) -> String,
     ) -> Result<ProjectView, DbError> {
         Ok(ProjectView {
-            phase: phase(&self.phase)?,
+            phase: self.phase,
             description_html: render_markdown(&self.description_md),
             districts: split_districts(self.districts.as_deref()),
             category: category(self.category_de, self.category_en),

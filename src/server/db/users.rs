@@ -13,7 +13,7 @@ pub struct UserRow {
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
-    role: String,
+    pub role: Role,
     pub organisation_name: Option<String>,
     pub organisation_website: Option<String>,
     pub locale: String,
@@ -30,28 +30,24 @@ const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, organi
     follow_on_comment, follow_on_vote";
 
 impl UserRow {
-    pub fn role(&self) -> Result<Role, DbError> {
-        self.role.parse().map_err(DbError::corrupt)
-    }
-
     /// The language the account's mail is written in.
     pub fn mail_locale(&self) -> Locale {
         Locale::from_code(&self.locale).unwrap_or_default()
     }
 
     /// The public view of the account, for the pages.
-    pub fn to_current_user(&self, unread_notifications: i64) -> Result<CurrentUser, DbError> {
-        Ok(CurrentUser {
+    pub fn to_current_user(&self, unread_notifications: i64) -> CurrentUser {
+        CurrentUser {
             id: self.id,
             display_name: self.display_name.clone(),
             email: self.email.clone(),
-            role: self.role()?,
+            role: self.role,
             organisation_name: self.organisation_name.clone(),
             organisation_website: self.organisation_website.clone(),
             locale: self.locale.clone(),
             email_verified: self.email_verified_at.is_some(),
             unread_notifications,
-        })
+        }
     }
 }
 
@@ -207,7 +203,7 @@ struct UserListRow {
     id: i64,
     display_name: String,
     email: String,
-    role: String,
+    role: Role,
     organisation_name: Option<String>,
     verified: bool,
 }
@@ -222,7 +218,7 @@ pub async fn list_users(db: &Db, after_id: i64, limit: i64) -> Result<Vec<UserLi
         .map(|r| {
             Ok(UserListItem {
                 id: r.id,
-                role: r.role.parse().map_err(DbError::corrupt)?,
+                role: r.role,
                 display_name: r.display_name,
                 email: r.email,
                 organisation_name: r.organisation_name,
