@@ -131,3 +131,24 @@ async fn without_smtp_mail_is_written_as_eml_files() {
     let content = std::fs::read_to_string(file).unwrap();
     assert!(content.contains("To: datei@example.org"));
 }
+
+#[tokio::test]
+async fn every_mail_carries_a_message_id_made_from_its_outbox_row() {
+    let app = crate::helpers::spawn_app().await;
+    let form = registration("kennung@example.org");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        app.post("accounts/register", &form).await.status().as_u16(),
+        200
+    );
+    let mail = app.mail.wait_for("kennung@example.org", 1).await.remove(0);
+    let id = app
+        .scalar("SELECT id FROM outbox WHERE recipient_email = 'kennung@example.org'")
+        .await;
+    assert!(
+        mail.raw
+            .contains(&format!("Message-ID: <outbox.{id}@localhost>")),
+        "{}",
+        mail.raw
+    );
+}

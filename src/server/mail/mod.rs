@@ -115,7 +115,12 @@ pub fn build_message(from: &Mailbox, mail: &OutboxMail) -> anyhow::Result<Messag
                 .header(ContentType::TEXT_HTML)
                 .body(mail.body_html.clone()),
         );
+    // A stable Message-ID from the outbox row: if a crash comes between the server taking a
+    // mail and the outbox marking it sent, the repeat carries the same id and receivers (and
+    // people) can recognise it.
+    let message_id = format!("<outbox.{}@{}>", mail.id, from.email.domain());
     let mut builder = Message::builder()
+        .message_id(Some(message_id))
         .from(from.clone())
         .to(to)
         .subject(mail.subject.clone());
