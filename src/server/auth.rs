@@ -25,7 +25,7 @@ pub async fn session() -> Result<Session, AppError> {
 }
 
 /// The signed-in account, or `None`, read afresh from the session and the database (server
-/// functions ask through `request::current_user`, which keeps the answer for the request). A
+/// functions ask through `request::Ctx::viewer`, which keeps the answer for the request). A
 /// login that outlived its absolute expiry, belongs to a blocked or deleted account, or
 /// predates a password change is ended here.
 pub async fn load_current_user(

@@ -83,14 +83,15 @@ where
 {
     let mut delay = FIRST_RESTART_DELAY;
     loop {
+        let started = Instant::now();
         match AssertUnwindSafe(start()).catch_unwind().await {
             Ok(()) => return,
             Err(panic) => {
-                let message = panic
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| panic.downcast_ref::<&str>().copied())
-                    .unwrap_or("(no message)");
+                // A job that ran a good while before failing starts over with a short wait.
+                if started.elapsed() > MAX_RESTART_DELAY {
+                    delay = FIRST_RESTART_DELAY;
+                }
+                let message = panic_message(panic.as_ref());
                 tracing::error!(job, panic = message, restart_in = ?delay, "background job panicked; restarting");
             }
         }
@@ -103,6 +104,15 @@ where
         }
         delay = (delay * 2).min(MAX_RESTART_DELAY);
     }
+}
+
+/// The text a panic was raised with, for the log (never for a response).
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)")
 }
 
 #[cfg(test)]

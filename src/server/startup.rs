@@ -182,11 +182,7 @@ pub fn with_middleware(router: Router) -> Router {
 
 /// A panicking handler answers a plain 500 page; the panic message goes to the log only.
 fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
-    let message = panic
-        .downcast_ref::<String>()
-        .map(String::as_str)
-        .or_else(|| panic.downcast_ref::<&str>().copied())
-        .unwrap_or("(no message)");
+    let message = jobs::panic_message(panic.as_ref());
     tracing::error!(panic = message, "a request handler panicked");
     (
         StatusCode::INTERNAL_SERVER_ERROR,

@@ -58,11 +58,8 @@ async fn a_hidden_idea_leaves_lists_search_projects_counters_limits_notification
     let (_author, author_client, idea) = idea_by_new_author(&app, title).await;
     prefer(&app, &author_client, "daily").await;
     let (supporter, supporter_client) = app.signed_in(Role::Citizen).await;
-    let support = [
-        ("idea_id", idea.to_string()),
-        ("support", "true".to_owned()),
-    ];
-    let support: Vec<(&str, &str)> = support.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let idea_text = idea.to_string();
+    let support = [("idea_id", idea_text.as_str()), ("support", "true")];
     let response = post_as(&supporter_client, &app.address, "votes/set", &support).await;
     assert_eq!(response.status().as_u16(), 200);
     let (_, commenter) = app.signed_in(Role::Citizen).await;
