@@ -13,6 +13,9 @@ use crate::pages::idea_new::NewIdeaPage;
 use crate::pages::ideas::IdeasPage;
 use crate::pages::legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 use crate::pages::login::LoginPage;
+use crate::pages::moderation_log::ModerationLogPage;
+use crate::pages::moderation_queue::ModerationQueuePage;
+use crate::pages::moderation_review::ModerationReviewPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::{NotificationSettingsPage, NotificationsPage, UnsubscribePage};
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
@@ -20,6 +23,7 @@ use crate::pages::project::ProjectPage;
 use crate::pages::project_form::{EditProjectPage, NewProjectPage};
 use crate::pages::projects::ProjectsPage;
 use crate::pages::register::{RegisterDonePage, RegisterPage};
+use crate::pages::report::ReportPage;
 use crate::pages::CurrentUserResource;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -103,6 +107,10 @@ fn SiteLayout() -> impl IntoView {
                 <Route path=path!("/passwort-vergessen") view=ForgotPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/passwort-zuruecksetzen") view=ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/benutzer") view=AdminUsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/moderation") view=ModerationQueuePage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/moderation/protokoll") view=ModerationLogPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/moderation/beitrag/:item") view=ModerationReviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/melden/:item") view=ReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/benachrichtigungen") view=NotificationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/konto/benachrichtigungen") view=NotificationSettingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/abmelden") view=UnsubscribePage ssr=SsrMode::Async/>

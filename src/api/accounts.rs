@@ -12,12 +12,23 @@ use leptos::prelude::*;
 /// The signed-in person, or `None`.
 #[server(endpoint = "accounts/current")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    use crate::domain::accounts::QueueSize;
+    use crate::domain::moderation::QUEUE_WARN_AFTER_HOURS;
     use crate::server::{db, request::serve};
     serve(|ctx| async move {
         match ctx.viewer().await? {
             Some(user) => {
-                let unread = db::notifications::count_unread(&ctx.state.db, user.id).await?;
-                Ok(Some(user.to_current_user(unread)))
+                let db = &ctx.state.db;
+                let unread = db::notifications::count_unread(db, user.id).await?
+                    + db::moderation::count_unread_notices(db, user.id).await?;
+                let queue = if user.role.is_staff() {
+                    let since = ctx.now - chrono::Duration::hours(QUEUE_WARN_AFTER_HOURS);
+                    let (open, overdue) = db::moderation::count_open_items(db, since).await?;
+                    Some(QueueSize { open, overdue })
+                } else {
+                    None
+                };
+                Ok(Some(user.to_current_user(unread, queue)))
             }
             None => Ok(None),
         }

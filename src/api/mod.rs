@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod ideas;
+pub mod moderation;
 pub mod notifications;
 pub mod participation;
 pub mod projects;

@@ -15,7 +15,7 @@ pub async fn list_notifications() -> Result<Vec<NotificationView>, AppError> {
     .await
 }
 
-/// Marks one notification (`id`) or all of them as read.
+/// Marks one notification (`id`) or all of them (and the moderation notices) as read.
 #[server(endpoint = "notifications/read")]
 pub async fn mark_notifications_read(#[server(default)] id: Option<i64>) -> Result<(), AppError> {
     use crate::server::{db, request::serve};
@@ -23,6 +23,9 @@ pub async fn mark_notifications_read(#[server(default)] id: Option<i64>) -> Resu
         let user = ctx.user().await?;
         let mut tx = ctx.state.db.begin().await?;
         db::notifications::mark_read(&mut tx, user.id, id, ctx.now).await?;
+        if id.is_none() {
+            db::moderation::mark_notices_read(&mut tx, user.id, ctx.now).await?;
+        }
         tx.commit().await?;
         leptos_axum::redirect("/benachrichtigungen");
         Ok(())

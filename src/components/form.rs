@@ -128,6 +128,9 @@ pub fn TextArea(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = 10)] rows: u32,
+    /// Optional fields say so with `required=false`.
+    #[prop(default = true)]
+    required: bool,
     /// Shown before any submission (e.g. the stored text when editing).
     #[prop(optional, into)]
     initial: String,
@@ -154,7 +157,7 @@ pub fn TextArea(
                 id=id
                 name=name
                 rows=rows
-                required=true
+                required=required
                 maxlength=maxlength.map(|m| m.to_string())
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=described_by
@@ -219,25 +222,75 @@ pub fn CheckboxField(
     initial: bool,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let message = move || field_error(error.get(), name);
     let checked = move || {
         kept_value(error.get(), name)
             .map(|kept| kept == "on")
             .unwrap_or(initial)
     };
     view! {
-        <div class="field">
+        <div class="field" class:field-invalid=move || message().is_some()>
+            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
             <div class="choice">
                 <input
                     type="checkbox"
                     id=name
                     name=name
                     checked=checked
-                    aria-describedby=hint.map(|_| format!("{name}-hint"))
+                    aria-invalid=move || message().is_some().then_some("true")
+                    aria-describedby=move || described_by(name, hint.is_some(), message().is_some())
                 />
                 <label for=name>{label}</label>
             </div>
             {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
         </div>
+    }
+}
+
+/// One choice of several, as radio buttons in a fieldset with a legend, keeping the submitted
+/// choice. Nothing is chosen before the person chooses (where the choice matters).
+#[component]
+pub fn RadioGroup(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// The value chosen before any submission.
+    #[prop(optional, into)]
+    initial: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let message = move || field_error(error.get(), name);
+    let initial = StoredValue::new(initial);
+    let chosen = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
+    view! {
+        <fieldset
+            class="field"
+            class:field-invalid=move || message().is_some()
+            aria-describedby=move || described_by(name, hint.is_some(), message().is_some())
+        >
+            <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
+            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, text))| {
+                    let id = format!("{name}-{i}");
+                    let checked = {
+                        let value = value.clone();
+                        move || chosen() == value
+                    };
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name=name value=value checked=checked
+                                aria-invalid=move || message().is_some().then_some("true")/>
+                            <label for=id>{text}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
 

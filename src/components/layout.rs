@@ -54,7 +54,24 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
     let t = use_texts();
     view! {
         <ul class="nav-list user-menu">
+            {user.moderation_queue.map(|queue| {
+                let m = t.moderation;
+                view! {
+                    <li>
+                        <A href="/verwaltung/moderation">
+                            {m.nav_moderation}
+                            {(queue.open > 0).then(|| view! {
+                                " "<span class="badge badge-count">{(m.open_items)(queue.open)}</span>
+                            })}
+                        </A>
+                        {(queue.overdue > 0).then(|| view! {
+                            " "<span class="badge badge-warning" role="note">{(m.overdue_items)(queue.overdue)}</span>
+                        })}
+                    </li>
+                }
+            })}
             {(user.role == Role::Admin).then(|| view! {
+                <li><A href="/verwaltung/moderation/protokoll">{t.moderation.log_title}</A></li>
                 <li><A href="/verwaltung/benutzer">{t.nav_admin}</A></li>
             })}
             <li>

@@ -169,6 +169,15 @@ pub struct CurrentUser {
     pub email_verified: bool,
     /// For the badge in the header.
     pub unread_notifications: i64,
+    /// Staff only: the moderation queue's size, for the header.
+    pub moderation_queue: Option<QueueSize>,
+}
+
+/// How many reported items wait for a decision, and how many of them for longer than a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueSize {
+    pub open: i64,
+    pub overdue: i64,
 }
 
 impl CurrentUser {

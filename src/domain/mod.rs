@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod comments;
 pub mod content;
 pub mod ideas;
+pub mod moderation;
 pub mod notifications;
 pub mod paths;
 pub mod programmes;

@@ -54,6 +54,18 @@ pub enum ValidationError {
     SupportLimitReached { limit: i64 },
     #[error("supports are closed")]
     SupportClosed,
+    #[error("the confirmation is required")]
+    ConfirmationRequired,
+    #[error("one's own content cannot be reported")]
+    OwnContent,
+    #[error("already reported and not yet decided")]
+    AlreadyReported,
+    #[error("already decided by someone else")]
+    AlreadyDecided,
+    #[error("someone else has to decide this")]
+    ConflictOfInterest,
+    #[error("nothing was selected")]
+    NothingSelected,
 }
 
 /// A required single-line text of at most `max` characters.

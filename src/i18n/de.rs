@@ -119,6 +119,19 @@ fn validation(error: &ValidationError) -> String {
             format!("Sie haben alle {limit} Unterstützungen für dieses Projekt vergeben. Nehmen Sie eine zurück, um diese Idee zu unterstützen.")
         }
         ValidationError::SupportClosed => "Diese Idee kann nicht mehr unterstützt werden.".to_owned(),
+        ValidationError::ConfirmationRequired => "Bitte bestätigen Sie diese Angabe.".to_owned(),
+        ValidationError::OwnContent => "Eigene Beiträge können Sie nicht melden.".to_owned(),
+        ValidationError::AlreadyReported => {
+            "Sie haben diesen Beitrag bereits gemeldet. Die Moderation prüft Ihre Meldung.".to_owned()
+        }
+        ValidationError::AlreadyDecided => {
+            "Darüber wurde inzwischen schon entschieden. Bitte laden Sie die Seite neu.".to_owned()
+        }
+        ValidationError::ConflictOfInterest => {
+            "Über eigene Beiträge und eigene Meldungen entscheidet eine andere Person der Moderation."
+                .to_owned()
+        }
+        ValidationError::NothingSelected => "Bitte wählen Sie mindestens einen Beitrag aus.".to_owned(),
     }
 }
 
@@ -134,6 +147,7 @@ fn rate_limited(seconds: u64) -> String {
 }
 
 pub(super) const TEXTS: Texts = Texts {
+    moderation: &super::moderation::DE,
     site_name: "Stadtlabor",
     site_tagline: "Mitmachen in der Digitalen Modellregion Kreis Soest",
     skip_to_content: "Zum Inhalt springen",

@@ -114,6 +114,18 @@ fn validation(error: &ValidationError) -> String {
             format!("You have used all {limit} supports for this project. Take one back to support this idea.")
         }
         ValidationError::SupportClosed => "This idea can no longer be supported.".to_owned(),
+        ValidationError::ConfirmationRequired => "Please confirm this statement.".to_owned(),
+        ValidationError::OwnContent => "You cannot report your own contributions.".to_owned(),
+        ValidationError::AlreadyReported => {
+            "You have already reported this. The moderators are reviewing your report.".to_owned()
+        }
+        ValidationError::AlreadyDecided => {
+            "This has been decided in the meantime. Please reload the page.".to_owned()
+        }
+        ValidationError::ConflictOfInterest => {
+            "Another moderator decides on your own contributions and your own reports.".to_owned()
+        }
+        ValidationError::NothingSelected => "Please select at least one contribution.".to_owned(),
     }
 }
 
@@ -126,6 +138,7 @@ fn rate_limited(seconds: u64) -> String {
 }
 
 pub(super) const TEXTS: Texts = Texts {
+    moderation: &super::moderation::EN,
     site_name: "Stadtlabor",
     site_tagline: "Take part in the digital model region of the district of Soest",
     skip_to_content: "Skip to content",

@@ -5,6 +5,7 @@
 
 mod de;
 mod en;
+pub mod moderation;
 
 use crate::domain::accounts::Role;
 use crate::domain::comments::ClosedReason;
@@ -101,6 +102,8 @@ pub fn use_texts() -> &'static Texts {
 /// All interface texts of one language. Formatting that depends on the language (numbers,
 /// money, dates, plurals) is a function here too.
 pub struct Texts {
+    /// Moderation's texts, kept in their own file.
+    pub moderation: &'static moderation::ModerationTexts,
     pub site_name: &'static str,
     pub site_tagline: &'static str,
     pub skip_to_content: &'static str,

@@ -2,7 +2,8 @@
 
 use crate::api::ideas::{get_idea, ChangeIdeaStatus, WithdrawIdea};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::form::{action_error, FormAlert, SelectField, TextArea};
+use crate::components::form::{action_error, FormAlert, SelectField, SuccessNotice, TextArea};
+use crate::domain::content::ContentRef;
 use crate::domain::ideas::{IdeaStatus, IdeaView, BODY_MAX_CHARS};
 use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
@@ -11,7 +12,7 @@ use crate::pages::idea_support::SupportBox;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Bumped by the forms on the page after a successful post: their redirect leads to the
 /// same URL, which the client-side router does not load again.
@@ -102,6 +103,12 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
     let staff_form = (idea.viewer_is_staff && idea.status != IdeaStatus::Withdrawn)
         .then(|| view! { <StaffAnswerForm id=idea.id/> });
     let idea_for_support = idea.clone();
+    // After a report, the redirect comes back with `?gemeldet=1`.
+    let reported = use_query_map().read_untracked().get("gemeldet").is_some();
+    let report_link = (!idea.viewer_is_author).then(|| {
+        let href = format!("/melden/{}", ContentRef::Idea(idea.id).param());
+        view! { " · "<a class="report-link" href=href>{t.moderation.report_link}</a> }
+    });
     view! {
         <Title text=idea.title.clone()/>
         <article class="container page idea">
@@ -115,7 +122,9 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
                 {t.by_author}" "{idea.author.name}
                 {idea.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
                 " · "{t.day_of(idea.created_at)}
+                {report_link}
             </p>
+            {reported.then(|| view! { <SuccessNotice message=t.moderation.report_done/> })}
             <div class="project-layout">
                 // Rendered from markdown and sanitised on the server (server::markdown).
                 <div class="prose" inner_html=idea.body_html></div>

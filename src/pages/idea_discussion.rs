@@ -5,6 +5,7 @@
 use crate::api::participation::{CreateComment, DeleteComment, UpdateComment};
 use crate::components::form::{action_error, FormAlert, TextArea};
 use crate::domain::comments::{CommentNode, Discussion, COMMENT_MAX_CHARS};
+use crate::domain::content::ContentRef;
 use crate::i18n::{use_texts, Texts};
 use crate::pages::idea::refresh_on_success;
 use leptos::either::Either;
@@ -80,6 +81,16 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
             </details>
         }
     });
+    // Anyone may report another's visible comment; a visitor is led to log in first.
+    let report = (!deleted && !comment.viewer_is_author).then(|| {
+        let href = format!("/melden/{}", ContentRef::Comment(comment.id).param());
+        let whose = format!(" ({})", author);
+        view! {
+            " · "<a class="report-link" href=href>
+                {t.moderation.report_link}<span class="visually-hidden">{whose}</span>
+            </a>
+        }
+    });
     let replies = (!node.replies.is_empty()).then(|| {
         view! {
             <ol class="comments replies" aria-label=t.replies_label>
@@ -96,6 +107,7 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
                     " · "
                     <a href=format!("#{anchor}") title=t.comment_permalink>{t.day_of(comment.created_at)}</a>
                     {edited}
+                    {report}
                 </p>
                 {body}
                 {reply}

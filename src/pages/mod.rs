@@ -12,6 +12,9 @@ pub mod idea_support;
 pub mod ideas;
 pub mod legal;
 pub mod login;
+pub mod moderation_log;
+pub mod moderation_queue;
+pub mod moderation_review;
 pub mod not_found;
 pub mod notifications;
 pub mod password_reset;
@@ -19,6 +22,7 @@ pub mod project;
 pub mod project_form;
 pub mod projects;
 pub mod register;
+pub mod report;
 
 use crate::domain::accounts::CurrentUser;
 use crate::error::AppError;

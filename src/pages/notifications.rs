@@ -1,12 +1,14 @@
 //! `/benachrichtigungen` (the in-app list), `/konto/benachrichtigungen` (mail choices) and
 //! `/abmelden` (the page behind a mail's unsubscribe link, usable without logging in).
 
+use crate::api::moderation::moderation_notices;
 use crate::api::notifications::{
     check_unsubscribe_link, get_notification_settings, list_notifications, MarkNotificationsRead,
     SaveNotificationSettings, Unsubscribe,
 };
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{action_error, CheckboxField, FormAlert, SelectField, SuccessNotice};
+use crate::domain::moderation::{ModerationNotice, NoticeAudience};
 use crate::domain::notifications::{
     Delivery, DigestPeriod, NotificationSettings, NotificationView, UnsubscribeScope,
 };
@@ -21,11 +23,19 @@ pub fn NotificationsPage() -> impl IntoView {
     let t = use_texts();
     let mark_read = ServerAction::<MarkNotificationsRead>::new();
     let list = Resource::new(move || mark_read.version().get(), |_| list_notifications());
+    let notices = Resource::new(move || mark_read.version().get(), |_| moderation_notices());
     view! {
         <Title text=t.notifications_title/>
         <div class="container page narrow">
             <h1>{t.notifications_title}</h1>
             <p><a href="/konto/benachrichtigungen">{t.notifications_settings_link}</a></p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    notices.await.ok().filter(|n| !n.is_empty()).map(|notices| view! {
+                        <ModerationNotices notices mark_read/>
+                    })
+                })}
+            </Suspense>
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
@@ -50,6 +60,46 @@ pub fn NotificationsPage() -> impl IntoView {
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// What moderation decided about the person's contributions or reports (a statement of
+/// reasons for authors; the outcome only for reporters).
+#[component]
+fn ModerationNotices(
+    notices: Vec<ModerationNotice>,
+    mark_read: ServerAction<MarkNotificationsRead>,
+) -> impl IntoView {
+    let t = use_texts();
+    let m = t.moderation;
+    let unread = notices.iter().any(|n| !n.read);
+    view! {
+        <section aria-labelledby="notices-heading" class="card">
+            <h2 id="notices-heading">{m.notices_heading}</h2>
+            <ul class="notifications">
+                {notices.into_iter().map(|n| {
+                    let author = n.audience == NoticeAudience::Author;
+                    let excerpt = n.excerpt.clone().unwrap_or_default();
+                    let text = (m.notice_text)(author, n.action, &excerpt);
+                    let why = n.rule.map(|rule| (m.mail.why)((m.rule)(rule), n.reason.as_deref()));
+                    view! {
+                        <li class="notification" class:unread=!n.read>
+                            {text}
+                            {why.map(|why| view! { <br/>{why}<br/>{m.mail.objection} })}
+                            <span class="meta">
+                                " · "{t.day_of(n.created_at)}
+                                {(!n.read).then(|| view! { " · "<span class="badge">{t.notification_unread}</span> })}
+                            </span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {unread.then(|| view! {
+                <ActionForm action=mark_read attr:class="inline-form">
+                    <button type="submit" class="button button-secondary button-small">{t.notifications_mark_all}</button>
+                </ActionForm>
+            })}
+        </section>
     }
 }
 

@@ -4,10 +4,12 @@
 use crate::domain::accounts::{
     parse_website, DisplayName, Email, NewPassword, OrganisationName, Role,
 };
+use crate::domain::moderation::LogAction;
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::db::login_failures::{self, FailureScope};
+use crate::server::db::moderation::{self, NewLogEntry};
 use crate::server::db::tokens::{consume_token, insert_token, revoke_tokens, TokenPurpose};
 use crate::server::db::users::{self, find_user_by_email, NewUser, ProfileUpdate, UserRow};
 use crate::server::db::{Db, DbError, Tx};
@@ -559,7 +561,16 @@ pub async fn change_role(
         return Err(AppError::Validation(errors));
     }
     users::update_role(&mut tx, user_id, role, now).await?;
-    users::record_role_change(&mut tx, admin.id, user_id, role, now).await?;
+    let entry = NewLogEntry {
+        actor_id: admin.id,
+        action: LogAction::ChangeRole,
+        target: None,
+        subject_id: Some(user_id),
+        rule: Some(role.as_str()),
+        reason: None,
+        excerpt: None,
+    };
+    moderation::append_log(&mut tx, &entry, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -32,7 +32,15 @@ pub async fn load_current_user(
     state: &AppState,
     now: DateTime<Utc>,
 ) -> Result<Option<UserRow>, AppError> {
-    let session = session().await?;
+    load_user_of_session(state, &session().await?, now).await
+}
+
+/// [`load_current_user`] for a plain axum handler, which extracts the session itself.
+pub async fn load_user_of_session(
+    state: &AppState,
+    session: &Session,
+    now: DateTime<Utc>,
+) -> Result<Option<UserRow>, AppError> {
     let Some(login) = session
         .get::<SessionLogin>(LOGIN_KEY)
         .await

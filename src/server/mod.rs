@@ -15,6 +15,8 @@ pub mod jobs;
 pub mod language;
 pub mod mail;
 pub mod markdown;
+pub mod moderation;
+pub mod moderation_export;
 pub mod notifications;
 pub mod passwords;
 pub mod projects;

@@ -10,7 +10,7 @@ use crate::server::mail::{MailSignal, MailTransport};
 use crate::server::sessions::{session_layer, DbSessionStore};
 use crate::server::signing::SigningKey;
 use crate::server::state::AppState;
-use crate::server::{csrf, health, language, request, unsubscribe};
+use crate::server::{csrf, health, language, moderation_export, request, unsubscribe};
 use anyhow::Context;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -148,6 +148,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     let app_router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/sprache/{code}", get(language::switch_language))
+        .route(moderation_export::PATH, get(moderation_export::download))
         .leptos_routes_with_context(&state, routes, || {}, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

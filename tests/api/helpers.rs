@@ -277,6 +277,12 @@ impl TestApp {
             .expect("test SQL runs")
     }
 
+    /// A text from `sql` (raw SQL in tests).
+    pub async fn scalar_text(&self, sql: &str) -> String {
+        with_pool!(&self.db, pool => sqlx::query_scalar(sql).fetch_one(pool).await)
+            .expect("test SQL runs")
+    }
+
     /// A count from `sql` with `$1` bound to an instant.
     pub async fn scalar_with_time(&self, sql: &str, at: chrono::DateTime<chrono::Utc>) -> i64 {
         with_pool!(&self.db, pool => sqlx::query_scalar(sql).bind(at).fetch_one(pool).await)

@@ -10,6 +10,7 @@ mod helpers;
 mod ideas;
 mod language;
 mod mail_server;
+mod moderation;
 mod outbox;
 mod pages;
 mod participation;

@@ -75,7 +75,10 @@ pub(crate) async fn comment_id(
         .unwrap()
 }
 
-async fn validation_error(response: reqwest::Response, field: &str) -> serde_json::Value {
+pub(crate) async fn validation_error(
+    response: reqwest::Response,
+    field: &str,
+) -> serde_json::Value {
     assert_eq!(response.status().as_u16(), 422);
     let body: serde_json::Value = response.json().await.unwrap();
     body["Validation"]["errors"][field].clone()

@@ -1,7 +1,7 @@
 //! Ideas: inserting, the filtered and searched list (one query, keyset pagination), one idea.
 
 use super::comments::{comment_row_columns, CommentRow};
-use super::{with_tx, Db, DbError, Tx};
+use super::{bind_all, with_pool, with_tx, Bind, Db, DbError, FilteredSql, Tx};
 use crate::domain::accounts::Role;
 use crate::domain::comments::ClosedReason;
 use crate::domain::ideas::{AuthorView, Choice, IdeaSort, IdeaStatus, PAGE_SIZE};
@@ -172,12 +172,6 @@ fn localized(de: &str, en: &str) -> LocalizedName {
     }
 }
 
-enum Bind {
-    Int(i64),
-    Text(String),
-    Time(DateTime<Utc>),
-}
-
 // Cards show a short excerpt: the start of the body is enough, and keeps long bodies from
 // being read and parsed for every card.
 const LIST_COLUMNS: &str =
@@ -193,31 +187,23 @@ const LIST_COLUMNS: &str =
 /// Filters are bound parameters; the search is the one part where the engines differ.
 pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>, DbError> {
     // Every filter below appends an `AND …`.
-    let mut sql = format!("{LIST_COLUMNS} WHERE TRUE");
-    let mut binds = Vec::new();
-    let mut param = |sql: &mut String, clause: &str, value: Bind| {
-        binds.push(value);
-        sql.push_str(&clause.replace('?', &format!("${}", binds.len())));
-    };
+    let mut sql = FilteredSql::new(format!("{LIST_COLUMNS} WHERE TRUE"));
     if let Some(project) = &filter.project {
-        param(
-            &mut sql,
+        sql.push(
             " AND i.project_id = (SELECT id FROM projects WHERE slug = ?)",
-            Bind::Text(project.clone()),
+            [Bind::Text(project.clone())],
         );
     }
     if let Some(category) = &filter.category {
-        param(
-            &mut sql,
+        sql.push(
             " AND i.category_id = (SELECT id FROM categories WHERE slug = ?)",
-            Bind::Text(category.clone()),
+            [Bind::Text(category.clone())],
         );
     }
     if let Some(status) = filter.status {
-        param(
-            &mut sql,
+        sql.push(
             " AND i.status = ?",
-            Bind::Text(status.as_str().to_owned()),
+            [Bind::Text(status.as_str().to_owned())],
         );
     }
     if let Some(query) = &filter.query {
@@ -229,22 +215,20 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
                     // all of them: 26 ms for a common word in 100,000 ideas); it walks the
                     // sort order's index instead and stops at the page's end (1 ms; 7 ms
                     // when nothing matches).
-                    param(
-                        &mut sql,
+                    sql.push(
                         " AND i.id + 0 IN \
                           (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)",
-                        Bind::Text(search::fts5_query(&stems)),
+                        [Bind::Text(search::fts5_query(&stems))],
                     );
                 }
             }
             Db::Postgres(_) => {
                 let words: Vec<String> = search::words(query).take(12).collect();
                 if !words.is_empty() {
-                    param(
-                        &mut sql,
+                    sql.push(
                         " AND to_tsvector('german', i.title || ' ' || i.body_md) \
                           @@ plainto_tsquery('german', ?)",
-                        Bind::Text(words.join(" ")),
+                        [Bind::Text(words.join(" "))],
                     );
                 }
             }
@@ -263,10 +247,13 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
             },
             _ => Bind::Int(key),
         };
-        param(&mut sql, &format!(" AND ({key_column}, i.id) < (?"), key);
-        param(&mut sql, ", ?)", Bind::Int(id));
+        sql.push(
+            &format!(" AND ({key_column}, i.id) < (?, ?)"),
+            [key, Bind::Int(id)],
+        );
     }
     sql.push_str(&format!(" ORDER BY {order} LIMIT {}", PAGE_SIZE + 1));
+    let FilteredSql { sql, binds } = sql;
     // The page comes back as one JSON row: sqlx's SQLite driver hands each row from its
     // worker thread to the async task separately, which cost more than the query itself.
     let sql = match db {
@@ -275,24 +262,11 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
         }
         Db::Postgres(_) => format!("SELECT json_agg(page)::text FROM ({sql}) page"),
     };
-
-    macro_rules! run {
-        ($pool:expr) => {{
-            let mut query = sqlx::query_scalar::<_, Option<String>>(&sql);
-            for bind in binds {
-                query = match bind {
-                    Bind::Int(v) => query.bind(v),
-                    Bind::Text(v) => query.bind(v),
-                    Bind::Time(v) => query.bind(v),
-                };
-            }
-            query.fetch_one($pool).await?
-        }};
-    }
-    let json = match db {
-        Db::Sqlite(pool) => run!(pool),
-        Db::Postgres(pool) => run!(pool),
-    };
+    let json = with_pool!(db, pool => {
+        bind_all!(sqlx::query_scalar::<_, Option<String>>(&sql), binds)
+            .fetch_one(pool)
+            .await?
+    });
     let mut rows: Vec<IdeaListRow> = match json {
         Some(json) => serde_json::from_str(&json).map_err(DbError::corrupt)?,
         None => Vec::new(),

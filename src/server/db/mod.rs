@@ -23,6 +23,7 @@ pub mod votes;
 
 use crate::server::config::DatabaseUrl;
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use secrecy::ExposeSecret;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -74,6 +75,64 @@ macro_rules! with_tx {
     };
 }
 pub(crate) use with_tx;
+
+/// A value bound to a query whose `WHERE` is put together from optional filters.
+pub(super) enum Bind {
+    Int(i64),
+    Text(String),
+    Time(DateTime<Utc>),
+}
+
+/// SQL with its bound values, built clause by clause: each `?` of a pushed clause becomes the
+/// next `$n`, so filters never splice values into the text.
+pub(super) struct FilteredSql {
+    pub sql: String,
+    pub binds: Vec<Bind>,
+}
+
+impl FilteredSql {
+    pub fn new(sql: impl Into<String>) -> Self {
+        FilteredSql {
+            sql: sql.into(),
+            binds: Vec::new(),
+        }
+    }
+
+    /// Appends `clause`, binding `values` to its `?` in order.
+    pub fn push(&mut self, clause: &str, values: impl IntoIterator<Item = Bind>) {
+        let mut values = values.into_iter();
+        let mut parts = clause.split('?');
+        if let Some(first) = parts.next() {
+            self.sql.push_str(first);
+        }
+        for part in parts {
+            let value = values.next().expect("a value for every `?`");
+            self.binds.push(value);
+            self.sql.push_str(&format!("${}", self.binds.len()));
+            self.sql.push_str(part);
+        }
+    }
+
+    pub fn push_str(&mut self, sql: &str) {
+        self.sql.push_str(sql);
+    }
+}
+
+/// Binds a [`FilteredSql`]'s values to `$query` (any sqlx query type) in order.
+macro_rules! bind_all {
+    ($query:expr, $binds:expr) => {{
+        let mut query = $query;
+        for bind in $binds {
+            query = match bind {
+                $crate::server::db::Bind::Int(v) => query.bind(v),
+                $crate::server::db::Bind::Text(v) => query.bind(v),
+                $crate::server::db::Bind::Time(v) => query.bind(v),
+            };
+        }
+        query
+    }};
+}
+pub(crate) use bind_all;
 
 /// What a database call failed with, in terms the layers above can act on.
 #[derive(Debug, thiserror::Error)]

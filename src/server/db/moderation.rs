@@ -1,15 +1,22 @@
-//! Hiding and restoring content. Visibility itself is defined once, by the `visible_*` views
-//! (migration 0007) that every read uses; these are the only writes of `hidden_at`.
+//! Moderation's tables: reports, the append-only log, the notices, and the only writes of
+//! `hidden_at`. Visibility itself is defined once, by the `visible_*` views (migration 0007)
+//! that every read uses.
 
 use super::comments::move_comment_count;
-use super::{with_tx, DbError, Tx};
+use super::ideas::stored_time;
+use super::{bind_all, with_pool, with_tx, Bind, Db, DbError, FilteredSql, Tx};
 use crate::domain::content::ContentRef;
+use crate::domain::moderation::{
+    DecisionRule, LogAction, LogEntry, ModerationNotice, NoticeAudience, QueueCursor, QueueFilter,
+    QueueItem, ReportInput, ReportReason, ReportView,
+};
 use chrono::{DateTime, Utc};
+use sqlx::FromRow;
 
 /// Hides `content`; `false` (and no change) when it was hidden already or does not exist.
 /// A hidden comment stops counting in its idea's `comment_count`.
 pub async fn hide(tx: &mut Tx, content: ContentRef, now: DateTime<Utc>) -> Result<bool, DbError> {
-    set_hidden(tx, content, Some(super::ideas::stored_time(now))).await
+    set_hidden(tx, content, Some(stored_time(now))).await
 }
 
 /// Shows hidden `content` again; `false` when it was not hidden.
@@ -57,4 +64,548 @@ async fn set_hidden(
             }
         }
     }
+}
+
+/// What reporting and deciding need to know about an idea or a comment, hidden or not.
+#[derive(FromRow)]
+pub struct ContentFacts {
+    pub author_id: i64,
+    /// The idea the content is (on).
+    pub idea_id: i64,
+    pub idea_title: String,
+    pub body_md: String,
+    /// Hidden itself, or (a comment) on a hidden idea.
+    pub hidden: bool,
+    pub deleted: bool,
+}
+
+impl ContentFacts {
+    /// The reported text: an idea's title and body, a comment's body.
+    pub fn text(&self, target: ContentRef) -> String {
+        match target {
+            ContentRef::Idea(_) => format!("{}\n\n{}", self.idea_title, self.body_md),
+            ContentRef::Comment(_) => self.body_md.clone(),
+        }
+    }
+}
+
+pub async fn find_content(tx: &mut Tx, target: ContentRef) -> Result<ContentFacts, DbError> {
+    let (sql, id) = match target {
+        ContentRef::Idea(id) => (
+            "SELECT author_id, id AS idea_id, title AS idea_title, body_md, \
+                    hidden_at IS NOT NULL AS hidden, FALSE AS deleted \
+               FROM ideas WHERE id = $1",
+            id,
+        ),
+        ContentRef::Comment(id) => (
+            "SELECT c.author_id, c.idea_id, i.title AS idea_title, c.body_md, \
+                    (c.hidden_at IS NOT NULL OR i.hidden_at IS NOT NULL) AS hidden, \
+                    c.deleted_at IS NOT NULL AS deleted \
+               FROM comments c JOIN ideas i ON i.id = c.idea_id WHERE c.id = $1",
+            id,
+        ),
+    };
+    Ok(with_tx!(tx, conn => sqlx::query_as(sql).bind(id).fetch_one(conn).await?))
+}
+
+fn target_ids(target: ContentRef) -> (Option<i64>, Option<i64>) {
+    match target {
+        ContentRef::Idea(id) => (Some(id), None),
+        ContentRef::Comment(id) => (None, Some(id)),
+    }
+}
+
+/// Files a report; `false` when the reporter has an open report on the item already (the
+/// partial unique indexes decide, also for two requests at the same moment).
+pub async fn insert_report(
+    tx: &mut Tx,
+    reporter_id: i64,
+    target: ContentRef,
+    report: &ReportInput,
+    snapshot: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    const SQL: &str = "INSERT INTO reports (reporter_id, idea_id, comment_id, reason, note, \
+         snapshot, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
+    let (idea_id, comment_id) = target_ids(target);
+    let inserted = with_tx!(tx, conn => {
+        sqlx::query(SQL)
+            .bind(reporter_id)
+            .bind(idea_id)
+            .bind(comment_id)
+            .bind(report.reason.as_str())
+            .bind(report.note.as_deref())
+            .bind(snapshot)
+            .bind(stored_time(now))
+            .execute(conn)
+            .await?
+            .rows_affected()
+    });
+    Ok(inserted == 1)
+}
+
+/// Reports `reporter_id` filed since `since` (the hourly limit).
+pub async fn count_reports_since(
+    tx: &mut Tx,
+    reporter_id: i64,
+    since: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    const SQL: &str = "SELECT count(*) FROM reports WHERE reporter_id = $1 AND created_at >= $2";
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL).bind(reporter_id).bind(stored_time(since)).fetch_one(conn).await?
+    }))
+}
+
+/// Whether `user_id` ever reported the item (then they may not decide on it).
+pub async fn has_reported(tx: &mut Tx, user_id: i64, target: ContentRef) -> Result<bool, DbError> {
+    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM reports WHERE reporter_id = $1 \
+         AND (idea_id = $2 OR comment_id = $3))";
+    let (idea_id, comment_id) = target_ids(target);
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL).bind(user_id).bind(idea_id).bind(comment_id).fetch_one(conn).await?
+    }))
+}
+
+/// One new entry of the log.
+pub struct NewLogEntry<'a> {
+    pub actor_id: i64,
+    pub action: LogAction,
+    pub target: Option<ContentRef>,
+    pub subject_id: Option<i64>,
+    pub rule: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    pub excerpt: Option<&'a str>,
+}
+
+/// Appends to the log (the only write it ever gets) and returns the entry's id.
+pub async fn append_log(
+    tx: &mut Tx,
+    entry: &NewLogEntry<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    const SQL: &str = "INSERT INTO moderation_log (actor_id, action, idea_id, comment_id, \
+         subject_id, rule, reason, excerpt, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+    let (idea_id, comment_id) = entry.target.map(target_ids).unwrap_or_default();
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL)
+            .bind(entry.actor_id)
+            .bind(entry.action.as_str())
+            .bind(idea_id)
+            .bind(comment_id)
+            .bind(entry.subject_id)
+            .bind(entry.rule)
+            .bind(entry.reason)
+            .bind(entry.excerpt)
+            .bind(stored_time(now))
+            .fetch_one(conn)
+            .await?
+    }))
+}
+
+/// Closes the open reports on `target` with the decision `log_id`, and returns their
+/// reporters. A conditional update: of two moderators deciding at once, the second finds
+/// nothing left to close.
+pub async fn close_reports(
+    tx: &mut Tx,
+    target: ContentRef,
+    log_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, DbError> {
+    let sql = match target {
+        ContentRef::Idea(_) => {
+            "UPDATE reports SET decided_at = $2, decision_id = $3 \
+             WHERE idea_id = $1 AND decided_at IS NULL RETURNING reporter_id"
+        }
+        ContentRef::Comment(_) => {
+            "UPDATE reports SET decided_at = $2, decision_id = $3 \
+             WHERE comment_id = $1 AND decided_at IS NULL RETURNING reporter_id"
+        }
+    };
+    let id = match target {
+        ContentRef::Idea(id) | ContentRef::Comment(id) => id,
+    };
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(sql)
+            .bind(id)
+            .bind(stored_time(now))
+            .bind(log_id)
+            .fetch_all(conn)
+            .await?
+    }))
+}
+
+/// Tells `user_id` about the decision `log_id`.
+pub async fn insert_notice(
+    tx: &mut Tx,
+    user_id: i64,
+    log_id: i64,
+    audience: NoticeAudience,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str = "INSERT INTO moderation_notices (user_id, log_id, audience, created_at) \
+         VALUES ($1, $2, $3, $4)";
+    with_tx!(tx, conn => {
+        sqlx::query(SQL)
+            .bind(user_id)
+            .bind(log_id)
+            .bind(audience.as_str())
+            .bind(stored_time(now))
+            .execute(conn)
+            .await?;
+    });
+    Ok(())
+}
+
+/// One row per open report of the page's items, in the queue's order.
+#[derive(FromRow)]
+struct QueueRow {
+    target_idea: Option<i64>,
+    target_comment: Option<i64>,
+    oldest: DateTime<Utc>,
+    idea_id: i64,
+    idea_title: String,
+    idea_body: String,
+    comment_body: Option<String>,
+    project_title: Option<String>,
+    hidden: bool,
+    author: String,
+    reason: Option<String>,
+    note: Option<String>,
+    snapshot: Option<String>,
+    reported_at: Option<DateTime<Utc>>,
+}
+
+/// The item and report columns of a queue row, from `items it` (the page's items).
+const QUEUE_ROW_COLUMNS: &str = "SELECT it.idea_id AS target_idea, \
+        it.comment_id AS target_comment, it.oldest, i.id AS idea_id, i.title AS idea_title, \
+        i.body_md AS idea_body, c.body_md AS comment_body, p.title AS project_title, \
+        CASE WHEN it.comment_id IS NULL THEN i.hidden_at IS NOT NULL \
+             ELSE (c.hidden_at IS NOT NULL OR i.hidden_at IS NOT NULL) END AS hidden, \
+        COALESCE(a.organisation_name, a.display_name) AS author, \
+        r.reason, r.note, r.snapshot, r.created_at AS reported_at \
+     FROM items it \
+     JOIN ideas i ON i.id = it.place_id \
+     LEFT JOIN comments c ON c.id = it.comment_id \
+     JOIN users a ON a.id = COALESCE(c.author_id, i.author_id) \
+     LEFT JOIN projects p ON p.id = i.project_id";
+
+/// One page of the queue: reported items with their open reports, most reports first, then
+/// the longest waiting, in one query.
+pub async fn queue_page(
+    db: &Db,
+    filter: &QueueFilter,
+    after: Option<&QueueCursor>,
+    limit: i64,
+) -> Result<Vec<QueueItem>, DbError> {
+    let mut sql = FilteredSql::new(
+        "WITH open_items AS ( \
+            SELECT idea_id, comment_id, count(*) AS reports, min(created_at) AS oldest \
+              FROM reports WHERE decided_at IS NULL GROUP BY idea_id, comment_id \
+         ), items AS ( \
+            SELECT o.idea_id, o.comment_id, o.reports, o.oldest, \
+                   COALESCE(o.idea_id, oc.idea_id) AS place_id \
+              FROM open_items o \
+              LEFT JOIN comments oc ON oc.id = o.comment_id \
+              JOIN ideas oi ON oi.id = COALESCE(o.idea_id, oc.idea_id) \
+             WHERE TRUE",
+    );
+    match filter.ideas {
+        Some(true) => sql.push_str(" AND o.comment_id IS NULL"),
+        Some(false) => sql.push_str(" AND o.comment_id IS NOT NULL"),
+        None => {}
+    }
+    if let Some(reason) = filter.reason {
+        sql.push(
+            " AND EXISTS (SELECT 1 FROM reports x WHERE x.decided_at IS NULL AND x.reason = ? \
+               AND (x.idea_id = o.idea_id OR x.comment_id = o.comment_id))",
+            [Bind::Text(reason.as_str().to_owned())],
+        );
+    }
+    if let Some(project_id) = filter.project_id {
+        sql.push(" AND oi.project_id = ?", [Bind::Int(project_id)]);
+    }
+    if let Some(cursor) = after {
+        let (idea, comment) = target_ids(cursor.target);
+        sql.push(
+            " AND (o.reports < ? OR (o.reports = ? AND (o.oldest > ? OR (o.oldest = ? AND \
+               (COALESCE(o.idea_id, 0), COALESCE(o.comment_id, 0)) > (?, ?)))))",
+            [
+                Bind::Int(cursor.reports),
+                Bind::Int(cursor.reports),
+                Bind::Time(stored_time(cursor.oldest)),
+                Bind::Time(stored_time(cursor.oldest)),
+                Bind::Int(idea.unwrap_or(0)),
+                Bind::Int(comment.unwrap_or(0)),
+            ],
+        );
+    }
+    const ORDER: &str =
+        "o.reports DESC, o.oldest, COALESCE(o.idea_id, 0), COALESCE(o.comment_id, 0)";
+    sql.push_str(&format!(" ORDER BY {ORDER} LIMIT {limit}) "));
+    sql.push_str(QUEUE_ROW_COLUMNS);
+    sql.push_str(
+        " JOIN reports r ON r.decided_at IS NULL \
+           AND (r.idea_id = it.idea_id OR r.comment_id = it.comment_id) \
+         ORDER BY it.reports DESC, it.oldest, COALESCE(it.idea_id, 0), \
+                  COALESCE(it.comment_id, 0), r.created_at, r.id",
+    );
+    let FilteredSql { sql, binds } = sql;
+    let rows: Vec<QueueRow> = with_pool!(db, pool => {
+        bind_all!(sqlx::query_as(&sql), binds).fetch_all(pool).await?
+    });
+    group_items(rows)
+}
+
+/// One item with its open reports (none once decided), hidden or not.
+pub async fn find_item(db: &Db, target: ContentRef) -> Result<QueueItem, DbError> {
+    let (idea, comment) = target_ids(target);
+    let sql = format!(
+        "WITH items AS ( \
+            SELECT CAST($1 AS BIGINT) AS idea_id, CAST($2 AS BIGINT) AS comment_id, \
+                   COALESCE($1, (SELECT idea_id FROM comments WHERE id = $2)) AS place_id, \
+                   COALESCE((SELECT min(created_at) FROM reports WHERE decided_at IS NULL \
+                                 AND (idea_id = $1 OR comment_id = $2)), \
+                            (SELECT created_at FROM ideas WHERE id = $1), \
+                            (SELECT created_at FROM comments WHERE id = $2)) AS oldest \
+         ) {QUEUE_ROW_COLUMNS} \
+         LEFT JOIN reports r ON r.decided_at IS NULL \
+           AND (r.idea_id = it.idea_id OR r.comment_id = it.comment_id) \
+         ORDER BY r.created_at, r.id"
+    );
+    let rows: Vec<QueueRow> = with_pool!(db, pool => {
+        sqlx::query_as(&sql).bind(idea).bind(comment).fetch_all(pool).await?
+    });
+    group_items(rows)?
+        .into_iter()
+        .next()
+        .ok_or(DbError::NotFound)
+}
+
+/// Folds the rows (one per report, items in order) into items.
+fn group_items(rows: Vec<QueueRow>) -> Result<Vec<QueueItem>, DbError> {
+    let mut items: Vec<QueueItem> = Vec::new();
+    for row in rows {
+        let target = match (row.target_idea, row.target_comment) {
+            (Some(id), None) => ContentRef::Idea(id),
+            (None, Some(id)) => ContentRef::Comment(id),
+            _ => return Err(DbError::NotFound),
+        };
+        let report = match (row.reason, row.snapshot, row.reported_at) {
+            (Some(reason), Some(snapshot), Some(created_at)) => Some(ReportView {
+                reason: reason.parse::<ReportReason>().map_err(DbError::corrupt)?,
+                note: row.note,
+                snapshot,
+                created_at,
+            }),
+            _ => None,
+        };
+        if items.last().map(|i| i.target) != Some(target) {
+            let text = match target {
+                ContentRef::Idea(_) => format!("{}\n\n{}", row.idea_title, row.idea_body),
+                ContentRef::Comment(_) => row.comment_body.unwrap_or_default(),
+            };
+            items.push(QueueItem {
+                target,
+                author: row.author,
+                idea_id: row.idea_id,
+                idea_title: row.idea_title,
+                project_title: row.project_title,
+                text,
+                hidden: row.hidden,
+                reports: Vec::new(),
+                oldest: row.oldest,
+            });
+        }
+        if let (Some(item), Some(report)) = (items.last_mut(), report) {
+            item.reports.push(report);
+        }
+    }
+    Ok(items)
+}
+
+/// The queue's size for the staff header: open items, and how many wait longer than `since`.
+pub async fn count_open_items(db: &Db, since: DateTime<Utc>) -> Result<(i64, i64), DbError> {
+    const SQL: &str = "SELECT count(*), COALESCE(sum(CASE WHEN oldest < $1 THEN 1 ELSE 0 END), 0) \
+         FROM (SELECT min(created_at) AS oldest FROM reports WHERE decided_at IS NULL \
+               GROUP BY idea_id, comment_id) open_items";
+    Ok(with_pool!(db, pool => {
+        sqlx::query_as(SQL).bind(stored_time(since)).fetch_one(pool).await?
+    }))
+}
+
+#[derive(FromRow)]
+struct LogRow {
+    id: i64,
+    action: String,
+    actor_id: Option<i64>,
+    actor: Option<String>,
+    subject_id: Option<i64>,
+    subject: Option<String>,
+    idea_id: Option<i64>,
+    comment_id: Option<i64>,
+    rule: Option<String>,
+    reason: Option<String>,
+    excerpt: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+impl LogRow {
+    fn into_entry(self) -> Result<LogEntry, DbError> {
+        Ok(LogEntry {
+            id: self.id,
+            action: self.action.parse().map_err(DbError::corrupt)?,
+            actor_id: self.actor_id,
+            actor: self.actor,
+            subject_id: self.subject_id,
+            subject: self.subject,
+            target: match (self.idea_id, self.comment_id) {
+                (_, Some(id)) => Some(ContentRef::Comment(id)),
+                (Some(id), None) => Some(ContentRef::Idea(id)),
+                (None, None) => None,
+            },
+            rule: self.rule,
+            reason: self.reason,
+            excerpt: self.excerpt,
+            created_at: self.created_at,
+        })
+    }
+}
+
+const LOG_COLUMNS: &str = "SELECT l.id, l.action, l.actor_id, actor.display_name AS actor, \
+        l.subject_id, subject.display_name AS subject, l.idea_id, l.comment_id, l.rule, l.reason, l.excerpt, \
+        l.created_at \
+     FROM moderation_log l \
+     LEFT JOIN users actor ON actor.id = l.actor_id \
+     LEFT JOIN users subject ON subject.id = l.subject_id";
+
+/// What was decided about one item, oldest first.
+pub async fn item_history(db: &Db, target: ContentRef) -> Result<Vec<LogEntry>, DbError> {
+    let sql = match target {
+        ContentRef::Idea(_) => {
+            format!("{LOG_COLUMNS} WHERE l.idea_id = $1 AND l.comment_id IS NULL ORDER BY l.id")
+        }
+        ContentRef::Comment(_) => format!("{LOG_COLUMNS} WHERE l.comment_id = $1 ORDER BY l.id"),
+    };
+    let id = match target {
+        ContentRef::Idea(id) | ContentRef::Comment(id) => id,
+    };
+    let rows: Vec<LogRow> =
+        with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_all(pool).await?);
+    rows.into_iter().map(LogRow::into_entry).collect()
+}
+
+/// The log's filters.
+#[derive(Debug, Default)]
+pub struct LogFilter {
+    pub action: Option<LogAction>,
+    /// Entries where this account acted or was concerned.
+    pub person_id: Option<i64>,
+    /// Entries older than this id (the next page).
+    pub before: Option<i64>,
+}
+
+/// The log, newest first.
+pub async fn list_log(db: &Db, filter: &LogFilter, limit: i64) -> Result<Vec<LogEntry>, DbError> {
+    let mut sql = FilteredSql::new(format!("{LOG_COLUMNS} WHERE TRUE"));
+    if let Some(action) = filter.action {
+        sql.push(
+            " AND l.action = ?",
+            [Bind::Text(action.as_str().to_owned())],
+        );
+    }
+    if let Some(person) = filter.person_id {
+        sql.push(
+            " AND (l.actor_id = ? OR l.subject_id = ?)",
+            [Bind::Int(person), Bind::Int(person)],
+        );
+    }
+    if let Some(before) = filter.before {
+        sql.push(" AND l.id < ?", [Bind::Int(before)]);
+    }
+    sql.push_str(&format!(" ORDER BY l.id DESC LIMIT {limit}"));
+    let FilteredSql { sql, binds } = sql;
+    let rows: Vec<LogRow> = with_pool!(db, pool => {
+        bind_all!(sqlx::query_as(&sql), binds).fetch_all(pool).await?
+    });
+    rows.into_iter().map(LogRow::into_entry).collect()
+}
+
+#[derive(FromRow)]
+struct NoticeRow {
+    id: i64,
+    audience: String,
+    action: String,
+    idea_id: Option<i64>,
+    comment_id: Option<i64>,
+    rule: Option<String>,
+    reason: Option<String>,
+    excerpt: Option<String>,
+    created_at: DateTime<Utc>,
+    read_at: Option<DateTime<Utc>>,
+}
+
+/// A person's moderation notices, newest first. A reporter is told the outcome, never the
+/// reasons given to the author.
+pub async fn list_notices(
+    db: &Db,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<ModerationNotice>, DbError> {
+    const SQL: &str = "SELECT n.id, n.audience, l.action, l.idea_id, l.comment_id, l.rule, \
+            l.reason, l.excerpt, n.created_at, n.read_at \
+         FROM moderation_notices n JOIN moderation_log l ON l.id = n.log_id \
+         WHERE n.user_id = $1 ORDER BY n.created_at DESC, n.id DESC LIMIT $2";
+    let rows: Vec<NoticeRow> = with_pool!(db, pool => {
+        sqlx::query_as(SQL).bind(user_id).bind(limit).fetch_all(pool).await?
+    });
+    rows.into_iter()
+        .map(|row| {
+            let audience = match row.audience.as_str() {
+                "author" => NoticeAudience::Author,
+                _ => NoticeAudience::Reporter,
+            };
+            let for_author = audience == NoticeAudience::Author;
+            Ok(ModerationNotice {
+                id: row.id,
+                audience,
+                action: row.action.parse().map_err(DbError::corrupt)?,
+                target: match (row.idea_id, row.comment_id) {
+                    (_, Some(id)) => Some(ContentRef::Comment(id)),
+                    (Some(id), None) => Some(ContentRef::Idea(id)),
+                    (None, None) => None,
+                },
+                rule: row
+                    .rule
+                    .filter(|_| for_author)
+                    .map(|r| r.parse::<DecisionRule>())
+                    .transpose()
+                    .map_err(DbError::corrupt)?,
+                reason: row.reason.filter(|_| for_author),
+                excerpt: row.excerpt,
+                created_at: row.created_at,
+                read: row.read_at.is_some(),
+            })
+        })
+        .collect()
+}
+
+pub async fn count_unread_notices(db: &Db, user_id: i64) -> Result<i64, DbError> {
+    const SQL: &str =
+        "SELECT count(*) FROM moderation_notices WHERE user_id = $1 AND read_at IS NULL";
+    Ok(with_pool!(db, pool => sqlx::query_scalar(SQL).bind(user_id).fetch_one(pool).await?))
+}
+
+/// Marks all notices of `user_id` read.
+pub async fn mark_notices_read(
+    tx: &mut Tx,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    const SQL: &str =
+        "UPDATE moderation_notices SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL";
+    with_tx!(tx, conn => {
+        sqlx::query(SQL).bind(user_id).bind(stored_time(now)).execute(conn).await?;
+    });
+    Ok(())
 }

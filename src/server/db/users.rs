@@ -1,7 +1,7 @@
 //! Accounts: inserting, finding and changing users.
 
 use super::{with_pool, with_tx, Db, DbError, Tx};
-use crate::domain::accounts::{CurrentUser, Email, Role, UserListItem};
+use crate::domain::accounts::{CurrentUser, Email, QueueSize, Role, UserListItem};
 use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
@@ -36,7 +36,11 @@ impl UserRow {
     }
 
     /// The public view of the account, for the pages.
-    pub fn to_current_user(&self, unread_notifications: i64) -> CurrentUser {
+    pub fn to_current_user(
+        &self,
+        unread_notifications: i64,
+        moderation_queue: Option<QueueSize>,
+    ) -> CurrentUser {
         CurrentUser {
             id: self.id,
             display_name: self.display_name.clone(),
@@ -47,6 +51,7 @@ impl UserRow {
             locale: self.locale.clone(),
             email_verified: self.email_verified_at.is_some(),
             unread_notifications,
+            moderation_queue,
         }
     }
 }
@@ -226,20 +231,4 @@ pub async fn list_users(db: &Db, after_id: i64, limit: i64) -> Result<Vec<UserLi
             })
         })
         .collect()
-}
-
-/// Keeps a role change in the moderation log, for accountability.
-pub async fn record_role_change(
-    tx: &mut Tx,
-    admin_id: i64,
-    user_id: i64,
-    role: Role,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    const SQL: &str = "INSERT INTO moderation_actions (moderator_id, action, user_id, reason, \
-         created_at) VALUES ($1, 'change_role', $2, $3, $4)";
-    with_tx!(tx, conn => {
-        sqlx::query(SQL).bind(admin_id).bind(user_id).bind(role.as_str()).bind(now).execute(conn).await?;
-    });
-    Ok(())
 }

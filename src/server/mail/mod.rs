@@ -3,6 +3,7 @@
 //! Nothing sends directly: actions write to the outbox in their own transaction and the
 //! worker delivers, so a mail is never lost when the SMTP server is down or the app restarts.
 
+pub mod moderation_mails;
 pub mod notification_mails;
 pub mod templates;
 pub mod worker;

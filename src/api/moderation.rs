@@ -1,0 +1,188 @@
+//! Moderation: reporting (every verified account), the queue, reviews and decisions
+//! (moderators and admins), the log (admins), and the notices people get. Each function
+//! checks the role itself; a page hiding a button is not a check.
+#![allow(clippy::too_many_arguments)]
+
+use crate::domain::moderation::{ItemReview, LogEntry, ModerationNotice, QueuePage, ReportTarget};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// What the report form shows of the item: only visible content (anyone may ask; a hidden
+/// or deleted item is "not found").
+#[server(endpoint = "moderation/report-target")]
+pub async fn get_report_target(item: String) -> Result<ReportTarget, AppError> {
+    use crate::domain::content::ContentRef;
+    use crate::domain::moderation::excerpt;
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move {
+        let target = ContentRef::from_param(&item).ok_or(AppError::NotFound)?;
+        let mut tx = ctx.state.db.begin().await?;
+        let content = db::moderation::find_content(&mut tx, target).await?;
+        tx.commit().await?;
+        if content.hidden || content.deleted {
+            return Err(AppError::NotFound);
+        }
+        Ok(ReportTarget {
+            target,
+            idea_id: content.idea_id,
+            excerpt: excerpt(&content.text(target)),
+            idea_title: content.idea_title,
+        })
+    })
+    .await
+}
+
+/// Reports an idea or a comment (`item`: `idee-5`, `kommentar-7`).
+#[server(endpoint = "moderation/report")]
+pub async fn report_content(
+    item: String,
+    reason: String,
+    #[server(default)] note: String,
+    #[server(default)] good_faith: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::content::ContentRef;
+    use crate::server::{moderation, request::serve};
+    serve(|ctx| async move {
+        let reporter = ctx.verified_user().await?;
+        let target = ContentRef::from_param(&item).ok_or(AppError::NotFound)?;
+        let idea_id = moderation::report(
+            &ctx.state,
+            &reporter,
+            target,
+            &reason,
+            &note,
+            good_faith.is_some(),
+            ctx.now,
+        )
+        .await?;
+        let anchor = match target {
+            ContentRef::Comment(id) => format!("#kommentar-{id}"),
+            ContentRef::Idea(_) => String::new(),
+        };
+        leptos_axum::redirect(&format!("/ideen/{idea_id}?gemeldet=1{anchor}"));
+        Ok(())
+    })
+    .await
+}
+
+/// One page of open reports, grouped per item. Filters: `art` (`ideen`/`kommentare`),
+/// `grund` (a report reason), `projekt` (a project's address); `nach` continues a page.
+#[server(endpoint = "moderation/queue")]
+pub async fn moderation_queue(
+    #[server(default)] kind: Option<String>,
+    #[server(default)] reason: Option<String>,
+    #[server(default)] project: Option<String>,
+    #[server(default)] after: Option<String>,
+) -> Result<QueuePage, AppError> {
+    use crate::domain::moderation::{QueueCursor, QueueFilter};
+    use crate::server::{db, moderation, request::serve};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        let project_id = match project.as_deref().filter(|p| !p.is_empty()) {
+            Some(slug) => match db::projects::find_project_id(&ctx.state.db, slug).await {
+                Ok(id) => Some(id),
+                // No such project: nothing reported in it.
+                Err(db::DbError::NotFound) => return Ok(QueuePage::default()),
+                Err(other) => return Err(other.into()),
+            },
+            None => None,
+        };
+        let filter = QueueFilter {
+            ideas: match kind.as_deref() {
+                Some("ideen") => Some(true),
+                Some("kommentare") => Some(false),
+                _ => None,
+            },
+            reason: reason.as_deref().and_then(|r| r.parse().ok()),
+            project_id,
+        };
+        let after = after.as_deref().and_then(QueueCursor::from_param);
+        moderation::queue(&ctx.state, &filter, after).await
+    })
+    .await
+}
+
+/// One item with its open reports and its history, for a decision.
+#[server(endpoint = "moderation/item")]
+pub async fn review_item(item: String) -> Result<ItemReview, AppError> {
+    use crate::domain::content::ContentRef;
+    use crate::server::{moderation, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        let target = ContentRef::from_param(&item).ok_or(AppError::NotFound)?;
+        moderation::review(&ctx.state, &staff, target).await
+    })
+    .await
+}
+
+/// Decides on one or several items (`items[]`) with one rule and reason. Answers with a
+/// redirect to the queue, which says how many were decided.
+#[server(endpoint = "moderation/decide")]
+pub async fn decide_items(
+    #[server(default)] items: Vec<String>,
+    decision: String,
+    rule: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::domain::content::ContentRef;
+    use crate::domain::moderation::Decision;
+    use crate::domain::validation::{FieldErrors, ValidationError};
+    use crate::server::{moderation, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        let Some(decision) = Decision::from_param(&decision) else {
+            let mut errors = FieldErrors::new();
+            errors.add("decision", ValidationError::Invalid);
+            return Err(AppError::Validation(errors));
+        };
+        let targets = items
+            .iter()
+            .map(|item| ContentRef::from_param(item).ok_or(AppError::NotFound))
+            .collect::<Result<Vec<_>, _>>()?;
+        let outcome = moderation::decide(
+            &ctx.state, &staff, &targets, decision, &rule, &reason, ctx.now,
+        )
+        .await?;
+        leptos_axum::redirect(&format!(
+            "/verwaltung/moderation?entschieden={}&uebersprungen={}",
+            outcome.decided, outcome.skipped
+        ));
+        Ok(())
+    })
+    .await
+}
+
+/// The log, newest first (admins), of one action and/or one person (who acted or was
+/// concerned). `before` continues a page.
+#[server(endpoint = "moderation/log")]
+pub async fn moderation_log(
+    #[server(default)] action: Option<String>,
+    #[server(default)] person: Option<i64>,
+    #[server(default)] before: Option<i64>,
+) -> Result<Vec<LogEntry>, AppError> {
+    use crate::domain::accounts::Role;
+    use crate::domain::moderation::LOG_PAGE_SIZE;
+    use crate::server::db::moderation::{list_log, LogFilter};
+    use crate::server::request::serve;
+    serve(|ctx| async move {
+        ctx.user_with_role(&[Role::Admin]).await?;
+        let filter = LogFilter {
+            action: action.as_deref().and_then(|a| a.parse().ok()),
+            person_id: person,
+            before,
+        };
+        Ok(list_log(&ctx.state.db, &filter, LOG_PAGE_SIZE).await?)
+    })
+    .await
+}
+
+/// What moderation told the signed-in person (about their content or their reports).
+#[server(endpoint = "moderation/notices")]
+pub async fn moderation_notices() -> Result<Vec<ModerationNotice>, AppError> {
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        Ok(db::moderation::list_notices(&ctx.state.db, user.id, 50).await?)
+    })
+    .await
+}

@@ -1,0 +1,453 @@
+//! The texts of moderation: reporting, the queue, decisions, the log, the notices and the
+//! statement-of-reasons mail, German and English.
+
+use crate::domain::moderation::{Decision, DecisionRule, LogAction, ReportReason};
+
+pub struct ModerationTexts {
+    pub report_link: &'static str,
+    pub report_title: &'static str,
+    pub report_intro: &'static str,
+    pub report_login: &'static str,
+    pub reported_item: &'static str,
+    pub reason_legend: &'static str,
+    pub note_label: &'static str,
+    pub note_hint: &'static str,
+    pub good_faith_label: &'static str,
+    pub report_submit: &'static str,
+    pub report_done: &'static str,
+    pub back_to_idea: &'static str,
+
+    pub nav_moderation: &'static str,
+    pub queue_title: &'static str,
+    pub queue_intro: &'static str,
+    pub queue_empty: &'static str,
+    pub filter_legend: &'static str,
+    pub filter_kind: &'static str,
+    pub kind_all: &'static str,
+    pub kind_ideas: &'static str,
+    pub kind_comments: &'static str,
+    pub filter_reason: &'static str,
+    pub all_reasons: &'static str,
+    pub filter_project: &'static str,
+    pub all_projects: &'static str,
+    pub filter_submit: &'static str,
+    pub item_idea: &'static str,
+    pub item_comment: &'static str,
+    pub on_idea: &'static str,
+    pub by_author: &'static str,
+    pub oldest_report: &'static str,
+    pub hidden_badge: &'static str,
+    pub review_link: &'static str,
+    pub select_item: &'static str,
+    pub bulk_legend: &'static str,
+    pub decision_legend: &'static str,
+    pub rule_label: &'static str,
+    pub reason_label: &'static str,
+    pub reason_hint: &'static str,
+    pub decide_submit: &'static str,
+    pub bulk_submit: &'static str,
+    pub next_page: &'static str,
+    pub review_title: &'static str,
+    pub current_text: &'static str,
+    pub snapshot_text: &'static str,
+    pub snapshot_changed: &'static str,
+    pub open_reports: &'static str,
+    pub no_open_reports: &'static str,
+    pub history: &'static str,
+    pub no_history: &'static str,
+    pub conflict_notice: &'static str,
+    pub back_to_queue: &'static str,
+
+    pub log_title: &'static str,
+    pub log_intro: &'static str,
+    pub log_empty: &'static str,
+    pub log_action_filter: &'static str,
+    pub all_actions: &'static str,
+    pub log_csv: &'static str,
+    pub col_when: &'static str,
+    pub col_actor: &'static str,
+    pub col_action: &'static str,
+    pub col_item: &'static str,
+    pub col_subject: &'static str,
+    pub col_rule: &'static str,
+    pub col_reason: &'static str,
+    pub deleted_account: &'static str,
+
+    pub notices_heading: &'static str,
+
+    pub report_count: fn(usize) -> String,
+    pub open_items: fn(i64) -> String,
+    pub overdue_items: fn(i64) -> String,
+    pub decided: fn(usize, usize) -> String,
+    /// A notice as a sentence: the audience is the author (`true`) or a reporter, the
+    /// action, and the excerpt of the content.
+    pub notice_text: fn(bool, LogAction, &str) -> String,
+    pub reason: fn(ReportReason) -> &'static str,
+    pub decision: fn(Decision) -> &'static str,
+    pub rule: fn(DecisionRule) -> &'static str,
+    pub action: fn(LogAction) -> &'static str,
+
+    pub mail: ModerationMailTexts,
+}
+
+/// The statement of reasons (EU Digital Services Act Art. 17) sent to an author.
+pub struct ModerationMailTexts {
+    pub hidden_subject: &'static str,
+    pub restored_subject: &'static str,
+    /// What was decided about which content, and when: (hidden?, excerpt, date).
+    pub what: fn(bool, &str, &str) -> String,
+    /// The rule and, if given, the staff member's words.
+    pub why: fn(&str, Option<&str>) -> String,
+    pub by_people: &'static str,
+    pub objection: &'static str,
+    pub notices_link: &'static str,
+    pub footer: &'static str,
+}
+
+pub const DE: ModerationTexts = ModerationTexts {
+    report_link: "Melden",
+    report_title: "Beitrag melden",
+    report_intro: "Verstößt dieser Beitrag gegen die Regeln der Plattform oder gegen geltendes \
+        Recht? Die Moderation prüft jede Meldung. Die Person, die den Beitrag geschrieben hat, \
+        erfährt nicht, wer gemeldet hat.",
+    report_login: "Bitte melden Sie sich an, um einen Beitrag zu melden.",
+    reported_item: "Der Beitrag",
+    reason_legend: "Warum melden Sie diesen Beitrag?",
+    note_label: "Ihre Erläuterung",
+    note_hint: "Freiwillig, höchstens 1.000 Zeichen. Bei „Rechtswidrig“ und „Etwas anderes“ \
+        bitte angeben, was Sie beanstanden (bei „Rechtswidrig“ möglichst mit dem Gesetz).",
+    good_faith_label: "Ich versichere, dass meine Angaben nach bestem Wissen richtig und \
+        vollständig sind (nur bei „Rechtswidrig“ nötig).",
+    report_submit: "Meldung senden",
+    report_done: "Danke. Ihre Meldung ist bei der Moderation eingegangen. Sie erfahren unter \
+        „Benachrichtigungen“, wie entschieden wurde.",
+    back_to_idea: "Zurück zur Idee",
+
+    nav_moderation: "Moderation",
+    queue_title: "Moderation: offene Meldungen",
+    queue_intro: "Gemeldete Beiträge, die meistgemeldeten und am längsten wartenden zuerst. \
+        Wählen Sie mehrere aus, um eine Entscheidung auf alle anzuwenden, oder prüfen Sie \
+        einen einzeln.",
+    queue_empty: "Keine offenen Meldungen. Gut gemacht!",
+    filter_legend: "Meldungen filtern",
+    filter_kind: "Art",
+    kind_all: "Ideen und Kommentare",
+    kind_ideas: "Ideen",
+    kind_comments: "Kommentare",
+    filter_reason: "Grund",
+    all_reasons: "Alle Gründe",
+    filter_project: "Projekt",
+    all_projects: "Alle Projekte",
+    filter_submit: "Filtern",
+    item_idea: "Idee",
+    item_comment: "Kommentar",
+    on_idea: "zur Idee",
+    by_author: "von",
+    oldest_report: "Erste offene Meldung",
+    hidden_badge: "ausgeblendet",
+    review_link: "Prüfen und entscheiden",
+    select_item: "Auswählen",
+    bulk_legend: "Entscheidung für alle ausgewählten Beiträge",
+    decision_legend: "Entscheidung",
+    rule_label: "Regel",
+    reason_label: "Begründung in eigenen Worten",
+    reason_hint: "Die Person, die den Beitrag geschrieben hat, erhält sie mit der Regel. Bei \
+        „Anderer Grund“ mindestens 15 Zeichen.",
+    decide_submit: "Entscheidung speichern",
+    bulk_submit: "Auf die Auswahl anwenden",
+    next_page: "Weitere Meldungen",
+    review_title: "Meldung prüfen",
+    current_text: "Aktueller Text",
+    snapshot_text: "Text zum Zeitpunkt der Meldung",
+    snapshot_changed: "Der Text wurde nach der Meldung geändert.",
+    open_reports: "Offene Meldungen",
+    no_open_reports: "Keine offenen Meldungen.",
+    history: "Bisherige Entscheidungen",
+    no_history: "Noch keine.",
+    conflict_notice: "Sie haben diesen Beitrag geschrieben oder gemeldet. Darüber entscheidet \
+        eine andere Person der Moderation.",
+    back_to_queue: "Zurück zu den offenen Meldungen",
+
+    log_title: "Moderationsprotokoll",
+    log_intro: "Jede Meldung, jede Entscheidung und jede Rollenänderung, die neuesten zuerst. \
+        Einträge werden nie geändert oder gelöscht; gelöschte Konten erscheinen ohne Namen.",
+    log_empty: "Keine Einträge.",
+    log_action_filter: "Aktion",
+    all_actions: "Alle Aktionen",
+    log_csv: "Als CSV herunterladen",
+    col_when: "Zeitpunkt",
+    col_actor: "Wer",
+    col_action: "Aktion",
+    col_item: "Beitrag",
+    col_subject: "Betroffen",
+    col_rule: "Regel",
+    col_reason: "Begründung",
+    deleted_account: "(gelöschtes Konto)",
+
+    notices_heading: "Mitteilungen der Moderation",
+
+    report_count: |n| match n {
+        1 => "1 Meldung".to_owned(),
+        n => format!("{n} Meldungen"),
+    },
+    open_items: |n| format!("{n} offen"),
+    overdue_items: |n| match n {
+        1 => "1 Meldung wartet länger als 24 Stunden".to_owned(),
+        n => format!("{n} Meldungen warten länger als 24 Stunden"),
+    },
+    decided: |done, skipped| match skipped {
+        0 => format!("Entscheidung gespeichert ({done})."),
+        s => format!(
+            "Entscheidung für {done} gespeichert; {s} waren schon entschieden oder sind von \
+             einer anderen Person zu entscheiden."
+        ),
+    },
+    notice_text: |author, action, excerpt| match (author, action) {
+        (true, LogAction::Hide) => {
+            format!("Ihr Beitrag „{excerpt}“ wurde von der Moderation ausgeblendet.")
+        }
+        (true, LogAction::Restore) => {
+            format!("Ihr Beitrag „{excerpt}“ ist wieder für alle sichtbar.")
+        }
+        (false, LogAction::Hide) => format!(
+            "Ihre Meldung zu „{excerpt}“ wurde geprüft: Der Beitrag wurde ausgeblendet. Danke!"
+        ),
+        (false, _) => format!(
+            "Ihre Meldung zu „{excerpt}“ wurde geprüft: Die Moderation hat keinen Verstoß \
+             festgestellt, der Beitrag bleibt sichtbar."
+        ),
+        (true, _) => format!("Die Moderation hat über Ihren Beitrag „{excerpt}“ entschieden."),
+    },
+    reason: |r| match r {
+        ReportReason::Spam => "Spam oder Werbung",
+        ReportReason::Offensive => "Beleidigend oder herabwürdigend",
+        ReportReason::PersonalData => "Enthält personenbezogene Daten",
+        ReportReason::OffTopic => "Gehört nicht zum Thema",
+        ReportReason::Illegal => "Rechtswidrig",
+        ReportReason::Other => "Etwas anderes",
+    },
+    decision: |d| match d {
+        Decision::Hide => "Ausblenden",
+        Decision::Keep => "Beibehalten (Meldungen zurückweisen)",
+        Decision::Restore => "Wieder einblenden",
+    },
+    rule: |r| match r {
+        DecisionRule::Offensive => "Beleidigung oder Herabwürdigung (Netiquette)",
+        DecisionRule::Spam => "Spam oder Werbung",
+        DecisionRule::PersonalData => "Personenbezogene Daten Dritter",
+        DecisionRule::OffTopic => "Kein Bezug zum Thema",
+        DecisionRule::Illegal => "Rechtswidriger Inhalt",
+        DecisionRule::NoViolation => "Kein Verstoß festgestellt",
+        DecisionRule::Other => "Anderer Grund",
+    },
+    action: |a| match a {
+        LogAction::Report => "Meldung",
+        LogAction::Hide => "Ausgeblendet",
+        LogAction::Restore => "Wieder eingeblendet",
+        LogAction::Keep => "Beibehalten",
+        LogAction::ChangeRole => "Rolle geändert",
+    },
+
+    mail: ModerationMailTexts {
+        hidden_subject: "Ihr Beitrag wurde ausgeblendet",
+        restored_subject: "Ihr Beitrag ist wieder sichtbar",
+        what: |hidden, excerpt, date| {
+            if hidden {
+                format!(
+                    "die Moderation hat am {date} Ihren Beitrag „{excerpt}“ ausgeblendet. Er \
+                     ist für andere nicht mehr sichtbar; Sie selbst sehen ihn weiterhin."
+                )
+            } else {
+                format!(
+                    "die Moderation hat am {date} Ihren Beitrag „{excerpt}“ wieder \
+                     eingeblendet. Er ist wieder für alle sichtbar."
+                )
+            }
+        },
+        why: |rule, words| match words {
+            Some(words) => format!("Grund: {rule}. Begründung: {words}"),
+            None => format!("Grund: {rule}."),
+        },
+        by_people: "Die Entscheidung hat eine Person der Moderation getroffen, nicht ein \
+            automatisches Verfahren.",
+        objection: "Wenn Sie mit der Entscheidung nicht einverstanden sind, antworten Sie bitte \
+            auf diese E-Mail und schildern Sie, warum. Eine andere Person der Moderation prüft \
+            Ihren Widerspruch.",
+        notices_link: "Ihre Mitteilungen ansehen",
+        footer: "Sie erhalten diese E-Mail, weil über einen Ihrer Beiträge bei Stadtlabor \
+            entschieden wurde. Solche Mitteilungen erhalten Sie immer, unabhängig von Ihren \
+            Benachrichtigungseinstellungen.",
+    },
+};
+
+pub const EN: ModerationTexts = ModerationTexts {
+    report_link: "Report",
+    report_title: "Report a contribution",
+    report_intro: "Does this contribution break the platform's rules or the law? The \
+        moderators review every report. The author is not told who reported.",
+    report_login: "Please log in to report a contribution.",
+    reported_item: "The contribution",
+    reason_legend: "Why do you report this contribution?",
+    note_label: "Your explanation",
+    note_hint: "Optional, at most 1,000 characters. For “Illegal” and “Something else” please \
+        say what you object to (for “Illegal”, ideally with the law).",
+    good_faith_label: "I confirm that to the best of my knowledge my statements are accurate \
+        and complete (needed for “Illegal” only).",
+    report_submit: "Send report",
+    report_done: "Thank you. The moderators have received your report. You will find the \
+        decision under “Notifications”.",
+    back_to_idea: "Back to the idea",
+
+    nav_moderation: "Moderation",
+    queue_title: "Moderation: open reports",
+    queue_intro: "Reported contributions, most reported and longest waiting first. Select \
+        several to apply one decision to all, or review one at a time.",
+    queue_empty: "No open reports. Well done!",
+    filter_legend: "Filter reports",
+    filter_kind: "Kind",
+    kind_all: "Ideas and comments",
+    kind_ideas: "Ideas",
+    kind_comments: "Comments",
+    filter_reason: "Reason",
+    all_reasons: "All reasons",
+    filter_project: "Project",
+    all_projects: "All projects",
+    filter_submit: "Filter",
+    item_idea: "Idea",
+    item_comment: "Comment",
+    on_idea: "on the idea",
+    by_author: "by",
+    oldest_report: "First open report",
+    hidden_badge: "hidden",
+    review_link: "Review and decide",
+    select_item: "Select",
+    bulk_legend: "Decision for all selected contributions",
+    decision_legend: "Decision",
+    rule_label: "Rule",
+    reason_label: "Reason in your own words",
+    reason_hint: "The author receives it with the rule. For “Other reason” at least 15 \
+        characters.",
+    decide_submit: "Save decision",
+    bulk_submit: "Apply to the selection",
+    next_page: "More reports",
+    review_title: "Review a report",
+    current_text: "Current text",
+    snapshot_text: "Text when reported",
+    snapshot_changed: "The text was changed after the report.",
+    open_reports: "Open reports",
+    no_open_reports: "No open reports.",
+    history: "Decisions so far",
+    no_history: "None yet.",
+    conflict_notice: "You wrote or reported this contribution. Another moderator decides on it.",
+    back_to_queue: "Back to the open reports",
+
+    log_title: "Moderation log",
+    log_intro: "Every report, decision and role change, newest first. Entries are never \
+        changed or deleted; deleted accounts appear without a name.",
+    log_empty: "No entries.",
+    log_action_filter: "Action",
+    all_actions: "All actions",
+    log_csv: "Download as CSV",
+    col_when: "When",
+    col_actor: "Who",
+    col_action: "Action",
+    col_item: "Contribution",
+    col_subject: "Concerned",
+    col_rule: "Rule",
+    col_reason: "Reason",
+    deleted_account: "(deleted account)",
+
+    notices_heading: "Messages from the moderators",
+
+    report_count: |n| match n {
+        1 => "1 report".to_owned(),
+        n => format!("{n} reports"),
+    },
+    open_items: |n| format!("{n} open"),
+    overdue_items: |n| match n {
+        1 => "1 report has waited more than 24 hours".to_owned(),
+        n => format!("{n} reports have waited more than 24 hours"),
+    },
+    decided: |done, skipped| match skipped {
+        0 => format!("Decision saved ({done})."),
+        s => format!(
+            "Decision saved for {done}; {s} had been decided already or are for another \
+             moderator to decide."
+        ),
+    },
+    notice_text: |author, action, excerpt| match (author, action) {
+        (true, LogAction::Hide) => {
+            format!("Your contribution “{excerpt}” was hidden by the moderators.")
+        }
+        (true, LogAction::Restore) => {
+            format!("Your contribution “{excerpt}” is visible to everyone again.")
+        }
+        (false, LogAction::Hide) => format!(
+            "Your report on “{excerpt}” was reviewed: the contribution was hidden. Thank you!"
+        ),
+        (false, _) => format!(
+            "Your report on “{excerpt}” was reviewed: the moderators found no violation, the \
+             contribution stays visible."
+        ),
+        (true, _) => format!("The moderators decided on your contribution “{excerpt}”."),
+    },
+    reason: |r| match r {
+        ReportReason::Spam => "Spam or advertising",
+        ReportReason::Offensive => "Offensive or degrading",
+        ReportReason::PersonalData => "Contains personal data",
+        ReportReason::OffTopic => "Off topic",
+        ReportReason::Illegal => "Illegal",
+        ReportReason::Other => "Something else",
+    },
+    decision: |d| match d {
+        Decision::Hide => "Hide",
+        Decision::Keep => "Keep (dismiss the reports)",
+        Decision::Restore => "Show again",
+    },
+    rule: |r| match r {
+        DecisionRule::Offensive => "Insult or degradation (netiquette)",
+        DecisionRule::Spam => "Spam or advertising",
+        DecisionRule::PersonalData => "Personal data of others",
+        DecisionRule::OffTopic => "Off topic",
+        DecisionRule::Illegal => "Illegal content",
+        DecisionRule::NoViolation => "No violation found",
+        DecisionRule::Other => "Other reason",
+    },
+    action: |a| match a {
+        LogAction::Report => "Report",
+        LogAction::Hide => "Hidden",
+        LogAction::Restore => "Shown again",
+        LogAction::Keep => "Kept",
+        LogAction::ChangeRole => "Role changed",
+    },
+
+    mail: ModerationMailTexts {
+        hidden_subject: "Your contribution was hidden",
+        restored_subject: "Your contribution is visible again",
+        what: |hidden, excerpt, date| {
+            if hidden {
+                format!(
+                    "on {date} the moderators hid your contribution “{excerpt}”. Others can no \
+                     longer see it; you still can."
+                )
+            } else {
+                format!(
+                    "on {date} the moderators showed your contribution “{excerpt}” again. It \
+                     is visible to everyone."
+                )
+            }
+        },
+        why: |rule, words| match words {
+            Some(words) => format!("Reason: {rule}. In the moderator's words: {words}"),
+            None => format!("Reason: {rule}."),
+        },
+        by_people: "A person of the moderation team made this decision, not an automated \
+            process.",
+        objection: "If you disagree with the decision, please reply to this email and explain \
+            why. Another moderator reviews your objection.",
+        notices_link: "See your messages",
+        footer: "You receive this email because a decision was made about one of your \
+            contributions at Stadtlabor. You always receive such messages, whatever your \
+            notification settings.",
+    },
+};

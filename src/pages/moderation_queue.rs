@@ -1,0 +1,209 @@
+//! `/verwaltung/moderation`: the open reports, grouped per item, for moderators and admins.
+//! Several items can be decided at once (one form around the list); each links to its review
+//! page. Filters are a GET form, the decision a plain POST: both work without JavaScript.
+
+use crate::api::ideas::idea_choices;
+use crate::api::moderation::{moderation_queue, DecideItems};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::filter_select::FilterSelect;
+use crate::components::form::{action_error, FormAlert, RadioGroup, SelectField, TextArea};
+use crate::domain::content::ContentRef;
+use crate::domain::moderation::{
+    Decision, DecisionRule, QueueItem, ReportReason, DECISION_REASON_MAX_CHARS,
+};
+use crate::error::AppError;
+use crate::i18n::{use_texts, Texts};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+/// Where a staff page sends a visitor, or what it says to someone without the role.
+pub fn refused_view(error: AppError, back: &str) -> AnyView {
+    let t = use_texts();
+    match error {
+        AppError::Unauthenticated => {
+            let path = format!("/anmelden?weiter={back}");
+            view! { <Redirect path/> }.into_any()
+        }
+        AppError::Forbidden => view! {
+            <div class="notice notice-error" role="alert"><p>{t.forbidden}</p></div>
+        }
+        .into_any(),
+        error => view! { <ErrorNotice error/> }.into_any(),
+    }
+}
+
+#[component]
+pub fn ModerationQueuePage() -> impl IntoView {
+    let t = use_texts();
+    let m = t.moderation;
+    let params = use_query_map();
+    let query = move || {
+        let p = params.read();
+        (
+            p.get("art"),
+            p.get("grund"),
+            p.get("projekt"),
+            p.get("nach"),
+        )
+    };
+    let queue = Resource::new(query, |(kind, reason, project, after)| {
+        moderation_queue(kind, reason, project, after)
+    });
+    let choices = Resource::new(|| (), |_| idea_choices());
+    let outcome = move || {
+        let p = params.read();
+        let decided = p.get("entschieden")?.parse::<usize>().ok()?;
+        let skipped = p
+            .get("uebersprungen")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        Some((m.decided)(decided, skipped))
+    };
+    view! {
+        <Title text=m.queue_title/>
+        <div class="container page">
+            <h1>{m.queue_title}</h1>
+            <p class="lead">{m.queue_intro}</p>
+            {move || outcome().map(|message| view! {
+                <div class="notice notice-success" role="status"><p>{message}</p></div>
+            })}
+            <form method="get" action="/verwaltung/moderation" class="filters" aria-label=m.filter_legend>
+                <FilterSelect name="art" label=m.filter_kind options=vec![
+                    ("ideen".to_owned(), m.kind_ideas.to_owned()),
+                    ("kommentare".to_owned(), m.kind_comments.to_owned()),
+                ]/>
+                <FilterSelect name="grund" label=m.filter_reason
+                    options=ReportReason::ALL.into_iter().map(|r| (r.as_str().to_owned(), (m.reason)(r).to_owned())).collect()/>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let (_, projects) = choices.await.unwrap_or_default();
+                        view! { <FilterSelect name="projekt" label=m.filter_project options=projects/> }
+                    })}
+                </Suspense>
+                <button type="submit" class="button">{m.filter_submit}</button>
+            </form>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match queue.await {
+                        Ok(page) if page.items.is_empty() => view! { <p>{m.queue_empty}</p> }.into_any(),
+                        Ok(page) => {
+                            let next = page.next.map(|cursor| {
+                                let p = params.read_untracked();
+                                let mut href = format!("/verwaltung/moderation?nach={}", cursor.param());
+                                for key in ["art", "grund", "projekt"] {
+                                    if let Some(value) = p.get(key).filter(|v| !v.is_empty()) {
+                                        href.push_str(&format!("&{key}={}", crate::components::layout::encode_query_value(&value)));
+                                    }
+                                }
+                                href
+                            });
+                            view! {
+                                <QueueList items=page.items/>
+                                {next.map(|href| view! { <p><a href=href>{m.next_page}</a></p> })}
+                            }.into_any()
+                        }
+                        Err(error) => refused_view(error, "/verwaltung/moderation"),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
+    let t = use_texts();
+    let m = t.moderation;
+    let decide = ServerAction::<DecideItems>::new();
+    let error = action_error(decide.value());
+    view! {
+        <FormAlert error/>
+        <ActionForm action=decide>
+            <ol class="queue">
+                {items.into_iter().enumerate().map(|(i, item)| queue_entry(t, i, item)).collect_view()}
+            </ol>
+            <fieldset class="card">
+                <legend>{m.bulk_legend}</legend>
+                <DecisionFields decisions=vec![Decision::Hide, Decision::Keep] error/>
+                <button type="submit" class="button">{m.bulk_submit}</button>
+            </fieldset>
+        </ActionForm>
+    }
+}
+
+/// The kind of an item and where it is, as one line.
+pub fn item_heading(t: &'static Texts, item: &QueueItem) -> String {
+    let m = t.moderation;
+    match item.target {
+        ContentRef::Idea(_) => format!("{} „{}“", m.item_idea, item.idea_title),
+        ContentRef::Comment(_) => {
+            format!("{} {} „{}“", m.item_comment, m.on_idea, item.idea_title)
+        }
+    }
+}
+
+fn queue_entry(t: &'static Texts, index: usize, item: QueueItem) -> impl IntoView {
+    let m = t.moderation;
+    let checkbox = format!("auswahl-{index}");
+    let heading = item_heading(t, &item);
+    let reasons = item
+        .reason_counts()
+        .into_iter()
+        .map(|(reason, n)| format!("{} ({n})", (m.reason)(reason)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let notes: Vec<String> = item.reports.iter().filter_map(|r| r.note.clone()).collect();
+    let review = format!("/verwaltung/moderation/beitrag/{}", item.target.param());
+    view! {
+        <li class="card queue-item">
+            <div class="choice">
+                <input type="checkbox" id=checkbox.clone() name=format!("items[{index}]")
+                    value=item.target.param()/>
+                <label for=checkbox>{m.select_item}": "{heading.clone()}</label>
+            </div>
+            <p class="meta">
+                <strong>{(m.report_count)(item.reports.len())}</strong>
+                " · "{reasons}
+                " · "{m.by_author}" "{item.author.clone()}
+                {item.project_title.clone().map(|p| view! { " · "{p} })}
+                " · "{m.oldest_report}": "{t.day_of(item.oldest)}
+                {item.hidden.then(|| view! { " "<span class="badge">{m.hidden_badge}</span> })}
+            </p>
+            <blockquote class="quoted-text">{item.text.clone()}</blockquote>
+            {(!notes.is_empty()).then(|| view! {
+                <ul class="report-notes">
+                    {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+            })}
+            <p><a href=review>{m.review_link}<span class="visually-hidden">": "{heading}</span></a></p>
+        </li>
+    }
+}
+
+/// The decision's fields: what (of `decisions`), which rule, in which words.
+#[component]
+pub fn DecisionFields(
+    decisions: Vec<Decision>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let m = use_texts().moderation;
+    let decisions = decisions
+        .into_iter()
+        .map(|d| (d.as_param().to_owned(), (m.decision)(d).to_owned()))
+        .collect();
+    let mut rules = vec![(String::new(), "–".to_owned())];
+    rules.extend(
+        DecisionRule::ALL
+            .into_iter()
+            .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
+    );
+    view! {
+        <RadioGroup name="decision" legend=m.decision_legend options=decisions error/>
+        <SelectField name="rule" label=m.rule_label options=rules error/>
+        <TextArea name="reason" label=m.reason_label hint=m.reason_hint
+            maxlength=DECISION_REASON_MAX_CHARS rows=3 required=false error/>
+    }
+}

@@ -1,0 +1,41 @@
+//! The statement of reasons an author gets when moderation hides or restores their content
+//! (EU Digital Services Act Art. 17: what, why, when, by whom — a person —, how to object).
+//! The words live with the interface texts (`i18n::moderation`).
+
+use super::templates::{compose, ComposedMail};
+use crate::domain::moderation::DecisionReason;
+use crate::i18n::Locale;
+use chrono::{DateTime, Utc};
+
+pub fn decision_mail(
+    locale: Locale,
+    name: &str,
+    hidden: bool,
+    excerpt: &str,
+    at: DateTime<Utc>,
+    reason: &DecisionReason,
+    notices_url: &str,
+) -> ComposedMail {
+    let texts = locale.texts();
+    let m = &texts.moderation.mail;
+    let subject = if hidden {
+        m.hidden_subject
+    } else {
+        m.restored_subject
+    };
+    let rule = (texts.moderation.rule)(reason.rule);
+    compose(
+        "moderation_decision",
+        locale,
+        subject.to_owned(),
+        name,
+        &[
+            (m.what)(hidden, excerpt, &texts.day_of(at)),
+            (m.why)(rule, reason.text.as_deref()),
+            m.by_people.to_owned(),
+            m.objection.to_owned(),
+        ],
+        Some((m.notices_link, notices_url)),
+        m.footer,
+    )
+}

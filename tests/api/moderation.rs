@@ -1,0 +1,729 @@
+//! Moderation: reports, the queue, decisions (hide, keep, restore; one or many), the notices
+//! and mails they cause, the log and its CSV, and who may do which of it.
+
+use crate::helpers::{browser_client, post_as, spawn_app, TestApp, TestUser};
+use crate::participation::{comment_id, idea_by_new_author, validation_error};
+use stadtlabor::domain::accounts::Role;
+
+/// Reports `item` (`idee-5`, `kommentar-7`) as `client`.
+async fn report(
+    app: &TestApp,
+    client: &reqwest::Client,
+    item: &str,
+    reason: &str,
+    note: &str,
+) -> reqwest::Response {
+    post_as(
+        client,
+        &app.address,
+        "moderation/report",
+        &[("item", item), ("reason", reason), ("note", note)],
+    )
+    .await
+}
+
+async fn reported(app: &TestApp, client: &reqwest::Client, item: &str) {
+    let response = report(app, client, item, "offensive", "Beleidigt andere.").await;
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
+}
+
+/// Decides on `items` as `client`.
+async fn decide(
+    app: &TestApp,
+    client: &reqwest::Client,
+    items: &[&str],
+    decision: &str,
+    rule: &str,
+    reason: &str,
+) -> reqwest::Response {
+    let names: Vec<String> = (0..items.len()).map(|i| format!("items[{i}]")).collect();
+    let mut form: Vec<(&str, &str)> = names
+        .iter()
+        .map(String::as_str)
+        .zip(items.iter().copied())
+        .collect();
+    form.extend([("decision", decision), ("rule", rule), ("reason", reason)]);
+    post_as(client, &app.address, "moderation/decide", &form).await
+}
+
+async fn queue(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: &[(&str, &str)],
+) -> serde_json::Value {
+    let response = post_as(client, &app.address, "moderation/queue", form).await;
+    assert_eq!(response.status().as_u16(), 200);
+    response.json().await.unwrap()
+}
+
+async fn current_user(app: &TestApp, client: &reqwest::Client) -> serde_json::Value {
+    post_as(client, &app.address, "accounts/current", &[])
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+/// A citizen's idea with a rude comment by another citizen: (comment author, their client,
+/// idea id, comment item).
+async fn rude_comment(app: &TestApp) -> (TestUser, reqwest::Client, i64, String) {
+    let (_, _, idea) = idea_by_new_author(app, "Mehr Bänke am Bahnhof").await;
+    let (author, client) = app.signed_in(Role::Citizen).await;
+    let id = comment_id(app, &client, idea, None, "Ihr seid alle Idioten.").await;
+    (author, client, idea, format!("kommentar-{id}"))
+}
+
+#[tokio::test]
+async fn a_reported_comment_is_hidden_from_the_queue_and_everyone_is_told() {
+    let app = spawn_app().await;
+    let (author, author_client, idea, item) = rude_comment(&app).await;
+    let (_, reporter) = app.signed_in(Role::Citizen).await;
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+
+    reported(&app, &reporter, &item).await;
+    let user = current_user(&app, &moderator).await;
+    assert_eq!(
+        user["moderation_queue"]["open"], 1,
+        "the staff header counts it"
+    );
+    let page = queue(&app, &moderator, &[]).await;
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["text"], "Ihr seid alle Idioten.");
+    assert_eq!(items[0]["reports"][0]["reason"], "Offensive");
+    assert_eq!(items[0]["reports"][0]["note"], "Beleidigt andere.");
+    let (status, html) = app.page_as(&moderator, "/verwaltung/moderation").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Ihr seid alle Idioten.") && html.contains("1 Meldung"));
+
+    let response = decide(
+        &app,
+        &moderator,
+        &[&item],
+        "hide",
+        "offensive",
+        "Bitte bleiben Sie sachlich.",
+    )
+    .await;
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
+
+    // The thread keeps the comment's place; its text is gone for everyone.
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(!html.contains("Idioten"));
+    assert!(html.contains("Dieser Beitrag wurde von der Moderation ausgeblendet."));
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT comment_count FROM ideas WHERE id = {idea}"
+        ))
+        .await,
+        0
+    );
+    // The author: a notice with the reasons, and the statement of reasons by mail.
+    let (_, html) = app.page_as(&author_client, "/benachrichtigungen").await;
+    assert!(html.contains("wurde von der Moderation ausgeblendet"));
+    assert!(html.contains("Bitte bleiben Sie sachlich."));
+    assert_eq!(app.queued_mails_to(&author.email).await, 1);
+    let mail: String = app
+        .scalar_text(&format!(
+            "SELECT body_text FROM outbox WHERE recipient_email = '{}'",
+            author.email
+        ))
+        .await;
+    assert!(mail.contains("Beleidigung oder Herabwürdigung"));
+    assert!(mail.contains("Bitte bleiben Sie sachlich."));
+    assert!(mail.contains("widersprechen") || mail.contains("nicht einverstanden"));
+    // The reporter: the outcome, without the moderator or the reasons given to the author.
+    let (_, html) = app.page_as(&reporter, "/benachrichtigungen").await;
+    assert!(html.contains("Der Beitrag wurde ausgeblendet"));
+    assert!(!html.contains("Bitte bleiben Sie sachlich."));
+    assert!(!html.contains("Test Person (Moderation)"));
+    assert_eq!(
+        current_user(&app, &reporter).await["unread_notifications"],
+        1
+    );
+    // The queue is empty; the log holds the report and the decision.
+    let page = queue(&app, &moderator, &[]).await;
+    assert!(page["items"].as_array().unwrap().is_empty());
+    assert_eq!(
+        current_user(&app, &moderator).await["moderation_queue"]["open"],
+        0
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM moderation_log WHERE action IN ('report', 'hide')")
+            .await,
+        2
+    );
+}
+
+#[tokio::test]
+async fn restoring_brings_content_back_and_tells_the_author() {
+    let app = spawn_app().await;
+    let (author, _, title_idea) = idea_by_new_author(&app, "Radweg nach Werl").await;
+    let item = format!("idee-{title_idea}");
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let hide = decide(&app, &moderator, &[&item], "hide", "spam", "").await;
+    assert_eq!(
+        hide.status().as_u16(),
+        200,
+        "staff may hide without a report"
+    );
+    assert_eq!(app.page(&format!("/ideen/{title_idea}")).await.0, 404);
+    assert!(!app.page("/ideen").await.1.contains("Radweg nach Werl"));
+    // The review page shows the hidden idea to staff, with "restore" as the one choice.
+    let (status, html) = app
+        .page_as(
+            &moderator,
+            &format!("/verwaltung/moderation/beitrag/{item}"),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Radweg nach Werl") && html.contains("Wieder einblenden"));
+
+    let again = decide(&app, &moderator, &[&item], "hide", "spam", "").await;
+    assert_eq!(validation_error(again, "form").await, "AlreadyDecided");
+    let restore = decide(&app, &moderator, &[&item], "restore", "no_violation", "").await;
+    assert_eq!(restore.status().as_u16(), 200);
+    assert_eq!(app.page(&format!("/ideen/{title_idea}")).await.0, 200);
+    assert!(app.page("/ideen").await.1.contains("Radweg nach Werl"));
+    assert_eq!(
+        app.queued_mails_to(&author.email).await,
+        2,
+        "hidden, restored"
+    );
+    let restore_again = decide(&app, &moderator, &[&item], "restore", "no_violation", "").await;
+    assert_eq!(
+        validation_error(restore_again, "form").await,
+        "AlreadyDecided"
+    );
+}
+
+#[tokio::test]
+async fn keeping_dismisses_the_reports_and_tells_the_reporters_only() {
+    let app = spawn_app().await;
+    let (author, _, _, item) = rude_comment(&app).await;
+    let (_, first) = app.signed_in(Role::Citizen).await;
+    let (_, second) = app.signed_in(Role::Business).await;
+    reported(&app, &first, &item).await;
+    reported(&app, &second, &item).await;
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let page = queue(&app, &moderator, &[]).await;
+    assert_eq!(
+        page["items"].as_array().unwrap().len(),
+        1,
+        "grouped per item"
+    );
+    assert_eq!(page["items"][0]["reports"].as_array().unwrap().len(), 2);
+
+    let keep = decide(&app, &moderator, &[&item], "keep", "no_violation", "").await;
+    assert_eq!(keep.status().as_u16(), 200);
+    for reporter in [&first, &second] {
+        let (_, html) = app.page_as(reporter, "/benachrichtigungen").await;
+        assert!(html.contains("keinen Verstoß festgestellt"));
+    }
+    assert_eq!(
+        app.queued_mails_to(&author.email).await,
+        0,
+        "nothing changed for the author"
+    );
+    let again = decide(&app, &moderator, &[&item], "keep", "no_violation", "").await;
+    assert_eq!(validation_error(again, "form").await, "AlreadyDecided");
+    // Kept content can be reported afresh.
+    let (_, third) = app.signed_in(Role::Citizen).await;
+    reported(&app, &third, &item).await;
+    reported(&app, &first, &item).await;
+}
+
+#[tokio::test]
+async fn reports_refuse_bad_input_and_store_nothing() {
+    let app = spawn_app().await;
+    let (_, author_client, idea, item) = rude_comment(&app).await;
+    let (_, reporter) = app.signed_in(Role::Citizen).await;
+    let count = || app.scalar("SELECT count(*) FROM reports");
+
+    let own = report(&app, &author_client, &item, "spam", "").await;
+    assert_eq!(validation_error(own, "reason").await, "OwnContent");
+    for (reason, note, field, error) in [
+        ("rude", "", "reason", serde_json::json!("Invalid")),
+        ("", "", "reason", serde_json::json!("Invalid")),
+        ("other", "  ", "note", serde_json::json!("Required")),
+        ("illegal", "", "note", serde_json::json!("Required")),
+        (
+            "spam",
+            &"x".repeat(1_001),
+            "note",
+            serde_json::json!({"TooLong": {"max": 1000}}),
+        ),
+        (
+            "spam",
+            "Steuer\u{7}zeichen",
+            "note",
+            serde_json::json!("InvalidCharacters"),
+        ),
+    ] {
+        let response = report(&app, &reporter, &item, reason, note).await;
+        assert_eq!(
+            validation_error(response, field).await,
+            error,
+            "{reason} / {field}"
+        );
+    }
+    let illegal = report(&app, &reporter, &item, "illegal", "§ 185 StGB").await;
+    assert_eq!(
+        validation_error(illegal, "good_faith").await,
+        "ConfirmationRequired"
+    );
+    for missing in [
+        "kommentar-999999",
+        "idee-999999",
+        "beitrag-1",
+        "kommentar-abc",
+    ] {
+        let response = report(&app, &reporter, missing, "spam", "").await;
+        assert_eq!(response.status().as_u16(), 404, "{missing}");
+    }
+    assert_eq!(count().await, 0);
+
+    // A note with markup is kept as text and shown escaped.
+    let hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    let response = report(&app, &reporter, &item, "other", hostile).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let duplicate = report(&app, &reporter, &item, "spam", "").await;
+    assert_eq!(
+        validation_error(duplicate, "reason").await,
+        "AlreadyReported"
+    );
+    assert_eq!(count().await, 1);
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let (_, html) = app.page_as(&moderator, "/verwaltung/moderation").await;
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("&lt;script"));
+
+    // Hidden content cannot be reported (and is not confirmed to exist).
+    let hide = decide(&app, &moderator, &[&item], "hide", "offensive", "").await;
+    assert_eq!(hide.status().as_u16(), 200);
+    let (_, other) = app.signed_in(Role::Citizen).await;
+    assert_eq!(
+        report(&app, &other, &item, "spam", "")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    let idea_item = format!("idee-{idea}");
+    reported(&app, &other, &idea_item).await;
+}
+
+#[tokio::test]
+async fn the_eleventh_report_within_an_hour_waits() {
+    let app = spawn_app().await;
+    let (_, reporter) = app.signed_in(Role::Citizen).await;
+    let (_, writer) = app.signed_in(Role::Citizen).await;
+    let (_, _, idea) = idea_by_new_author(&app, "Viele Kommentare").await;
+    let mut items = Vec::new();
+    for i in 0..11 {
+        let id = comment_id(&app, &writer, idea, None, &format!("Kommentar {i}")).await;
+        items.push(format!("kommentar-{id}"));
+        // Past the comment rate limit, not past the report limit's hour.
+        app.clock.advance(chrono::Duration::seconds(7));
+    }
+    for item in &items[..10] {
+        reported(&app, &reporter, item).await;
+    }
+    let eleventh = report(&app, &reporter, &items[10], "spam", "").await;
+    assert_eq!(eleventh.status().as_u16(), 429);
+    app.clock.advance(chrono::Duration::minutes(61));
+    reported(&app, &reporter, &items[10]).await;
+}
+
+#[tokio::test]
+async fn two_reports_at_the_same_moment_are_stored_once() {
+    let app = spawn_app().await;
+    let (_, _, _, item) = rude_comment(&app).await;
+    let (_, reporter) = app.signed_in(Role::Citizen).await;
+    let (a, b) = tokio::join!(
+        report(&app, &reporter, &item, "spam", ""),
+        report(&app, &reporter, &item, "spam", "")
+    );
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 422]);
+    assert_eq!(app.scalar("SELECT count(*) FROM reports").await, 1);
+}
+
+#[tokio::test]
+async fn two_moderators_deciding_at_once_decide_once() {
+    let app = spawn_app().await;
+    let (author, _, _, item) = rude_comment(&app).await;
+    let (_, reporter) = app.signed_in(Role::Citizen).await;
+    reported(&app, &reporter, &item).await;
+    let (_, first) = app.signed_in(Role::Moderator).await;
+    let (_, second) = app.signed_in(Role::Admin).await;
+    let items = [item.as_str()];
+    let (a, b) = tokio::join!(
+        decide(&app, &first, &items, "hide", "offensive", ""),
+        decide(&app, &second, &items, "hide", "offensive", "")
+    );
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 422]);
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM moderation_log WHERE action = 'hide'")
+            .await,
+        1
+    );
+    assert_eq!(app.queued_mails_to(&author.email).await, 1);
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM moderation_notices WHERE audience = 'reporter'")
+            .await,
+        1
+    );
+    // Two "keep" at the same moment: the reports are dismissed once.
+    let (_, _, _, other) = rude_comment(&app).await;
+    reported(&app, &reporter, &other).await;
+    let others = [other.as_str()];
+    let (a, b) = tokio::join!(
+        decide(&app, &first, &others, "keep", "no_violation", ""),
+        decide(&app, &second, &others, "keep", "no_violation", "")
+    );
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 422]);
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM reports WHERE decided_at IS NULL")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_bulk_decision_applies_to_each_selected_item_and_skips_the_decided() {
+    let app = spawn_app().await;
+    let (_, reporter) = app.signed_in(Role::Citizen).await;
+    let mut items = Vec::new();
+    for _ in 0..3 {
+        let (_, _, _, item) = rude_comment(&app).await;
+        reported(&app, &reporter, &item).await;
+        items.push(item);
+    }
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let first = decide(&app, &moderator, &[&items[0]], "hide", "offensive", "").await;
+    assert_eq!(first.status().as_u16(), 200);
+    let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+    let bulk = decide(&app, &moderator, &refs, "hide", "offensive", "").await;
+    assert_eq!(bulk.status().as_u16(), 200);
+    assert_eq!(
+        bulk.headers()["location"],
+        "/verwaltung/moderation?entschieden=2&uebersprungen=1"
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM comments WHERE hidden_at IS NOT NULL")
+            .await,
+        3
+    );
+    let (_, html) = app
+        .page_as(
+            &moderator,
+            "/verwaltung/moderation?entschieden=2&uebersprungen=1",
+        )
+        .await;
+    assert!(html.contains("Entscheidung für 2 gespeichert; 1 waren schon entschieden"));
+    // Nothing selected, an unknown decision, or "other" without own words change nothing.
+    let none = decide(&app, &moderator, &[], "hide", "offensive", "").await;
+    assert_eq!(validation_error(none, "form").await, "NothingSelected");
+    let unknown = decide(&app, &moderator, &refs, "delete", "offensive", "").await;
+    assert_eq!(validation_error(unknown, "decision").await, "Invalid");
+    let vague = decide(&app, &moderator, &refs, "restore", "other", "nein").await;
+    assert_eq!(
+        validation_error(vague, "reason").await,
+        serde_json::json!({"TooShort": {"min": 15}})
+    );
+    let no_rule = decide(&app, &moderator, &refs, "restore", "", "").await;
+    assert_eq!(validation_error(no_rule, "rule").await, "Invalid");
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM comments WHERE hidden_at IS NOT NULL")
+            .await,
+        3
+    );
+}
+
+#[tokio::test]
+async fn staff_do_not_decide_on_their_own_content_or_their_own_reports() {
+    let app = spawn_app().await;
+    let (moderator, moderator_client) = app.signed_in(Role::Moderator).await;
+    let (_, _, idea) = idea_by_new_author(&app, "Parkhaus am Ring").await;
+    let own = comment_id(&app, &moderator_client, idea, None, "Offizielle Auskunft.").await;
+    let own = format!("kommentar-{own}");
+    let (_, citizen) = app.signed_in(Role::Citizen).await;
+    reported(&app, &citizen, &own).await;
+    let response = decide(&app, &moderator_client, &[&own], "keep", "no_violation", "").await;
+    assert_eq!(
+        validation_error(response, "form").await,
+        "ConflictOfInterest"
+    );
+    let (_, html) = app
+        .page_as(
+            &moderator_client,
+            &format!("/verwaltung/moderation/beitrag/{own}"),
+        )
+        .await;
+    assert!(html.contains("Darüber entscheidet eine andere Person"));
+    assert!(!html.contains("Entscheidung speichern"));
+
+    let (_, _, _, rude) = rude_comment(&app).await;
+    reported(&app, &moderator_client, &rude).await;
+    let response = decide(&app, &moderator_client, &[&rude], "hide", "offensive", "").await;
+    assert_eq!(
+        validation_error(response, "form").await,
+        "ConflictOfInterest"
+    );
+    let _ = moderator;
+    // Another moderator decides both.
+    let (_, other) = app.signed_in(Role::Moderator).await;
+    let both = decide(&app, &other, &[&own, &rude], "keep", "no_violation", "").await;
+    assert_eq!(both.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn the_queue_is_paged_by_reports_then_age_and_filtered() {
+    let app = spawn_app().await;
+    let (_, _, idea) = idea_by_new_author(&app, "Spielplatz im Park").await;
+    let idea_item = format!("idee-{idea}");
+    let (_, writer) = app.signed_in(Role::Citizen).await;
+    let mut reporters = Vec::new();
+    for _ in 0..3 {
+        reporters.push(app.signed_in(Role::Citizen).await.1);
+    }
+    // 27 comments with one report each; the idea gets three.
+    for i in 0..27 {
+        let id = comment_id(&app, &writer, idea, None, &format!("Beitrag {i}")).await;
+        let reporter = &reporters[i % 3];
+        reported(&app, reporter, &format!("kommentar-{id}")).await;
+        // Past the comment rate limit; the reports get distinct ages.
+        app.clock.advance(chrono::Duration::seconds(7));
+    }
+    for reporter in &reporters {
+        reported(&app, reporter, &idea_item).await;
+    }
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let first = queue(&app, &moderator, &[]).await;
+    let items = first["items"].as_array().unwrap();
+    assert_eq!(items.len(), 25);
+    assert_eq!(items[0]["target"]["Idea"], idea, "most reports first");
+    assert_eq!(items[1]["text"], "Beitrag 0", "then the longest waiting");
+    assert_eq!(items[24]["text"], "Beitrag 23");
+    let cursor = first["next"].clone();
+    assert!(cursor.is_object());
+    let param = format!(
+        "{}.{}.kommentar-{}",
+        cursor["reports"],
+        chrono::DateTime::parse_from_rfc3339(cursor["oldest"].as_str().unwrap())
+            .unwrap()
+            .timestamp_micros(),
+        cursor["target"]["Comment"]
+    );
+    let second = queue(&app, &moderator, &[("after", &param)]).await;
+    let texts: Vec<&str> = second["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["Beitrag 24", "Beitrag 25", "Beitrag 26"]);
+    assert!(second["next"].is_null());
+
+    let ideas = queue(&app, &moderator, &[("kind", "ideen")]).await;
+    assert_eq!(ideas["items"].as_array().unwrap().len(), 1);
+    let comments = queue(&app, &moderator, &[("kind", "kommentare")]).await;
+    assert_eq!(comments["items"].as_array().unwrap().len(), 25);
+    let spam = queue(&app, &moderator, &[("reason", "spam")]).await;
+    assert!(spam["items"].as_array().unwrap().is_empty());
+    let project = queue(&app, &moderator, &[("project", "big-bird-westfalen")]).await;
+    assert_eq!(project["items"].as_array().unwrap().len(), 25);
+    for other in ["3d-stadtmodell", "gibt-es-nicht"] {
+        let page = queue(&app, &moderator, &[("project", other)]).await;
+        assert!(page["items"].as_array().unwrap().is_empty(), "{other}");
+    }
+    // The page's "more" link carries the cursor.
+    let (_, html) = app.page_as(&moderator, "/verwaltung/moderation").await;
+    assert!(html.contains(&format!("nach={param}")));
+}
+
+#[tokio::test]
+async fn the_log_lists_every_step_and_its_csv_is_spreadsheet_safe() {
+    let app = spawn_app().await;
+    let (_, _, _, item) = rude_comment(&app).await;
+    let (_, reporter) = app.signed_in(Role::Citizen).await;
+    let formula = "=HYPERLINK(\"http://evil.example\";\"klick\")";
+    let response = report(&app, &reporter, &item, "other", formula).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let hide = decide(&app, &moderator, &[&item], "hide", "offensive", "@SUM(1+1)").await;
+    assert_eq!(hide.status().as_u16(), 200);
+    let (_, admin) = app.signed_in(Role::Admin).await;
+
+    let (status, html) = app
+        .page_as(&admin, "/verwaltung/moderation/protokoll")
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Ausgeblendet") && html.contains("Meldung"));
+    let log: serde_json::Value = post_as(
+        &admin,
+        &app.address,
+        "moderation/log",
+        &[("action", "hide")],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(log.as_array().unwrap().len(), 1);
+
+    let csv = admin
+        .get(format!(
+            "{}/verwaltung/moderation/protokoll.csv",
+            app.address
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status().as_u16(), 200);
+    assert!(csv.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let body = csv.text().await.unwrap();
+    assert!(body.starts_with("id,zeitpunkt,aktion"));
+    assert!(body.contains("'=HYPERLINK"), "{body}");
+    assert!(body.contains("'@SUM(1+1)"));
+    assert!(!body.contains(",=HYPERLINK") && !body.contains("\"=HYPERLINK"));
+
+    // Only admins read the log.
+    for client in [&moderator, &reporter, &browser_client()] {
+        let response = client
+            .get(format!(
+                "{}/verwaltung/moderation/protokoll.csv",
+                app.address
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert!([401, 403].contains(&response.status().as_u16()));
+    }
+}
+
+/// An endpoint, its form, and the status expected for each caller of the matrix.
+type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, [u16; 7]);
+
+/// Every moderation server function, for every kind of caller: nobody gets further than
+/// their role allows, and a refused call changes nothing.
+#[tokio::test]
+async fn the_permission_matrix_shows_no_escalation() {
+    let app = spawn_app().await;
+    let (_, author_client, _, item) = rude_comment(&app).await;
+    let (_, reporter) = app.signed_in(Role::Citizen).await;
+    reported(&app, &reporter, &item).await;
+
+    let unverified = app.create_user(Role::Citizen, false).await;
+    let callers: Vec<(&str, reqwest::Client)> = vec![
+        ("anonymous", browser_client()),
+        ("unverified", app.client_for(&unverified).await),
+        ("citizen", app.signed_in(Role::Citizen).await.1),
+        ("business", app.signed_in(Role::Business).await.1),
+        ("author", author_client),
+        ("moderator", app.signed_in(Role::Moderator).await.1),
+        ("admin", app.signed_in(Role::Admin).await.1),
+    ];
+    // (endpoint, form, expected status per caller in the order above). Deciding is tried
+    // with a rule that fails validation for staff, so the matrix changes nothing.
+    let item_form = [("item", item.as_str())];
+    let decide_form = [
+        ("items[0]", item.as_str()),
+        ("decision", "keep"),
+        ("rule", "not-a-rule"),
+    ];
+    let cases: Vec<Case> = vec![
+        (
+            "moderation/queue",
+            vec![],
+            [401, 403, 403, 403, 403, 200, 200],
+        ),
+        (
+            "moderation/item",
+            item_form.to_vec(),
+            [401, 403, 403, 403, 403, 200, 200],
+        ),
+        (
+            "moderation/decide",
+            decide_form.to_vec(),
+            [401, 403, 403, 403, 403, 422, 422],
+        ),
+        (
+            "moderation/log",
+            vec![],
+            [401, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "moderation/notices",
+            vec![],
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "moderation/report",
+            vec![("item", item.as_str()), ("reason", "spam")],
+            [401, 403, 200, 200, 422, 200, 200],
+        ),
+    ];
+    for (endpoint, form, expected) in &cases {
+        for ((who, client), want) in callers.iter().zip(expected) {
+            let response = post_as(client, &app.address, endpoint, form).await;
+            assert_eq!(response.status().as_u16(), *want, "{who} → {endpoint}");
+        }
+    }
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM comments WHERE hidden_at IS NOT NULL")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM reports WHERE decided_at IS NOT NULL")
+            .await,
+        0
+    );
+    // The pages say the same: visitors are sent to log in, citizens are refused.
+    let (status, _) = app
+        .page_as(&browser_client(), "/verwaltung/moderation")
+        .await;
+    assert!([200, 302, 303].contains(&status));
+    let (_, html) = app.page_as(&callers[2].1, "/verwaltung/moderation").await;
+    assert!(
+        html.contains("Diese Seite ist der Verwaltung vorbehalten."),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn visitors_see_the_report_link_and_are_led_to_log_in_and_back() {
+    let app = spawn_app().await;
+    let (_, _, idea, item) = rude_comment(&app).await;
+    let visitor = browser_client();
+    let (_, html) = app.page_as(&visitor, &format!("/ideen/{idea}")).await;
+    assert!(html.contains(&format!("/melden/{item}")));
+    assert!(html.contains(&format!("/melden/idee-{idea}")));
+    let (status, html) = app.page_as(&visitor, &format!("/melden/{item}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(&format!("/anmelden?weiter=/melden/{item}")));
+    assert!(html.contains("Ihr seid alle Idioten."));
+    // A missing item says so.
+    let (_, html) = app.page("/melden/kommentar-999999").await;
+    assert!(html.contains("gibt es nicht oder nicht mehr"), "{html}");
+}
