@@ -67,3 +67,9 @@ CREATE TABLE moderation_notices (
     read_at     TEXT
 );
 CREATE INDEX moderation_notices_user_idx ON moderation_notices (user_id, created_at DESC, id DESC);
+
+-- What a mail is about, so that hiding the content withdraws the mails about it that are
+-- not sent yet (a mail must not carry hidden text out).
+ALTER TABLE outbox ADD COLUMN idea_id INTEGER REFERENCES ideas (id) ON DELETE CASCADE;
+ALTER TABLE outbox ADD COLUMN comment_id INTEGER REFERENCES comments (id) ON DELETE CASCADE;
+CREATE INDEX outbox_unsent_content_idx ON outbox (idea_id, comment_id) WHERE sent_at IS NULL;

@@ -151,7 +151,12 @@ pub async fn notify(
                     &unsubscribe_url(state, recipient.id, UnsubscribeScope::Kind(group.kind), now),
                     &state.settings.link("/konto/benachrichtigungen"),
                 );
-                mail::queue(tx, Some(recipient.id), &recipient.email, &mail, now).await?;
+                let about = group
+                    .subject
+                    .idea_id
+                    .map(|idea| (idea, group.subject.comment_id));
+                mail::queue_about(tx, Some(recipient.id), &recipient.email, &mail, about, now)
+                    .await?;
                 queued = true;
             }
             // Mailed now, or no mail wanted: either way no digest picks it up.

@@ -141,15 +141,24 @@ pub fn browser_client() -> reqwest::Client {
 }
 
 pub async fn spawn_app_with_mail(mail: MailServer) -> TestApp {
+    let smtp_url = mail.url();
+    spawn_app_sending_to(mail, &smtp_url).await
+}
+
+/// An app whose SMTP server is unreachable: every mail stays in the outbox, waiting for its
+/// retry (the test app's own `mail` server receives nothing).
+pub async fn spawn_app_with_smtp_down() -> TestApp {
+    let reserved = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = reserved.local_addr().unwrap().port();
+    drop(reserved);
+    spawn_app_sending_to(MailServer::start(), &format!("smtp://127.0.0.1:{port}")).await
+}
+
+async fn spawn_app_sending_to(mail: MailServer, smtp_url: &str) -> TestApp {
     let database = fresh_database().await;
     let clock = Clock::settable();
-    let (address, db, _running) = start_stoppable_app(
-        &database,
-        &mail.url(),
-        clock.clone(),
-        std::future::pending(),
-    )
-    .await;
+    let (address, db, _running) =
+        start_stoppable_app(&database, smtp_url, clock.clone(), std::future::pending()).await;
     TestApp {
         address,
         db,

@@ -1,7 +1,9 @@
 //! Moderation: reports, the queue, decisions (hide, keep, restore; one or many), the notices
 //! and mails they cause, the log and its CSV, and who may do which of it.
 
-use crate::helpers::{browser_client, post_as, spawn_app, TestApp, TestUser};
+use crate::helpers::{
+    browser_client, post_as, spawn_app, spawn_app_with_smtp_down, TestApp, TestUser,
+};
 use crate::participation::{comment_id, idea_by_new_author, validation_error};
 use stadtlabor::domain::accounts::Role;
 
@@ -726,4 +728,40 @@ async fn visitors_see_the_report_link_and_are_led_to_log_in_and_back() {
     // A missing item says so.
     let (_, html) = app.page("/melden/kommentar-999999").await;
     assert!(html.contains("gibt es nicht oder nicht mehr"), "{html}");
+}
+
+#[tokio::test]
+async fn hiding_withdraws_the_unsent_mails_about_the_content() {
+    // Mail cannot leave: every mail waits in the outbox for its retry.
+    let app = spawn_app_with_smtp_down().await;
+    let (idea_author, _, idea) = idea_by_new_author(&app, "Ladesäulen am Rathaus").await;
+    let (_, writer) = app.signed_in(Role::Citizen).await;
+    let first = comment_id(&app, &writer, idea, None, "Ihr seid alle Idioten.").await;
+    comment_id(&app, &writer, idea, None, "Und noch etwas Sachliches.").await;
+    let unsent = format!(
+        "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND recipient_email = '{}'",
+        idea_author.email
+    );
+    let unsent_to_author = || app.scalar(&unsent);
+    assert_eq!(unsent_to_author().await, 2, "the author follows their idea");
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let item = format!("kommentar-{first}");
+    let hide = decide(&app, &moderator, &[&item], "hide", "offensive", "").await;
+    assert_eq!(hide.status().as_u16(), 200);
+    // The mail about the hidden comment is gone; the other one and the statement of
+    // reasons to the comment's author wait.
+    assert_eq!(unsent_to_author().await, 1);
+    // Hiding the idea withdraws every mail about it and its comments.
+    let idea_item = format!("idee-{idea}");
+    let hide = decide(&app, &moderator, &[&idea_item], "hide", "spam", "").await;
+    assert_eq!(hide.status().as_u16(), 200);
+    assert_eq!(unsent_to_author().await, 1, "only the statement of reasons");
+    assert_eq!(
+        app.scalar_text(&format!(
+            "SELECT kind FROM outbox WHERE recipient_email = '{}'",
+            idea_author.email
+        ))
+        .await,
+        "moderation_decision"
+    );
 }

@@ -4,6 +4,7 @@
 
 use super::comments::move_comment_count;
 use super::ideas::stored_time;
+use super::outbox::withdraw_unsent_about;
 use super::{bind_all, with_pool, with_tx, Bind, Db, DbError, FilteredSql, Tx};
 use crate::domain::content::ContentRef;
 use crate::domain::moderation::{
@@ -14,9 +15,14 @@ use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
 /// Hides `content`; `false` (and no change) when it was hidden already or does not exist.
-/// A hidden comment stops counting in its idea's `comment_count`.
+/// A hidden comment stops counting in its idea's `comment_count`, and the unsent mails about
+/// it are withdrawn (digests and the in-app list read the `visible_*` views anyway).
 pub async fn hide(tx: &mut Tx, content: ContentRef, now: DateTime<Utc>) -> Result<bool, DbError> {
-    set_hidden(tx, content, Some(stored_time(now))).await
+    let hidden = set_hidden(tx, content, Some(stored_time(now))).await?;
+    if hidden {
+        withdraw_unsent_about(tx, content).await?;
+    }
+    Ok(hidden)
 }
 
 /// Shows hidden `content` again; `false` when it was not hidden.

@@ -2,6 +2,7 @@
 //! causes them; the worker claims due rows with a lease, sends, and marks them sent.
 
 use super::{with_pool, with_tx, Db, DbError, Tx};
+use crate::domain::content::ContentRef;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
@@ -14,6 +15,8 @@ pub struct NewMail<'a> {
     pub body_text: &'a str,
     pub body_html: &'a str,
     pub unsubscribe_url: Option<&'a str>,
+    /// The content the mail is about (its idea, and the comment if it is about one).
+    pub about: Option<(i64, Option<i64>)>,
 }
 
 pub async fn enqueue_mail(
@@ -22,8 +25,9 @@ pub async fn enqueue_mail(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     const SQL: &str = "INSERT INTO outbox (recipient_user_id, recipient_email, kind, subject, \
-            body_text, body_html, unsubscribe_url, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)";
+            body_text, body_html, unsubscribe_url, next_attempt_at, created_at, idea_id, \
+            comment_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10)";
     with_tx!(tx, conn => {
         sqlx::query(SQL)
             .bind(mail.recipient_user_id)
@@ -34,10 +38,28 @@ pub async fn enqueue_mail(
             .bind(mail.body_html)
             .bind(mail.unsubscribe_url)
             .bind(now)
+            .bind(mail.about.map(|(idea, _)| idea))
+            .bind(mail.about.and_then(|(_, comment)| comment))
             .execute(conn)
             .await?;
     });
     Ok(())
+}
+
+/// Withdraws the unsent mails about `content` (being hidden): about the idea and its
+/// comments, or about the one comment. A mail being sent at this very moment may still go.
+pub async fn withdraw_unsent_about(tx: &mut Tx, content: ContentRef) -> Result<u64, DbError> {
+    let (sql, id) = match content {
+        ContentRef::Idea(id) => (
+            "DELETE FROM outbox WHERE sent_at IS NULL AND idea_id = $1",
+            id,
+        ),
+        ContentRef::Comment(id) => (
+            "DELETE FROM outbox WHERE sent_at IS NULL AND comment_id = $1",
+            id,
+        ),
+    };
+    Ok(with_tx!(tx, conn => sqlx::query(sql).bind(id).execute(conn).await?.rows_affected()))
 }
 
 /// A claimed mail, ready to send.

@@ -68,6 +68,19 @@ pub async fn queue(
     mail: &ComposedMail,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
+    queue_about(tx, user_id, to, mail, None, now).await
+}
+
+/// [`queue`] for a mail about content (idea, and comment): hiding the content withdraws it
+/// while it is unsent.
+pub async fn queue_about(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    to: &str,
+    mail: &ComposedMail,
+    about: Option<(i64, Option<i64>)>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     enqueue_mail(
         tx,
         &NewMail {
@@ -78,6 +91,7 @@ pub async fn queue(
             body_text: &mail.text,
             body_html: &mail.html,
             unsubscribe_url: mail.unsubscribe_url.as_deref(),
+            about,
         },
         now,
     )
