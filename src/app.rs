@@ -5,6 +5,7 @@ use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::{use_locale, Locale};
 use crate::pages::account::AccountPage;
 use crate::pages::admin_users::AdminUsersPage;
+use crate::pages::block_account::BlockAccountPage;
 use crate::pages::email_links::{ConfirmEmailChangePage, VerifyEmailPage};
 use crate::pages::home::HomePage;
 use crate::pages::idea::IdeaPage;
@@ -107,6 +108,7 @@ fn SiteLayout() -> impl IntoView {
                 <Route path=path!("/passwort-vergessen") view=ForgotPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/passwort-zuruecksetzen") view=ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/benutzer") view=AdminUsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/benutzer/:id/sperren") view=BlockAccountPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/moderation") view=ModerationQueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/moderation/protokoll") view=ModerationLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/moderation/beitrag/:item") view=ModerationReviewPage ssr=SsrMode::Async/>

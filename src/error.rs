@@ -1,5 +1,6 @@
 //! `AppError`: the one error type that crosses the wire between server functions and pages.
 
+use crate::domain::moderation::BlockNotice;
 use crate::domain::validation::FieldErrors;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -23,6 +24,9 @@ pub enum AppError {
     NotFound,
     #[error("conflicts with existing data")]
     Conflict,
+    /// The account is blocked: what the login form shows instead of the account.
+    #[error("the account is blocked")]
+    Blocked(BlockNotice),
     #[error("too many requests, retry after {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     #[error("internal error")]
@@ -36,7 +40,7 @@ impl AppError {
             AppError::Validation(_) => 422,
             AppError::BadRequest => 400,
             AppError::Unauthenticated => 401,
-            AppError::Forbidden | AppError::EmailNotVerified => 403,
+            AppError::Forbidden | AppError::EmailNotVerified | AppError::Blocked(_) => 403,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
             AppError::RateLimited { .. } => 429,

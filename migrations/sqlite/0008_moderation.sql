@@ -11,7 +11,8 @@ CREATE TABLE moderation_log (
     id          INTEGER PRIMARY KEY,
     -- Who acted; NULL for an account deleted since.
     actor_id    INTEGER REFERENCES users (id) ON DELETE SET NULL,
-    action      TEXT    NOT NULL CHECK (action IN ('report', 'hide', 'restore', 'keep', 'change_role')),
+    action      TEXT    NOT NULL CHECK (action IN ('report', 'hide', 'restore', 'keep', 'change_role',
+                                                     'block', 'unblock')),
     idea_id     INTEGER REFERENCES ideas (id) ON DELETE SET NULL,
     comment_id  INTEGER REFERENCES comments (id) ON DELETE SET NULL,
     -- The person concerned: the author of the content, or the account whose role changed.
@@ -73,3 +74,26 @@ CREATE INDEX moderation_notices_user_idx ON moderation_notices (user_id, created
 ALTER TABLE outbox ADD COLUMN idea_id INTEGER REFERENCES ideas (id) ON DELETE CASCADE;
 ALTER TABLE outbox ADD COLUMN comment_id INTEGER REFERENCES comments (id) ON DELETE CASCADE;
 CREATE INDEX outbox_unsent_content_idx ON outbox (idea_id, comment_id) WHERE sent_at IS NULL;
+
+-- Blocks: `users.blocked_at` marks a running block (sessions, mail and every mutating call
+-- check it), `blocked_until` its end (NULL: unlimited); the end is lifted by the scheduled
+-- job, or at the next login attempt after it.
+ALTER TABLE users ADD COLUMN blocked_until TEXT;
+
+-- Every block with its statement of reasons. `email_hash` is the SHA-256 of the canonical
+-- address (lower case, `+tag` removed): while the block runs, registering with it again is
+-- refused, also after the account was deleted (then `user_id` is NULL).
+CREATE TABLE account_blocks (
+    id            INTEGER PRIMARY KEY,
+    user_id       INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    actor_id      INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    rule          TEXT    NOT NULL,
+    reason        TEXT,
+    hide_content  BOOLEAN NOT NULL,
+    email_hash    TEXT    NOT NULL,
+    created_at    TEXT NOT NULL,
+    ends_at       TEXT,
+    ended_at      TEXT
+);
+CREATE INDEX account_blocks_user_idx ON account_blocks (user_id, created_at DESC);
+CREATE INDEX account_blocks_email_idx ON account_blocks (email_hash) WHERE ended_at IS NULL;

@@ -3,7 +3,9 @@
 //! checks the role itself; a page hiding a button is not a check.
 #![allow(clippy::too_many_arguments)]
 
-use crate::domain::moderation::{ItemReview, LogEntry, ModerationNotice, QueuePage, ReportTarget};
+use crate::domain::moderation::{
+    BlockTarget, ItemReview, LogEntry, ModerationNotice, QueuePage, ReportTarget,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -183,6 +185,68 @@ pub async fn moderation_notices() -> Result<Vec<ModerationNotice>, AppError> {
     serve(|ctx| async move {
         let user = ctx.user().await?;
         Ok(db::moderation::list_notices(&ctx.state.db, user.id, 50).await?)
+    })
+    .await
+}
+
+/// An account as the block form shows it (staff).
+#[server(endpoint = "moderation/block-target")]
+pub async fn get_block_target(user_id: i64) -> Result<BlockTarget, AppError> {
+    use crate::server::{blocks, request::serve};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        blocks::block_target(&ctx.state, user_id).await
+    })
+    .await
+}
+
+/// Blocks an account (staff; staff accounts only by an admin). `duration`: `1`, `7`, `30`
+/// days or `unbefristet`; `hide_content` hides everything the person wrote.
+#[server(endpoint = "moderation/block")]
+pub async fn block_account(
+    user_id: i64,
+    rule: String,
+    #[server(default)] reason: String,
+    #[server(default)] duration: String,
+    #[server(default)] hide_content: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::{blocks, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        blocks::block(
+            &ctx.state,
+            &staff,
+            user_id,
+            &rule,
+            &reason,
+            &duration,
+            hide_content.is_some(),
+            ctx.now,
+        )
+        .await?;
+        leptos_axum::redirect(&format!(
+            "/verwaltung/benutzer/{user_id}/sperren?gespeichert=1"
+        ));
+        Ok(())
+    })
+    .await
+}
+
+/// Lifts a running block before its end (staff; staff accounts only by an admin).
+#[server(endpoint = "moderation/unblock")]
+pub async fn unblock_account(
+    user_id: i64,
+    rule: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::server::{blocks, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        blocks::unblock(&ctx.state, &staff, user_id, &rule, &reason, ctx.now).await?;
+        leptos_axum::redirect(&format!(
+            "/verwaltung/benutzer/{user_id}/sperren?gespeichert=1"
+        ));
+        Ok(())
     })
     .await
 }

@@ -173,6 +173,20 @@ pub struct CurrentUser {
     pub moderation_queue: Option<QueueSize>,
 }
 
+/// The form of an address that one mailbox shares with all its aliases: lower case, without a
+/// `+tag` in the local part. A block keeps it (hashed), so that `name+2@example.org` does not
+/// evade a block of `Name@example.org`.
+pub fn canonical_address(email: &Email) -> String {
+    let lower = email.as_ref().to_lowercase();
+    match lower.split_once('@') {
+        Some((local, domain)) => {
+            let local = local.split('+').next().unwrap_or(local);
+            format!("{local}@{domain}")
+        }
+        None => lower,
+    }
+}
+
 /// How many reported items wait for a decision, and how many of them for longer than a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueSize {
@@ -282,6 +296,13 @@ mod tests {
             Err(ValidationError::InvalidUrl)
         );
         assert_eq!(parse_website("handwerk"), Err(ValidationError::InvalidUrl));
+    }
+
+    #[test]
+    fn aliases_share_one_canonical_address() {
+        let canonical = |raw: &str| canonical_address(&Email::parse(raw).unwrap());
+        assert_eq!(canonical("Name+Block@Example.org"), "name@example.org");
+        assert_eq!(canonical("name@example.org"), "name@example.org");
     }
 
     #[test]

@@ -44,6 +44,8 @@ stored_enum! {
         Restore = "restore",
         Keep = "keep",
         ChangeRole = "change_role",
+        Block = "block",
+        Unblock = "unblock",
     }
 }
 
@@ -273,6 +275,7 @@ pub struct ReportView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueItem {
     pub target: ContentRef,
+    pub author_id: i64,
     pub author: String,
     /// The idea the item is (on): its id and title.
     pub idea_id: i64,
@@ -359,6 +362,62 @@ pub struct ModerationNotice {
     pub excerpt: Option<String>,
     pub created_at: DateTime<Utc>,
     pub read: bool,
+}
+
+/// How long a block lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BlockDuration {
+    Days(i64),
+    Unlimited,
+}
+
+impl BlockDuration {
+    /// The choices the block form offers.
+    pub const CHOICES: [BlockDuration; 4] = [
+        BlockDuration::Days(1),
+        BlockDuration::Days(7),
+        BlockDuration::Days(30),
+        BlockDuration::Unlimited,
+    ];
+
+    pub fn as_param(self) -> String {
+        match self {
+            BlockDuration::Days(days) => days.to_string(),
+            BlockDuration::Unlimited => "unbefristet".to_owned(),
+        }
+    }
+
+    pub fn from_param(value: &str) -> Option<Self> {
+        BlockDuration::CHOICES
+            .into_iter()
+            .find(|d| d.as_param() == value)
+    }
+
+    /// When a block starting at `from` ends; `None`: it does not end by itself.
+    pub fn end(self, from: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        match self {
+            BlockDuration::Days(days) => Some(from + chrono::Duration::days(days)),
+            BlockDuration::Unlimited => None,
+        }
+    }
+}
+
+/// What a blocked person is told when they try to log in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockNotice {
+    pub until: Option<DateTime<Utc>>,
+    pub rule: DecisionRule,
+    pub reason: Option<String>,
+}
+
+/// An account as the block form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockTarget {
+    pub id: i64,
+    pub name: String,
+    pub is_staff: bool,
+    /// The running block, if any.
+    pub block: Option<BlockNotice>,
 }
 
 /// What the report page shows of the item being reported.

@@ -66,6 +66,8 @@ pub enum ValidationError {
     ConflictOfInterest,
     #[error("nothing was selected")]
     NothingSelected,
+    #[error("registering with this address is not possible now")]
+    RegistrationRefused,
 }
 
 /// A required single-line text of at most `max` characters.

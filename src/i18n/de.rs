@@ -132,6 +132,9 @@ fn validation(error: &ValidationError) -> String {
                 .to_owned()
         }
         ValidationError::NothingSelected => "Bitte wählen Sie mindestens einen Beitrag aus.".to_owned(),
+        ValidationError::RegistrationRefused => {
+            "Mit dieser E-Mail-Adresse ist eine Registrierung zurzeit nicht möglich.".to_owned()
+        }
     }
 }
 

@@ -126,6 +126,9 @@ fn validation(error: &ValidationError) -> String {
             "Another moderator decides on your own contributions and your own reports.".to_owned()
         }
         ValidationError::NothingSelected => "Please select at least one contribution.".to_owned(),
+        ValidationError::RegistrationRefused => {
+            "Registering with this email address is not possible at the moment.".to_owned()
+        }
     }
 }
 

@@ -430,6 +430,18 @@ impl Texts {
             AppError::Forbidden => self.forbidden.to_owned(),
             AppError::EmailNotVerified => self.unverified_notice.to_owned(),
             AppError::NotFound => self.not_found_text.to_owned(),
+            AppError::Blocked(notice) => {
+                let m = self.moderation;
+                // The block's last day: it ends at the start of the instant `until`.
+                let until = notice
+                    .until
+                    .map(|u| self.day_of(u - chrono::Duration::seconds(1)));
+                (m.blocked_notice)(
+                    until.as_deref(),
+                    (m.rule)(notice.rule),
+                    notice.reason.as_deref(),
+                )
+            }
             AppError::BadRequest | AppError::Conflict | AppError::Internal => {
                 self.error_text.to_owned()
             }

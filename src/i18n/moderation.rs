@@ -1,7 +1,7 @@
 //! The texts of moderation: reporting, the queue, decisions, the log, the notices and the
 //! statement-of-reasons mail, German and English.
 
-use crate::domain::moderation::{Decision, DecisionRule, LogAction, ReportReason};
+use crate::domain::moderation::{BlockDuration, Decision, DecisionRule, LogAction, ReportReason};
 
 pub struct ModerationTexts {
     pub report_link: &'static str,
@@ -75,6 +75,18 @@ pub struct ModerationTexts {
 
     pub notices_heading: &'static str,
 
+    pub block_title: &'static str,
+    pub block_link: &'static str,
+    pub block_staff_note: &'static str,
+    pub duration_legend: &'static str,
+    pub hide_content_label: &'static str,
+    pub block_submit: &'static str,
+    pub unblock_submit: &'static str,
+    pub block_saved: &'static str,
+    pub block_intro: fn(&str) -> String,
+    pub blocked_intro: fn(&str) -> String,
+    pub duration: fn(BlockDuration) -> String,
+
     pub report_count: fn(usize) -> String,
     pub open_items: fn(i64) -> String,
     pub overdue_items: fn(i64) -> String,
@@ -86,6 +98,8 @@ pub struct ModerationTexts {
     pub decision: fn(Decision) -> &'static str,
     pub rule: fn(DecisionRule) -> &'static str,
     pub action: fn(LogAction) -> &'static str,
+    /// What a blocked person sees when logging in: until (date, or unlimited), rule, reason.
+    pub blocked_notice: fn(Option<&str>, &str, Option<&str>) -> String,
 
     pub mail: ModerationMailTexts,
 }
@@ -102,6 +116,12 @@ pub struct ModerationMailTexts {
     pub objection: &'static str,
     pub notices_link: &'static str,
     pub footer: &'static str,
+    pub block_subject: &'static str,
+    /// The block: since (date), until (date, or `None`: unlimited), how many contributions
+    /// were hidden with it.
+    pub block_what: fn(&str, Option<&str>, usize) -> String,
+    pub unblock_subject: &'static str,
+    pub unblock_text: &'static str,
 }
 
 pub const DE: ModerationTexts = ModerationTexts {
@@ -186,6 +206,27 @@ pub const DE: ModerationTexts = ModerationTexts {
 
     notices_heading: "Mitteilungen der Moderation",
 
+    block_title: "Konto sperren",
+    block_link: "Konto sperren",
+    block_staff_note: "Dies ist ein Konto der Verwaltung: Nur die Administration kann es sperren.",
+    duration_legend: "Dauer",
+    hide_content_label: "Zusätzlich alle Beiträge der Person ausblenden",
+    block_submit: "Konto sperren",
+    unblock_submit: "Sperre aufheben",
+    block_saved: "Gespeichert. Die Person wurde per E-Mail informiert.",
+    block_intro: |name| {
+        format!(
+            "Sie sperren das Konto von {name}. Die Person wird sofort abgemeldet, kann nichts \
+             mehr schreiben, unterstützen oder melden und erhält die Begründung per E-Mail."
+        )
+    },
+    blocked_intro: |name| format!("Das Konto von {name} ist gesperrt."),
+    duration: |d| match d {
+        BlockDuration::Days(1) => "1 Tag".to_owned(),
+        BlockDuration::Days(n) => format!("{n} Tage"),
+        BlockDuration::Unlimited => "Unbefristet".to_owned(),
+    },
+
     report_count: |n| match n {
         1 => "1 Meldung".to_owned(),
         n => format!("{n} Meldungen"),
@@ -246,6 +287,23 @@ pub const DE: ModerationTexts = ModerationTexts {
         LogAction::Restore => "Wieder eingeblendet",
         LogAction::Keep => "Beibehalten",
         LogAction::ChangeRole => "Rolle geändert",
+        LogAction::Block => "Konto gesperrt",
+        LogAction::Unblock => "Sperre aufgehoben",
+    },
+    blocked_notice: |until, rule, reason| {
+        let until = match until {
+            Some(until) => format!("bis einschließlich {until}"),
+            None => "ohne zeitliche Begrenzung".to_owned(),
+        };
+        let reason = reason
+            .map(|r| format!(" Begründung: {r}"))
+            .unwrap_or_default();
+        format!(
+            "Ihr Konto ist gesperrt, {until}. Grund: {rule}.{reason} Lesen können Sie alles \
+             ohne Anmeldung. Wenn Sie nicht einverstanden sind, antworten Sie bitte auf die \
+             E-Mail, die wir Ihnen zur Sperre geschickt haben: Eine andere Person der \
+             Moderation prüft Ihren Widerspruch."
+        )
     },
 
     mail: ModerationMailTexts {
@@ -274,9 +332,30 @@ pub const DE: ModerationTexts = ModerationTexts {
             auf diese E-Mail und schildern Sie, warum. Eine andere Person der Moderation prüft \
             Ihren Widerspruch.",
         notices_link: "Ihre Mitteilungen ansehen",
-        footer: "Sie erhalten diese E-Mail, weil über einen Ihrer Beiträge bei Stadtlabor \
-            entschieden wurde. Solche Mitteilungen erhalten Sie immer, unabhängig von Ihren \
-            Benachrichtigungseinstellungen.",
+        footer: "Sie erhalten diese E-Mail, weil über einen Ihrer Beiträge oder Ihr Konto bei \
+            Stadtlabor entschieden wurde. Solche Mitteilungen erhalten Sie immer, unabhängig \
+            von Ihren Benachrichtigungseinstellungen.",
+        block_subject: "Ihr Konto wurde gesperrt",
+        block_what: |since, until, hidden| {
+            let until = match until {
+                Some(until) => format!("bis einschließlich {until}"),
+                None => "ohne zeitliche Begrenzung".to_owned(),
+            };
+            let hidden = match hidden {
+                0 => String::new(),
+                1 => " Außerdem wurde Ihr Beitrag ausgeblendet.".to_owned(),
+                n => format!(" Außerdem wurden Ihre {n} Beiträge ausgeblendet."),
+            };
+            format!(
+                "die Moderation hat am {since} Ihr Konto bei Stadtlabor gesperrt, {until}. \
+                 Solange die Sperre läuft, können Sie sich nicht anmelden, nichts schreiben, \
+                 unterstützen oder melden und erhalten keine Benachrichtigungen. Lesen können \
+                 Sie alles weiterhin ohne Anmeldung.{hidden}"
+            )
+        },
+        unblock_subject: "Ihr Konto ist wieder freigegeben",
+        unblock_text: "die Sperre Ihres Kontos bei Stadtlabor wurde aufgehoben. Sie können sich \
+            wieder anmelden und mitmachen.",
     },
 };
 
@@ -359,6 +438,27 @@ pub const EN: ModerationTexts = ModerationTexts {
 
     notices_heading: "Messages from the moderators",
 
+    block_title: "Block an account",
+    block_link: "Block the account",
+    block_staff_note: "This is a staff account: only an administrator can block it.",
+    duration_legend: "Duration",
+    hide_content_label: "Also hide everything this person wrote",
+    block_submit: "Block the account",
+    unblock_submit: "Lift the block",
+    block_saved: "Saved. The person was told by email.",
+    block_intro: |name| {
+        format!(
+            "You block the account of {name}. The person is logged out at once, can no longer \
+             write, support or report anything and receives the reasons by email."
+        )
+    },
+    blocked_intro: |name| format!("The account of {name} is blocked."),
+    duration: |d| match d {
+        BlockDuration::Days(1) => "1 day".to_owned(),
+        BlockDuration::Days(n) => format!("{n} days"),
+        BlockDuration::Unlimited => "Unlimited".to_owned(),
+    },
+
     report_count: |n| match n {
         1 => "1 report".to_owned(),
         n => format!("{n} reports"),
@@ -419,6 +519,22 @@ pub const EN: ModerationTexts = ModerationTexts {
         LogAction::Restore => "Shown again",
         LogAction::Keep => "Kept",
         LogAction::ChangeRole => "Role changed",
+        LogAction::Block => "Account blocked",
+        LogAction::Unblock => "Block lifted",
+    },
+    blocked_notice: |until, rule, reason| {
+        let until = match until {
+            Some(until) => format!("until {until} inclusive"),
+            None => "without a time limit".to_owned(),
+        };
+        let reason = reason
+            .map(|r| format!(" In the moderator's words: {r}"))
+            .unwrap_or_default();
+        format!(
+            "Your account is blocked, {until}. Reason: {rule}.{reason} You can still read \
+             everything without logging in. If you disagree, please reply to the email we sent \
+             you about the block: another moderator reviews your objection."
+        )
     },
 
     mail: ModerationMailTexts {
@@ -447,7 +563,28 @@ pub const EN: ModerationTexts = ModerationTexts {
             why. Another moderator reviews your objection.",
         notices_link: "See your messages",
         footer: "You receive this email because a decision was made about one of your \
-            contributions at Stadtlabor. You always receive such messages, whatever your \
-            notification settings.",
+            contributions or your account at Stadtlabor. You always receive such messages, \
+            whatever your notification settings.",
+        block_subject: "Your account was blocked",
+        block_what: |since, until, hidden| {
+            let until = match until {
+                Some(until) => format!("until {until} inclusive"),
+                None => "without a time limit".to_owned(),
+            };
+            let hidden = match hidden {
+                0 => String::new(),
+                1 => " Your contribution was hidden as well.".to_owned(),
+                n => format!(" Your {n} contributions were hidden as well."),
+            };
+            format!(
+                "on {since} the moderators blocked your account at Stadtlabor, {until}. While \
+                 the block lasts you cannot log in, write, support or report anything, and you \
+                 receive no notifications. You can still read everything without logging \
+                 in.{hidden}"
+            )
+        },
+        unblock_subject: "Your account is open again",
+        unblock_text: "the block of your account at Stadtlabor was lifted. You can log in and \
+            take part again.",
     },
 };

@@ -77,6 +77,7 @@ fn UserTable(users: Vec<UserListItem>, change: ServerAction<ChangeRole>) -> impl
                 <tbody>
                     {users.into_iter().map(|user| {
                         let select_id = format!("role-{}", user.id);
+                        let block_label = format!(" ({})", user.display_name);
                         view! {
                             <tr>
                                 <td>
@@ -98,6 +99,9 @@ fn UserTable(users: Vec<UserListItem>, change: ServerAction<ChangeRole>) -> impl
                                         </select>
                                         <button type="submit" class="button button-small">{t.change_role_submit}</button>
                                     </ActionForm>
+                                    " "<a href=format!("/verwaltung/benutzer/{}/sperren", user.id)>
+                                        {t.moderation.block_link}<span class="visually-hidden">{block_label}</span>
+                                    </a>
                                 </td>
                             </tr>
                         }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin_users;
+pub mod block_account;
 pub mod email_links;
 pub mod home;
 pub mod idea;

@@ -64,6 +64,7 @@ fn Review(review: ItemReview) -> impl IntoView {
                 {item.hidden.then(|| view! { " "<span class="badge">{m.hidden_badge}</span> })}
                 " · "<a href=format!("/ideen/{}", item.idea_id)>{item.idea_title.clone()}</a>
             </p>
+            <p><a href=format!("/verwaltung/benutzer/{}/sperren", item.author_id)>{m.block_link}</a></p>
             <h3>{m.current_text}</h3>
             <blockquote class="quoted-text">{current.clone()}</blockquote>
         </section>

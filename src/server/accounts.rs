@@ -8,6 +8,7 @@ use crate::domain::moderation::LogAction;
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::server::blocks;
 use crate::server::db::login_failures::{self, FailureScope};
 use crate::server::db::moderation::{self, NewLogEntry};
 use crate::server::db::tokens::{consume_token, insert_token, revoke_tokens, TokenPurpose};
@@ -143,6 +144,10 @@ pub async fn register(
         return Err(AppError::Validation(errors));
     }
 
+    if blocks::address_blocked(state, &email, now).await? {
+        errors.add("email", ValidationError::RegistrationRefused);
+        return Err(AppError::Validation(errors));
+    }
     // Hash first in both cases so the answer takes the same time for known addresses.
     let password_hash = hash_password(password.expose().to_owned())
         .await
@@ -290,7 +295,14 @@ pub async fn authenticate(
     .await
     .map_err(internal)?;
     match user {
-        Some(user) if matches && user.blocked_at.is_none() => {
+        Some(user) if matches && user.is_blocked(now) => {
+            Err(blocks::refuse_login(state, &user).await)
+        }
+        Some(user) if matches => {
+            if user.blocked_at.is_some() {
+                // A block whose end has come: lifted now rather than at the next job run.
+                blocks::end_expired_blocks(state, now).await?;
+            }
             login_failures::clear_failures(&state.db, FailureScope::Account, &account_subject)
                 .await?;
             Ok(user)
@@ -562,7 +574,7 @@ pub async fn change_role(
     }
     users::update_role(&mut tx, user_id, role, now).await?;
     let entry = NewLogEntry {
-        actor_id: admin.id,
+        actor_id: Some(admin.id),
         action: LogAction::ChangeRole,
         target: None,
         subject_id: Some(user_id),

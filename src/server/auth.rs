@@ -54,7 +54,7 @@ pub async fn load_user_of_session(
         Err(err) => return Err(err.into()),
     };
     match user {
-        Some(user) if user.blocked_at.is_none() && login.is_valid(user.session_version, now) => {
+        Some(user) if !user.is_blocked(now) && login.is_valid(user.session_version, now) => {
             Ok(Some(user))
         }
         _ => {

@@ -1,10 +1,11 @@
-//! Background work beside the web server: named periodic jobs (mail delivery, digests) that
-//! share one shutdown signal and one supervisor. A job that panics is restarted with backoff
-//! and the cause is logged; each job beats a heartbeat that `/healthz` reads, so a job that
-//! hangs or keeps dying turns the instance unhealthy instead of silently sending no mail.
+//! Background work beside the web server: named periodic jobs (mail delivery; the scheduled
+//! job with digests and the ends of blocks) that share one shutdown signal and one
+//! supervisor. A job that panics is restarted with backoff and the cause is logged; each job
+//! beats a heartbeat that `/healthz` reads, so a job that hangs or keeps dying turns the
+//! instance unhealthy instead of silently sending no mail.
 
-use crate::server::notifications;
 use crate::server::state::AppState;
+use crate::server::{blocks, notifications};
 use futures::FutureExt;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -16,25 +17,30 @@ use tokio::sync::watch;
 const FIRST_RESTART_DELAY: Duration = Duration::from_secs(1);
 const MAX_RESTART_DELAY: Duration = Duration::from_secs(60);
 
-/// How often the digest job looks whether digests are due.
-const DIGEST_INTERVAL: Duration = Duration::from_secs(60);
-/// Five missed digest checks make the instance unhealthy.
-pub const DIGEST_MAX_SILENCE: Duration = Duration::from_secs(300);
+/// How often the scheduled job runs.
+const SCHEDULED_INTERVAL: Duration = Duration::from_secs(60);
+/// Five missed runs make the instance unhealthy.
+pub const SCHEDULED_MAX_SILENCE: Duration = Duration::from_secs(300);
 
-/// Checks once a minute whether digests are due. Each instance may do so: the digest record
-/// per person and period keeps a digest from going out twice.
-pub async fn send_digests_until_stopped(
+/// Once a minute: sends the digests that are due and ends the blocks whose end has come.
+/// Each instance may do so: the digest record per person and period keeps a digest from
+/// going out twice, and ending a block is a conditional update.
+pub async fn run_scheduled_until_stopped(
     state: AppState,
     mut stopped: watch::Receiver<bool>,
     heartbeat: Heartbeat,
 ) {
     loop {
         heartbeat.beat();
-        if let Err(err) = notifications::send_due_digests(&state, state.clock.now()).await {
+        let now = state.clock.now();
+        if let Err(err) = notifications::send_due_digests(&state, now).await {
             tracing::error!(error = %err, "sending digests failed; retrying in a minute");
         }
+        if let Err(err) = blocks::end_expired_blocks(&state, now).await {
+            tracing::error!(error = %err, "ending expired blocks failed; retrying in a minute");
+        }
         tokio::select! {
-            () = tokio::time::sleep(DIGEST_INTERVAL) => {}
+            () = tokio::time::sleep(SCHEDULED_INTERVAL) => {}
             _ = stopped.changed() => return,
         }
     }

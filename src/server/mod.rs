@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod blocks;
 pub mod cli;
 pub mod clock;
 pub mod comments;

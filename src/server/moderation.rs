@@ -56,7 +56,7 @@ pub async fn report(
         return Err(refused("reason", ValidationError::AlreadyReported));
     }
     let entry = NewLogEntry {
-        actor_id: reporter.id,
+        actor_id: Some(reporter.id),
         action: LogAction::Report,
         target: Some(target),
         subject_id: Some(content.author_id),
@@ -141,7 +141,7 @@ async fn decide_one(
     }
     let text = content.text(target);
     let entry = NewLogEntry {
-        actor_id: staff.id,
+        actor_id: Some(staff.id),
         action: decision.log_action(),
         target: Some(target),
         subject_id: Some(content.author_id),

@@ -32,7 +32,7 @@ pub struct Application {
     router: Router,
     db: Db,
     worker: MailWorker,
-    digest_heartbeat: Heartbeat,
+    scheduled_heartbeat: Heartbeat,
     state: AppState,
 }
 
@@ -62,7 +62,7 @@ impl Application {
         let sessions = DbSessionStore::new(&db);
         let mail_signal = MailSignal::default();
         let mail_heartbeat = Heartbeat::new("mail", crate::server::mail::worker::MAX_SILENCE);
-        let digest_heartbeat = Heartbeat::new("digests", jobs::DIGEST_MAX_SILENCE);
+        let scheduled_heartbeat = Heartbeat::new("scheduled", jobs::SCHEDULED_MAX_SILENCE);
         let worker = MailWorker {
             db: db.clone(),
             transport,
@@ -81,14 +81,14 @@ impl Application {
             mail_signal,
             unsubscribe_key,
             clock,
-            heartbeats: Arc::new([mail_heartbeat, digest_heartbeat.clone()]),
+            heartbeats: Arc::new([mail_heartbeat, scheduled_heartbeat.clone()]),
         };
         Ok(Application {
             listener,
             router: router(state.clone(), sessions),
             db,
             worker,
-            digest_heartbeat,
+            scheduled_heartbeat,
             state,
         })
     }
@@ -109,10 +109,11 @@ impl Application {
         let address = self.listener.local_addr()?;
         tracing::info!(%address, database = self.db.engine(), "Stadtlabor is listening");
         let (stop_jobs, jobs_stopped) = watch::channel(false);
-        let digests = tokio::spawn({
-            let (state, stopped, beat) = (self.state, jobs_stopped.clone(), self.digest_heartbeat);
-            jobs::supervise("digests", jobs_stopped.clone(), move || {
-                jobs::send_digests_until_stopped(state.clone(), stopped.clone(), beat.clone())
+        let scheduled = tokio::spawn({
+            let (state, stopped, beat) =
+                (self.state, jobs_stopped.clone(), self.scheduled_heartbeat);
+            jobs::supervise("scheduled", jobs_stopped.clone(), move || {
+                jobs::run_scheduled_until_stopped(state.clone(), stopped.clone(), beat.clone())
             })
         });
         let worker = Arc::new(self.worker);
@@ -128,7 +129,7 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await;
         let _ = stop_jobs.send(true);
-        for job in [mail, digests] {
+        for job in [mail, scheduled] {
             if let Err(err) = job.await {
                 tracing::error!(error = %err, "a background job ended abnormally");
             }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod blocks;
 mod cli;
 mod health;
 mod helpers;

@@ -624,7 +624,7 @@ async fn the_log_lists_every_step_and_its_csv_is_spreadsheet_safe() {
 }
 
 /// An endpoint, its form, and the status expected for each caller of the matrix.
-type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, [u16; 7]);
+type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, [u16; 8]);
 
 /// Every moderation server function, for every kind of caller: nobody gets further than
 /// their role allows, and a refused call changes nothing.
@@ -636,14 +636,31 @@ async fn the_permission_matrix_shows_no_escalation() {
     reported(&app, &reporter, &item).await;
 
     let unverified = app.create_user(Role::Citizen, false).await;
+    // A blocked person: signed in before the block, which ends the session at once.
+    let (blocked, blocked_client) = app.signed_in(Role::Citizen).await;
+    let (_, admin) = app.signed_in(Role::Admin).await;
+    let blocked_id = blocked.id.to_string();
+    let block = post_as(
+        &admin,
+        &app.address,
+        "moderation/block",
+        &[
+            ("user_id", blocked_id.as_str()),
+            ("rule", "spam"),
+            ("duration", "7"),
+        ],
+    )
+    .await;
+    assert_eq!(block.status().as_u16(), 200);
     let callers: Vec<(&str, reqwest::Client)> = vec![
         ("anonymous", browser_client()),
+        ("blocked", blocked_client),
         ("unverified", app.client_for(&unverified).await),
         ("citizen", app.signed_in(Role::Citizen).await.1),
         ("business", app.signed_in(Role::Business).await.1),
         ("author", author_client),
         ("moderator", app.signed_in(Role::Moderator).await.1),
-        ("admin", app.signed_in(Role::Admin).await.1),
+        ("admin", admin),
     ];
     // (endpoint, form, expected status per caller in the order above). Deciding is tried
     // with a rule that fails validation for staff, so the matrix changes nothing.
@@ -657,32 +674,51 @@ async fn the_permission_matrix_shows_no_escalation() {
         (
             "moderation/queue",
             vec![],
-            [401, 403, 403, 403, 403, 200, 200],
+            [401, 401, 403, 403, 403, 403, 200, 200],
         ),
         (
             "moderation/item",
             item_form.to_vec(),
-            [401, 403, 403, 403, 403, 200, 200],
+            [401, 401, 403, 403, 403, 403, 200, 200],
         ),
         (
             "moderation/decide",
             decide_form.to_vec(),
-            [401, 403, 403, 403, 403, 422, 422],
+            [401, 401, 403, 403, 403, 403, 422, 422],
         ),
         (
             "moderation/log",
             vec![],
-            [401, 403, 403, 403, 403, 403, 200],
+            [401, 401, 403, 403, 403, 403, 403, 200],
         ),
         (
             "moderation/notices",
             vec![],
-            [401, 200, 200, 200, 200, 200, 200],
+            [401, 401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "moderation/block",
+            vec![
+                ("user_id", blocked_id.as_str()),
+                ("rule", "x"),
+                ("duration", "7"),
+            ],
+            [401, 401, 403, 403, 403, 403, 422, 422],
+        ),
+        (
+            "moderation/unblock",
+            vec![("user_id", blocked_id.as_str()), ("rule", "x")],
+            [401, 401, 403, 403, 403, 403, 422, 422],
+        ),
+        (
+            "moderation/block-target",
+            vec![("user_id", blocked_id.as_str())],
+            [401, 401, 403, 403, 403, 403, 200, 200],
         ),
         (
             "moderation/report",
             vec![("item", item.as_str()), ("reason", "spam")],
-            [401, 403, 200, 200, 422, 200, 200],
+            [401, 401, 403, 200, 200, 422, 200, 200],
         ),
     ];
     for (endpoint, form, expected) in &cases {
@@ -701,12 +737,18 @@ async fn the_permission_matrix_shows_no_escalation() {
             .await,
         0
     );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM users WHERE blocked_at IS NOT NULL")
+            .await,
+        1,
+        "the one block of the setup, still running"
+    );
     // The pages say the same: visitors are sent to log in, citizens are refused.
     let (status, _) = app
         .page_as(&browser_client(), "/verwaltung/moderation")
         .await;
     assert!([200, 302, 303].contains(&status));
-    let (_, html) = app.page_as(&callers[2].1, "/verwaltung/moderation").await;
+    let (_, html) = app.page_as(&callers[3].1, "/verwaltung/moderation").await;
     assert!(
         html.contains("Diese Seite ist der Verwaltung vorbehalten."),
         "{html}"

@@ -6,6 +6,7 @@
 //! [`with_pool!`]/[`with_tx!`], so each arm is type-checked against its own driver. Where the
 //! dialects truly differ, the code matches on the variant and says why.
 
+pub mod blocks;
 pub mod comments;
 pub mod follows;
 pub mod ideas;

@@ -174,7 +174,8 @@ pub async fn has_reported(tx: &mut Tx, user_id: i64, target: ContentRef) -> Resu
 
 /// One new entry of the log.
 pub struct NewLogEntry<'a> {
-    pub actor_id: i64,
+    /// `None` for what nobody decided (a block that ended by its date).
+    pub actor_id: Option<i64>,
     pub action: LogAction,
     pub target: Option<ContentRef>,
     pub subject_id: Option<i64>,
@@ -275,6 +276,7 @@ struct QueueRow {
     comment_body: Option<String>,
     project_title: Option<String>,
     hidden: bool,
+    author_id: i64,
     author: String,
     reason: Option<String>,
     note: Option<String>,
@@ -288,7 +290,7 @@ const QUEUE_ROW_COLUMNS: &str = "SELECT it.idea_id AS target_idea, \
         i.body_md AS idea_body, c.body_md AS comment_body, p.title AS project_title, \
         CASE WHEN it.comment_id IS NULL THEN i.hidden_at IS NOT NULL \
              ELSE (c.hidden_at IS NOT NULL OR i.hidden_at IS NOT NULL) END AS hidden, \
-        COALESCE(a.organisation_name, a.display_name) AS author, \
+        a.id AS author_id, COALESCE(a.organisation_name, a.display_name) AS author, \
         r.reason, r.note, r.snapshot, r.created_at AS reported_at \
      FROM items it \
      JOIN ideas i ON i.id = it.place_id \
@@ -413,6 +415,7 @@ fn group_items(rows: Vec<QueueRow>) -> Result<Vec<QueueItem>, DbError> {
             };
             items.push(QueueItem {
                 target,
+                author_id: row.author_id,
                 author: row.author,
                 idea_id: row.idea_id,
                 idea_title: row.idea_title,

@@ -19,6 +19,8 @@ pub struct UserRow {
     pub locale: String,
     pub email_verified_at: Option<DateTime<Utc>>,
     pub blocked_at: Option<DateTime<Utc>>,
+    /// The end of the running block (`None` with `blocked_at`: unlimited).
+    pub blocked_until: Option<DateTime<Utc>>,
     pub session_version: i64,
     /// Commenting and supporting follow the idea unless turned off.
     pub follow_on_comment: bool,
@@ -26,10 +28,16 @@ pub struct UserRow {
 }
 
 const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, organisation_name, \
-    organisation_website, locale, email_verified_at, blocked_at, session_version, \
+    organisation_website, locale, email_verified_at, blocked_at, blocked_until, session_version, \
     follow_on_comment, follow_on_vote";
 
 impl UserRow {
+    /// Whether a block runs at `now` (one whose end has come is over, even before the
+    /// scheduled job lifts it).
+    pub fn is_blocked(&self, now: DateTime<Utc>) -> bool {
+        self.blocked_at.is_some() && self.blocked_until.is_none_or(|until| until > now)
+    }
+
     /// The language the account's mail is written in.
     pub fn mail_locale(&self) -> Locale {
         Locale::from_code(&self.locale).unwrap_or_default()

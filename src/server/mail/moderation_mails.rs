@@ -39,3 +39,45 @@ pub fn decision_mail(
         m.footer,
     )
 }
+
+/// The statement of reasons of a block (Art. 17 DSA: what is restricted, until when, why,
+/// by a person, how to object).
+pub fn block_mail(
+    locale: Locale,
+    name: &str,
+    until: Option<DateTime<Utc>>,
+    hidden: usize,
+    reason: &DecisionReason,
+    now: DateTime<Utc>,
+) -> ComposedMail {
+    let texts = locale.texts();
+    let m = &texts.moderation.mail;
+    let until = until.map(|u| texts.day_of(u - chrono::Duration::seconds(1)));
+    compose(
+        "moderation_block",
+        locale,
+        m.block_subject.to_owned(),
+        name,
+        &[
+            (m.block_what)(&texts.day_of(now), until.as_deref(), hidden),
+            (m.why)((texts.moderation.rule)(reason.rule), reason.text.as_deref()),
+            m.by_people.to_owned(),
+            m.objection.to_owned(),
+        ],
+        None,
+        m.footer,
+    )
+}
+
+pub fn unblock_mail(locale: Locale, name: &str) -> ComposedMail {
+    let m = &locale.texts().moderation.mail;
+    compose(
+        "moderation_unblock",
+        locale,
+        m.unblock_subject.to_owned(),
+        name,
+        &[m.unblock_text.to_owned()],
+        None,
+        m.footer,
+    )
+}

@@ -1,0 +1,122 @@
+//! `/verwaltung/benutzer/:id/sperren`: staff block an account (rule, reason, duration, and
+//! whether everything the person wrote is hidden), or lift a running block.
+
+use crate::api::moderation::{get_block_target, BlockAccount, UnblockAccount};
+use crate::components::form::{
+    action_error, CheckboxField, FormAlert, RadioGroup, SelectField, SuccessNotice, TextArea,
+};
+use crate::domain::moderation::{
+    BlockDuration, BlockTarget, DecisionRule, DECISION_REASON_MAX_CHARS,
+};
+use crate::i18n::{use_texts, Texts};
+use crate::pages::moderation_queue::refused_view;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn BlockAccountPage() -> impl IntoView {
+    let t = use_texts();
+    let m = t.moderation;
+    let params = use_params_map();
+    let user_id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let target = Resource::new(user_id, get_block_target);
+    let saved = move || use_query_map().read().get("gespeichert").is_some();
+    view! {
+        <Title text=m.block_title/>
+        <div class="container page narrow">
+            <p><a href="/verwaltung/moderation">{m.back_to_queue}</a></p>
+            <h1>{m.block_title}</h1>
+            <Show when=saved>
+                <SuccessNotice message=m.block_saved/>
+            </Show>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match target.await {
+                        Ok(target) if target.block.is_some() => view! { <Unblock target/> }.into_any(),
+                        Ok(target) => view! { <Block target/> }.into_any(),
+                        Err(error) => {
+                            let back = format!("/verwaltung/benutzer/{}/sperren", user_id());
+                            refused_view(error, &back)
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+fn rules(t: &'static Texts) -> Vec<(String, String)> {
+    let m = t.moderation;
+    let mut rules = vec![(String::new(), "–".to_owned())];
+    rules.extend(
+        DecisionRule::ALL
+            .into_iter()
+            .filter(|r| *r != DecisionRule::NoViolation)
+            .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
+    );
+    rules
+}
+
+#[component]
+fn Block(target: BlockTarget) -> impl IntoView {
+    let t = use_texts();
+    let m = t.moderation;
+    let block = ServerAction::<BlockAccount>::new();
+    let error = action_error(block.value());
+    let durations = BlockDuration::CHOICES
+        .into_iter()
+        .map(|d| (d.as_param(), (m.duration)(d)))
+        .collect();
+    view! {
+        <p class="lead">{(m.block_intro)(&target.name)}</p>
+        {target.is_staff.then(|| view! { <p class="notice" role="note">{m.block_staff_note}</p> })}
+        <FormAlert error/>
+        <ActionForm action=block>
+            <input type="hidden" name="user_id" value=target.id/>
+            <SelectField name="rule" label=m.rule_label options=rules(t) error/>
+            <TextArea name="reason" label=m.reason_label hint=m.reason_hint
+                maxlength=DECISION_REASON_MAX_CHARS rows=4 required=false error/>
+            <RadioGroup name="duration" legend=m.duration_legend options=durations error/>
+            <CheckboxField name="hide_content" label=m.hide_content_label error/>
+            <button type="submit" class="button">{m.block_submit}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn Unblock(target: BlockTarget) -> impl IntoView {
+    let t = use_texts();
+    let m = t.moderation;
+    let unblock = ServerAction::<UnblockAccount>::new();
+    let error = action_error(unblock.value());
+    let notice = target
+        .block
+        .map(|b| t.error_message(&crate::error::AppError::Blocked(b)))
+        .unwrap_or_default();
+    let mut lift_rules = vec![(String::new(), "–".to_owned())];
+    lift_rules.extend(
+        [DecisionRule::NoViolation, DecisionRule::Other]
+            .into_iter()
+            .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
+    );
+    view! {
+        <p class="lead">{(m.blocked_intro)(&target.name)}</p>
+        <blockquote class="quoted-text">{notice}</blockquote>
+        <FormAlert error/>
+        <ActionForm action=unblock>
+            <input type="hidden" name="user_id" value=target.id/>
+            <SelectField name="rule" label=m.rule_label options=lift_rules error/>
+            <TextArea name="reason" label=m.reason_label hint=m.reason_hint
+                maxlength=DECISION_REASON_MAX_CHARS rows=3 required=false error/>
+            <button type="submit" class="button">{m.unblock_submit}</button>
+        </ActionForm>
+    }
+}
