@@ -67,8 +67,9 @@ pub async fn report_content(
     .await
 }
 
-/// One page of open reports, grouped per item. Filters: `art` (`ideen`/`kommentare`),
-/// `grund` (a report reason), `projekt` (a project's address); `nach` continues a page.
+/// One page of open reports, grouped per item. Filters: `kind` (`ideen`/`kommentare`,
+/// `automatisch` for items hidden automatically), `reason` (a report reason), `project` (a
+/// project's address); `after` continues a page.
 #[server(endpoint = "moderation/queue")]
 pub async fn moderation_queue(
     #[server(default)] kind: Option<String>,
@@ -97,6 +98,7 @@ pub async fn moderation_queue(
             },
             reason: reason.as_deref().and_then(|r| r.parse().ok()),
             project_id,
+            pending_only: kind.as_deref() == Some("automatisch"),
         };
         let after = after.as_deref().and_then(QueueCursor::from_param);
         moderation::queue(&ctx.state, &filter, after).await

@@ -62,6 +62,20 @@ stored_enum! {
     }
 }
 
+impl From<ReportReason> for DecisionRule {
+    /// The rule an automatic hide applies: the reporters' reason.
+    fn from(reason: ReportReason) -> Self {
+        match reason {
+            ReportReason::Spam => DecisionRule::Spam,
+            ReportReason::Offensive => DecisionRule::Offensive,
+            ReportReason::PersonalData => DecisionRule::PersonalData,
+            ReportReason::OffTopic => DecisionRule::OffTopic,
+            ReportReason::Illegal => DecisionRule::Illegal,
+            ReportReason::Other => DecisionRule::Other,
+        }
+    }
+}
+
 /// What staff decide on an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Decision {
@@ -223,16 +237,20 @@ pub fn parse_decision_reason(
 /// then oldest report, then the item).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueCursor {
+    /// Hidden automatically and waiting for review: these come first.
+    pub pending: bool,
     pub reports: i64,
     pub oldest: DateTime<Utc>,
     pub target: ContentRef,
 }
 
 impl QueueCursor {
-    /// As one query value: `3.1764670000000000.idee-5` (count, oldest in microseconds, item).
+    /// As one query value: `0.3.1764670000000000.idee-5` (pending, count, oldest in
+    /// microseconds, item).
     pub fn param(&self) -> String {
         format!(
-            "{}.{}.{}",
+            "{}.{}.{}.{}",
+            u8::from(self.pending),
             self.reports,
             self.oldest.timestamp_micros(),
             self.target.param()
@@ -240,11 +258,17 @@ impl QueueCursor {
     }
 
     pub fn from_param(value: &str) -> Option<Self> {
-        let mut parts = value.splitn(3, '.');
+        let mut parts = value.splitn(4, '.');
+        let pending = match parts.next()? {
+            "0" => false,
+            "1" => true,
+            _ => return None,
+        };
         let reports = parts.next()?.parse().ok()?;
         let oldest = DateTime::from_timestamp_micros(parts.next()?.parse().ok()?)?;
         let target = ContentRef::from_param(parts.next()?)?;
         Some(QueueCursor {
+            pending,
             reports,
             oldest,
             target,
@@ -259,6 +283,8 @@ pub struct QueueFilter {
     pub ideas: Option<bool>,
     pub reason: Option<ReportReason>,
     pub project_id: Option<i64>,
+    /// Only items hidden automatically, waiting for review.
+    pub pending_only: bool,
 }
 
 /// One report as the queue shows it.
@@ -284,6 +310,8 @@ pub struct QueueItem {
     /// The current text (markdown source, shown as plain text: staff read what was written).
     pub text: String,
     pub hidden: bool,
+    /// Hidden automatically by reports, waiting for a decision.
+    pub pending: bool,
     pub reports: Vec<ReportView>,
     pub oldest: DateTime<Utc>,
 }
@@ -356,6 +384,8 @@ pub struct ModerationNotice {
     pub id: i64,
     pub audience: NoticeAudience,
     pub action: LogAction,
+    /// Decided by the reports themselves (automatic hiding), not by a person.
+    pub automatic: bool,
     pub target: Option<ContentRef>,
     pub rule: Option<DecisionRule>,
     pub reason: Option<String>,
@@ -466,12 +496,14 @@ mod tests {
     #[test]
     fn a_cursor_round_trips() {
         let cursor = QueueCursor {
+            pending: true,
             reports: 3,
             oldest: "2026-12-02T10:00:00.123456Z".parse().unwrap(),
             target: ContentRef::Comment(9),
         };
         assert_eq!(QueueCursor::from_param(&cursor.param()), Some(cursor));
-        assert_eq!(QueueCursor::from_param("3.x.idee-1"), None);
+        assert_eq!(QueueCursor::from_param("0.3.x.idee-1"), None);
+        assert_eq!(QueueCursor::from_param("2.3.1.idee-1"), None);
     }
 
     #[test]

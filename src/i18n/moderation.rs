@@ -37,6 +37,8 @@ pub struct ModerationTexts {
     pub by_author: &'static str,
     pub oldest_report: &'static str,
     pub hidden_badge: &'static str,
+    pub pending_badge: &'static str,
+    pub kind_pending: &'static str,
     pub review_link: &'static str,
     pub select_item: &'static str,
     pub bulk_legend: &'static str,
@@ -88,6 +90,7 @@ pub struct ModerationTexts {
     pub duration: fn(BlockDuration) -> String,
 
     pub report_count: fn(usize) -> String,
+    pub auto_hidden_notice: fn(&str) -> String,
     pub open_items: fn(i64) -> String,
     pub overdue_items: fn(i64) -> String,
     pub decided: fn(usize, usize) -> String,
@@ -113,6 +116,8 @@ pub struct ModerationMailTexts {
     /// The rule and, if given, the staff member's words.
     pub why: fn(&str, Option<&str>) -> String,
     pub by_people: &'static str,
+    /// Instead of `by_people` when reports hid the content automatically.
+    pub automatic: &'static str,
     pub objection: &'static str,
     pub notices_link: &'static str,
     pub footer: &'static str,
@@ -165,6 +170,8 @@ pub const DE: ModerationTexts = ModerationTexts {
     by_author: "von",
     oldest_report: "Erste offene Meldung",
     hidden_badge: "ausgeblendet",
+    pending_badge: "automatisch ausgeblendet",
+    kind_pending: "Automatisch ausgeblendet",
     review_link: "Prüfen und entscheiden",
     select_item: "Auswählen",
     bulk_legend: "Entscheidung für alle ausgewählten Beiträge",
@@ -227,6 +234,12 @@ pub const DE: ModerationTexts = ModerationTexts {
         BlockDuration::Unlimited => "Unbefristet".to_owned(),
     },
 
+    auto_hidden_notice: |excerpt| {
+        format!(
+            "Ihr Beitrag „{excerpt}“ wurde nach mehreren Meldungen automatisch ausgeblendet. \
+             Die Moderation prüft ihn und entscheidet endgültig."
+        )
+    },
     report_count: |n| match n {
         1 => "1 Meldung".to_owned(),
         n => format!("{n} Meldungen"),
@@ -328,6 +341,9 @@ pub const DE: ModerationTexts = ModerationTexts {
         },
         by_people: "Die Entscheidung hat eine Person der Moderation getroffen, nicht ein \
             automatisches Verfahren.",
+        automatic: "Der Beitrag wurde automatisch ausgeblendet, weil ihn mehrere Personen \
+            unabhängig voneinander gemeldet haben. Die Moderation prüft ihn und entscheidet \
+            endgültig; Sie erfahren das Ergebnis.",
         objection: "Wenn Sie mit der Entscheidung nicht einverstanden sind, antworten Sie bitte \
             auf diese E-Mail und schildern Sie, warum. Eine andere Person der Moderation prüft \
             Ihren Widerspruch.",
@@ -398,6 +414,8 @@ pub const EN: ModerationTexts = ModerationTexts {
     by_author: "by",
     oldest_report: "First open report",
     hidden_badge: "hidden",
+    pending_badge: "hidden automatically",
+    kind_pending: "Hidden automatically",
     review_link: "Review and decide",
     select_item: "Select",
     bulk_legend: "Decision for all selected contributions",
@@ -459,6 +477,12 @@ pub const EN: ModerationTexts = ModerationTexts {
         BlockDuration::Unlimited => "Unlimited".to_owned(),
     },
 
+    auto_hidden_notice: |excerpt| {
+        format!(
+            "Your contribution “{excerpt}” was hidden automatically after several reports. \
+             The moderators review it and decide."
+        )
+    },
     report_count: |n| match n {
         1 => "1 report".to_owned(),
         n => format!("{n} reports"),
@@ -559,6 +583,9 @@ pub const EN: ModerationTexts = ModerationTexts {
         },
         by_people: "A person of the moderation team made this decision, not an automated \
             process.",
+        automatic: "The contribution was hidden automatically because several people reported \
+            it independently. The moderators review it and decide; you will be told the \
+            outcome.",
         objection: "If you disagree with the decision, please reply to this email and explain \
             why. Another moderator reviews your objection.",
         notices_link: "See your messages",

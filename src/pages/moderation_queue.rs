@@ -74,6 +74,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
                 <FilterSelect name="art" label=m.filter_kind options=vec![
                     ("ideen".to_owned(), m.kind_ideas.to_owned()),
                     ("kommentare".to_owned(), m.kind_comments.to_owned()),
+                    ("automatisch".to_owned(), m.kind_pending.to_owned()),
                 ]/>
                 <FilterSelect name="grund" label=m.filter_reason
                     options=ReportReason::ALL.into_iter().map(|r| (r.as_str().to_owned(), (m.reason)(r).to_owned())).collect()/>
@@ -170,7 +171,12 @@ fn queue_entry(t: &'static Texts, index: usize, item: QueueItem) -> impl IntoVie
                 " · "{m.by_author}" "{item.author.clone()}
                 {item.project_title.clone().map(|p| view! { " · "{p} })}
                 " · "{m.oldest_report}": "{t.day_of(item.oldest)}
-                {item.hidden.then(|| view! { " "<span class="badge">{m.hidden_badge}</span> })}
+                {if item.pending {
+                    Some(view! { " "<span class="badge badge-warning">{m.pending_badge}</span> })
+                } else {
+                    None
+                }}
+                {(item.hidden && !item.pending).then(|| view! { " "<span class="badge">{m.hidden_badge}</span> })}
             </p>
             <blockquote class="quoted-text">{item.text.clone()}</blockquote>
             {(!notes.is_empty()).then(|| view! {

@@ -46,7 +46,10 @@ fn Review(review: ItemReview) -> impl IntoView {
     let error = action_error(decide.value());
     let item = review.item;
     let heading = item_heading(t, &item);
-    let decisions = if item.hidden {
+    let decisions = if item.pending {
+        // Hidden automatically: confirm, or show it again and dismiss the reports.
+        vec![Decision::Hide, Decision::Keep]
+    } else if item.hidden {
         vec![Decision::Restore]
     } else if item.reports.is_empty() {
         vec![Decision::Hide]
@@ -61,7 +64,9 @@ fn Review(review: ItemReview) -> impl IntoView {
             <p class="meta">
                 {m.by_author}" "{item.author.clone()}
                 {item.project_title.clone().map(|p| view! { " · "{p} })}
-                {item.hidden.then(|| view! { " "<span class="badge">{m.hidden_badge}</span> })}
+                {item.hidden.then(|| view! {
+                    " "<span class="badge">{if item.pending { m.pending_badge } else { m.hidden_badge }}</span>
+                })}
                 " · "<a href=format!("/ideen/{}", item.idea_id)>{item.idea_title.clone()}</a>
             </p>
             <p><a href=format!("/verwaltung/benutzer/{}/sperren", item.author_id)>{m.block_link}</a></p>

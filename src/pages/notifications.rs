@@ -80,7 +80,11 @@ fn ModerationNotices(
                 {notices.into_iter().map(|n| {
                     let author = n.audience == NoticeAudience::Author;
                     let excerpt = n.excerpt.clone().unwrap_or_default();
-                    let text = (m.notice_text)(author, n.action, &excerpt);
+                    let text = if n.automatic && author {
+                        (m.auto_hidden_notice)(&excerpt)
+                    } else {
+                        (m.notice_text)(author, n.action, &excerpt)
+                    };
                     let why = n.rule.map(|rule| (m.mail.why)((m.rule)(rule), n.reason.as_deref()));
                     view! {
                         <li class="notification" class:unread=!n.read>

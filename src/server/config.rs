@@ -120,6 +120,10 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// The hour (0–23, Europe/Berlin) from which daily and weekly digests are sent.
     pub digest_hour: u32,
+    /// Automatic hiding: an item reported by this many distinct verified accounts (each
+    /// older than a day) is hidden pending review. `None`: off (the default; a group could
+    /// silence a critic).
+    pub auto_hide_reports: Option<i64>,
 }
 
 impl Settings {
@@ -226,8 +230,23 @@ impl Settings {
                 ConfigError::new("STADTLABOR_DIGEST_HOUR", "expected an hour from 0 to 23")
             })?,
         };
+        let auto_hide_reports = match lookup("STADTLABOR_AUTO_HIDE_REPORTS").as_deref() {
+            None | Some("0" | "off") => None,
+            Some(v) => Some(
+                v.parse::<i64>()
+                    .ok()
+                    .filter(|n| (2..=100).contains(n))
+                    .ok_or_else(|| {
+                        ConfigError::new(
+                            "STADTLABOR_AUTO_HIDE_REPORTS",
+                            "expected off (0) or a number of reporters from 2 to 100, e.g. 3",
+                        )
+                    })?,
+            ),
+        };
         Ok(Settings {
             digest_hour,
+            auto_hide_reports,
             smtp_url,
             mail_from,
             mail_dir,

@@ -5,13 +5,15 @@
 //! transaction.
 
 use crate::domain::content::ContentRef;
+use crate::domain::moderation::ReportInput;
 use crate::domain::moderation::{
-    excerpt, parse_decision_reason, parse_report, Decision, DecisionReason, ItemReview, LogAction,
-    NoticeAudience, QueueCursor, QueueFilter, QueuePage, QUEUE_PAGE_SIZE, REPORTS_PER_HOUR,
+    excerpt, parse_decision_reason, parse_report, Decision, DecisionReason, DecisionRule,
+    ItemReview, LogAction, NoticeAudience, QueueCursor, QueueFilter, QueuePage, QUEUE_PAGE_SIZE,
+    REPORTS_PER_HOUR,
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
-use crate::server::db::moderation::{self as db, NewLogEntry};
+use crate::server::db::moderation::{self as db, ContentFacts, NewLogEntry};
 use crate::server::db::users::{self, UserRow};
 use crate::server::db::{DbError, Tx};
 use crate::server::mail::{self, moderation_mails};
@@ -65,8 +67,58 @@ pub async fn report(
         excerpt: Some(&excerpt(&text)),
     };
     db::append_log(&mut tx, &entry, now).await?;
+    let mailed = if let Some(threshold) = state.settings.auto_hide_reports {
+        hide_when_reported_enough(state, &mut tx, target, &content, &input, threshold, now).await?
+    } else {
+        false
+    };
     tx.commit().await?;
+    if mailed {
+        state.mail_signal.wake();
+    }
     Ok(content.idea_id)
+}
+
+/// Automatic hiding, inside the report's transaction: once `threshold` distinct verified
+/// accounts older than a day report an item (never staff content), it is hidden pending
+/// review, and its author is told. The conditional hide makes concurrent reports around the
+/// threshold hide it once. Returns whether mail was queued.
+async fn hide_when_reported_enough(
+    state: &AppState,
+    tx: &mut Tx,
+    target: ContentRef,
+    content: &ContentFacts,
+    report: &ReportInput,
+    threshold: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    if content.author_is_staff {
+        return Ok(false);
+    }
+    let weighty = db::count_weighty_reporters(tx, target, now - Duration::hours(24)).await?;
+    if weighty < threshold || !db::hide(tx, target, now).await? {
+        return Ok(false);
+    }
+    let text = content.text(target);
+    let rule = DecisionRule::from(report.reason);
+    let entry = NewLogEntry {
+        actor_id: None,
+        action: LogAction::Hide,
+        target: Some(target),
+        subject_id: Some(content.author_id),
+        rule: Some(rule.as_str()),
+        reason: None,
+        excerpt: Some(&excerpt(&text)),
+    };
+    let log_id = db::append_log(tx, &entry, now).await?;
+    db::insert_notice(tx, content.author_id, log_id, NoticeAudience::Author, now).await?;
+    let reason = DecisionReason { rule, text: None };
+    let outcome = AuthorTold {
+        hidden: true,
+        automatic: true,
+    };
+    tell_author(state, tx, content.author_id, outcome, &reason, &text, now).await?;
+    Ok(true)
 }
 
 /// How a decision on several items went.
@@ -129,12 +181,25 @@ async fn decide_one(
     if content.author_id == staff.id || db::has_reported(&mut tx, staff.id, target).await? {
         return Err(refused("form", ValidationError::ConflictOfInterest));
     }
-    // The conditional write decides who wins when two moderators act at once: the second
+    // Hidden automatically and waiting: "hide" confirms it, "keep" shows it again.
+    let pending = content.hidden && db::has_open_reports(&mut tx, target).await?;
+    // The conditional writes decide who wins when two moderators act at once: the second
     // finds the item hidden (restored) already, or no open report left.
-    let changed = match decision {
-        Decision::Hide => db::hide(&mut tx, target, now).await?,
-        Decision::Restore => db::restore(&mut tx, target).await?,
-        Decision::Keep => true,
+    let (changed, visibility_changed) = match decision {
+        Decision::Hide if pending => (true, false),
+        Decision::Hide => {
+            let hidden = db::hide(&mut tx, target, now).await?;
+            (hidden, hidden)
+        }
+        Decision::Keep if pending => {
+            let restored = db::restore(&mut tx, target).await?;
+            (restored, restored)
+        }
+        Decision::Keep => (true, false),
+        Decision::Restore => {
+            let restored = db::restore(&mut tx, target).await?;
+            (restored, restored)
+        }
     };
     if !changed {
         return Err(refused("form", ValidationError::AlreadyDecided));
@@ -150,44 +215,52 @@ async fn decide_one(
         excerpt: Some(&excerpt(&text)),
     };
     let log_id = db::append_log(&mut tx, &entry, now).await?;
-    let reporters = if decision == Decision::Restore {
-        Vec::new()
-    } else {
-        db::close_reports(&mut tx, target, log_id, now).await?
-    };
-    if decision == Decision::Keep && reporters.is_empty() {
-        // Nothing was open (any more): keeping is a decision on reports only.
+    let reporters = db::close_reports(&mut tx, target, log_id, now).await?;
+    if (decision == Decision::Keep || pending) && reporters.is_empty() {
+        // Nothing was open (any more): keeping, or deciding on an automatic hide, is a
+        // decision on reports.
         return Err(refused("form", ValidationError::AlreadyDecided));
     }
     for reporter in reporters {
         db::insert_notice(&mut tx, reporter, log_id, NoticeAudience::Reporter, now).await?;
     }
-    let mailed = match decision {
-        Decision::Hide | Decision::Restore => {
-            db::insert_notice(
-                &mut tx,
-                content.author_id,
-                log_id,
-                NoticeAudience::Author,
-                now,
-            )
-            .await?;
-            tell_author(
-                state,
-                &mut tx,
-                content.author_id,
-                decision,
-                reason,
-                &text,
-                now,
-            )
-            .await?;
-            true
-        }
-        Decision::Keep => false,
-    };
+    // The author hears of every change of what others see, and of a confirmed automatic
+    // hide.
+    let told = visibility_changed || pending;
+    if told {
+        db::insert_notice(
+            &mut tx,
+            content.author_id,
+            log_id,
+            NoticeAudience::Author,
+            now,
+        )
+        .await?;
+        let outcome = AuthorTold {
+            hidden: decision == Decision::Hide,
+            automatic: false,
+        };
+        tell_author(
+            state,
+            &mut tx,
+            content.author_id,
+            outcome,
+            reason,
+            &text,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
-    Ok(mailed)
+    Ok(told)
+}
+
+/// What an author is told: their content is hidden (or visible again), by a person or by
+/// the reports themselves.
+#[derive(Clone, Copy)]
+struct AuthorTold {
+    hidden: bool,
+    automatic: bool,
 }
 
 /// The statement of reasons by mail. It goes out whatever the author's notification
@@ -196,7 +269,7 @@ async fn tell_author(
     state: &AppState,
     tx: &mut Tx,
     author_id: i64,
-    decision: Decision,
+    outcome: AuthorTold,
     reason: &DecisionReason,
     text: &str,
     now: DateTime<Utc>,
@@ -207,7 +280,8 @@ async fn tell_author(
     let mail = moderation_mails::decision_mail(
         locale,
         &author.display_name,
-        decision == Decision::Hide,
+        outcome.hidden,
+        outcome.automatic,
         &excerpt(text),
         now,
         reason,
@@ -229,6 +303,7 @@ pub async fn queue(
     let next = if items.len() as i64 > QUEUE_PAGE_SIZE {
         items.truncate(QUEUE_PAGE_SIZE as usize);
         items.last().map(|last| QueueCursor {
+            pending: last.pending,
             reports: last.reports.len() as i64,
             oldest: last.oldest,
             target: last.target,

@@ -526,7 +526,8 @@ async fn the_queue_is_paged_by_reports_then_age_and_filtered() {
     let cursor = first["next"].clone();
     assert!(cursor.is_object());
     let param = format!(
-        "{}.{}.kommentar-{}",
+        "{}.{}.{}.kommentar-{}",
+        u8::from(cursor["pending"].as_bool().unwrap()),
         cursor["reports"],
         chrono::DateTime::parse_from_rfc3339(cursor["oldest"].as_str().unwrap())
             .unwrap()
@@ -806,4 +807,188 @@ async fn hiding_withdraws_the_unsent_mails_about_the_content() {
         .await,
         "moderation_decision"
     );
+}
+
+/// The app's state with automatic hiding at `threshold`, for calling the report flow.
+async fn state_with_auto_hide(
+    app: &TestApp,
+    threshold: i64,
+) -> stadtlabor::server::state::AppState {
+    let mut state = app.state().await;
+    std::sync::Arc::make_mut(&mut state.settings).auto_hide_reports = Some(threshold);
+    state
+}
+
+async fn report_via_flow(
+    app: &TestApp,
+    state: &stadtlabor::server::state::AppState,
+    reporter: &TestUser,
+    item: &str,
+) -> Result<i64, stadtlabor::error::AppError> {
+    use stadtlabor::domain::content::ContentRef;
+    let row = stadtlabor::server::db::users::find_user_by_id(&app.db, reporter.id)
+        .await
+        .unwrap();
+    let target = ContentRef::from_param(item).unwrap();
+    stadtlabor::server::moderation::report(
+        state,
+        &row,
+        target,
+        "offensive",
+        "",
+        false,
+        app.clock.now(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn automatic_hiding_takes_n_distinct_established_reporters_and_waits_for_review() {
+    let app = spawn_app().await;
+    let (author, _, _, item) = rude_comment(&app).await;
+    let mut established = Vec::new();
+    for _ in 0..3 {
+        established.push(app.create_user(Role::Citizen, true).await);
+    }
+    app.clock.advance(chrono::Duration::hours(25));
+    let newcomer = app.create_user(Role::Citizen, true).await;
+    let state = state_with_auto_hide(&app, 3).await;
+    let hidden = || app.scalar("SELECT count(*) FROM comments WHERE hidden_at IS NOT NULL");
+
+    report_via_flow(&app, &state, &established[0], &item)
+        .await
+        .unwrap();
+    report_via_flow(&app, &state, &established[1], &item)
+        .await
+        .unwrap();
+    report_via_flow(&app, &state, &newcomer, &item)
+        .await
+        .unwrap();
+    assert_eq!(hidden().await, 0, "a day-old account does not count yet");
+    let twice = report_via_flow(&app, &state, &established[1], &item).await;
+    assert!(twice.is_err(), "one open report per person");
+    assert_eq!(hidden().await, 0, "not N reports by one person");
+
+    report_via_flow(&app, &state, &established[2], &item)
+        .await
+        .unwrap();
+    assert_eq!(hidden().await, 1);
+    assert_eq!(
+        app.scalar(
+            "SELECT count(*) FROM moderation_log WHERE action = 'hide' AND actor_id IS NULL"
+        )
+        .await,
+        1
+    );
+    let mail = app
+        .scalar_text(&format!(
+            "SELECT body_text FROM outbox WHERE recipient_email = '{}'",
+            author.email
+        ))
+        .await;
+    assert!(mail.contains("automatisch ausgeblendet"), "{mail}");
+    // At the top of the queue, marked; the reports stay open for the decision.
+    let (_, _, _, other) = rude_comment(&app).await;
+    let (_, citizen) = app.signed_in(Role::Citizen).await;
+    reported(&app, &citizen, &other).await;
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let page = queue(&app, &moderator, &[]).await;
+    assert_eq!(page["items"][0]["pending"], true);
+    assert_eq!(page["items"][0]["reports"].as_array().unwrap().len(), 4);
+    let pending = queue(&app, &moderator, &[("kind", "automatisch")]).await;
+    assert_eq!(pending["items"].as_array().unwrap().len(), 1);
+    let (_, html) = app.page_as(&moderator, "/verwaltung/moderation").await;
+    assert!(html.contains("automatisch ausgeblendet"));
+
+    // "Keep" shows it again and dismisses the reports; the author is told.
+    let keep = decide(&app, &moderator, &[&item], "keep", "no_violation", "").await;
+    assert_eq!(
+        keep.status().as_u16(),
+        200,
+        "{}",
+        keep.text().await.unwrap()
+    );
+    assert_eq!(hidden().await, 0);
+    assert_eq!(app.queued_mails_to(&author.email).await, 2);
+    let again = decide(&app, &moderator, &[&item], "hide", "offensive", "").await;
+    assert_eq!(
+        again.status().as_u16(),
+        200,
+        "kept content may still be hidden later"
+    );
+}
+
+#[tokio::test]
+async fn a_confirmed_automatic_hide_closes_the_reports_and_staff_content_is_never_hidden_automatically(
+) {
+    let app = spawn_app().await;
+    let (_, _, idea, item) = rude_comment(&app).await;
+    let (_, staff_client) = app.signed_in(Role::Moderator).await;
+    let staff_comment =
+        comment_id(&app, &staff_client, idea, None, "Auskunft der Verwaltung").await;
+    let staff_item = format!("kommentar-{staff_comment}");
+    let mut reporters = Vec::new();
+    for _ in 0..2 {
+        reporters.push(app.create_user(Role::Business, true).await);
+    }
+    app.clock.advance(chrono::Duration::days(2));
+    let state = state_with_auto_hide(&app, 2).await;
+    for reporter in &reporters {
+        report_via_flow(&app, &state, reporter, &staff_item)
+            .await
+            .unwrap();
+        report_via_flow(&app, &state, reporter, &item)
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM comments WHERE hidden_at IS NOT NULL AND id = {staff_comment}"
+        ))
+        .await,
+        0
+    );
+    let (_, moderator) = app.signed_in(Role::Moderator).await;
+    let confirm = decide(&app, &moderator, &[&item], "hide", "offensive", "").await;
+    assert_eq!(confirm.status().as_u16(), 200);
+    let twice = decide(&app, &moderator, &[&item], "hide", "offensive", "").await;
+    assert_eq!(validation_error(twice, "form").await, "AlreadyDecided");
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM comments WHERE hidden_at IS NOT NULL")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn concurrent_reports_around_the_threshold_hide_once() {
+    let app = spawn_app().await;
+    let (author, _, _, item) = rude_comment(&app).await;
+    let mut reporters = Vec::new();
+    for _ in 0..5 {
+        reporters.push(app.create_user(Role::Citizen, true).await);
+    }
+    app.clock.advance(chrono::Duration::days(2));
+    let state = state_with_auto_hide(&app, 3).await;
+    let results = futures::future::join_all(
+        reporters
+            .iter()
+            .map(|reporter| report_via_flow(&app, &state, reporter, &item)),
+    )
+    .await;
+    // Reports that arrive once it is hidden find nothing to report.
+    let filed = results.iter().filter(|r| r.is_ok()).count();
+    assert!(
+        filed >= 3
+            && results
+                .iter()
+                .all(|r| matches!(r, Ok(_) | Err(stadtlabor::error::AppError::NotFound))),
+        "{results:?}"
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM moderation_log WHERE action = 'hide'")
+            .await,
+        1
+    );
+    assert_eq!(app.queued_mails_to(&author.email).await, 1);
 }

@@ -83,6 +83,8 @@ pub struct ContentFacts {
     /// Hidden itself, or (a comment) on a hidden idea.
     pub hidden: bool,
     pub deleted: bool,
+    /// Staff content is never hidden automatically.
+    pub author_is_staff: bool,
 }
 
 impl ContentFacts {
@@ -98,16 +100,19 @@ impl ContentFacts {
 pub async fn find_content(tx: &mut Tx, target: ContentRef) -> Result<ContentFacts, DbError> {
     let (sql, id) = match target {
         ContentRef::Idea(id) => (
-            "SELECT author_id, id AS idea_id, title AS idea_title, body_md, \
-                    hidden_at IS NOT NULL AS hidden, FALSE AS deleted \
-               FROM ideas WHERE id = $1",
+            "SELECT i.author_id, i.id AS idea_id, i.title AS idea_title, i.body_md, \
+                    i.hidden_at IS NOT NULL AS hidden, FALSE AS deleted, \
+                    u.role IN ('moderator', 'admin') AS author_is_staff \
+               FROM ideas i JOIN users u ON u.id = i.author_id WHERE i.id = $1",
             id,
         ),
         ContentRef::Comment(id) => (
             "SELECT c.author_id, c.idea_id, i.title AS idea_title, c.body_md, \
                     (c.hidden_at IS NOT NULL OR i.hidden_at IS NOT NULL) AS hidden, \
-                    c.deleted_at IS NOT NULL AS deleted \
-               FROM comments c JOIN ideas i ON i.id = c.idea_id WHERE c.id = $1",
+                    c.deleted_at IS NOT NULL AS deleted, \
+                    u.role IN ('moderator', 'admin') AS author_is_staff \
+               FROM comments c JOIN ideas i ON i.id = c.idea_id \
+               JOIN users u ON u.id = c.author_id WHERE c.id = $1",
             id,
         ),
     };
@@ -159,6 +164,38 @@ pub async fn count_reports_since(
     const SQL: &str = "SELECT count(*) FROM reports WHERE reporter_id = $1 AND created_at >= $2";
     Ok(with_tx!(tx, conn => {
         sqlx::query_scalar(SQL).bind(reporter_id).bind(stored_time(since)).fetch_one(conn).await?
+    }))
+}
+
+/// The distinct reporters of `target`'s open reports whose reports count for automatic
+/// hiding: verified accounts created before `created_before`.
+pub async fn count_weighty_reporters(
+    tx: &mut Tx,
+    target: ContentRef,
+    created_before: DateTime<Utc>,
+) -> Result<i64, DbError> {
+    const SQL: &str = "SELECT count(DISTINCT r.reporter_id) FROM reports r \
+         JOIN users u ON u.id = r.reporter_id \
+         WHERE (r.idea_id = $1 OR r.comment_id = $2) AND r.decided_at IS NULL \
+           AND u.email_verified_at IS NOT NULL AND u.created_at <= $3";
+    let (idea_id, comment_id) = target_ids(target);
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL)
+            .bind(idea_id)
+            .bind(comment_id)
+            .bind(stored_time(created_before))
+            .fetch_one(conn)
+            .await?
+    }))
+}
+
+/// Whether `target` has open reports.
+pub async fn has_open_reports(tx: &mut Tx, target: ContentRef) -> Result<bool, DbError> {
+    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM reports WHERE decided_at IS NULL \
+         AND (idea_id = $1 OR comment_id = $2))";
+    let (idea_id, comment_id) = target_ids(target);
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar(SQL).bind(idea_id).bind(comment_id).fetch_one(conn).await?
     }))
 }
 
@@ -312,7 +349,9 @@ pub async fn queue_page(
               FROM reports WHERE decided_at IS NULL GROUP BY idea_id, comment_id \
          ), items AS ( \
             SELECT o.idea_id, o.comment_id, o.reports, o.oldest, \
-                   COALESCE(o.idea_id, oc.idea_id) AS place_id \
+                   COALESCE(o.idea_id, oc.idea_id) AS place_id, \
+                   CASE WHEN oi.hidden_at IS NOT NULL OR oc.hidden_at IS NOT NULL THEN 1 \
+                        ELSE 0 END AS pending \
               FROM open_items o \
               LEFT JOIN comments oc ON oc.id = o.comment_id \
               JOIN ideas oi ON oi.id = COALESCE(o.idea_id, oc.idea_id) \
@@ -333,12 +372,24 @@ pub async fn queue_page(
     if let Some(project_id) = filter.project_id {
         sql.push(" AND oi.project_id = ?", [Bind::Int(project_id)]);
     }
+    // Open reports on hidden content: it was hidden automatically and waits for review.
+    const PENDING: &str = "(CASE WHEN oi.hidden_at IS NOT NULL OR oc.hidden_at IS NOT NULL \
+         THEN 1 ELSE 0 END)";
+    if filter.pending_only {
+        sql.push_str(&format!(" AND {PENDING} = 1"));
+    }
     if let Some(cursor) = after {
         let (idea, comment) = target_ids(cursor.target);
+        let pending = i64::from(cursor.pending);
         sql.push(
-            " AND (o.reports < ? OR (o.reports = ? AND (o.oldest > ? OR (o.oldest = ? AND \
-               (COALESCE(o.idea_id, 0), COALESCE(o.comment_id, 0)) > (?, ?)))))",
+            &format!(
+                " AND ({PENDING} < ? OR ({PENDING} = ? AND \
+                 (o.reports < ? OR (o.reports = ? AND (o.oldest > ? OR (o.oldest = ? AND \
+                 (COALESCE(o.idea_id, 0), COALESCE(o.comment_id, 0)) > (?, ?)))))))"
+            ),
             [
+                Bind::Int(pending),
+                Bind::Int(pending),
                 Bind::Int(cursor.reports),
                 Bind::Int(cursor.reports),
                 Bind::Time(stored_time(cursor.oldest)),
@@ -348,14 +399,15 @@ pub async fn queue_page(
             ],
         );
     }
-    const ORDER: &str =
-        "o.reports DESC, o.oldest, COALESCE(o.idea_id, 0), COALESCE(o.comment_id, 0)";
-    sql.push_str(&format!(" ORDER BY {ORDER} LIMIT {limit}) "));
+    sql.push_str(&format!(
+        " ORDER BY {PENDING} DESC, o.reports DESC, o.oldest, COALESCE(o.idea_id, 0), \
+         COALESCE(o.comment_id, 0) LIMIT {limit}) "
+    ));
     sql.push_str(QUEUE_ROW_COLUMNS);
     sql.push_str(
         " JOIN reports r ON r.decided_at IS NULL \
            AND (r.idea_id = it.idea_id OR r.comment_id = it.comment_id) \
-         ORDER BY it.reports DESC, it.oldest, COALESCE(it.idea_id, 0), \
+         ORDER BY it.pending DESC, it.reports DESC, it.oldest, COALESCE(it.idea_id, 0), \
                   COALESCE(it.comment_id, 0), r.created_at, r.id",
     );
     let FilteredSql { sql, binds } = sql;
@@ -422,6 +474,7 @@ fn group_items(rows: Vec<QueueRow>) -> Result<Vec<QueueItem>, DbError> {
                 project_title: row.project_title,
                 text,
                 hidden: row.hidden,
+                pending: false,
                 reports: Vec::new(),
                 oldest: row.oldest,
             });
@@ -429,6 +482,11 @@ fn group_items(rows: Vec<QueueRow>) -> Result<Vec<QueueItem>, DbError> {
         if let (Some(item), Some(report)) = (items.last_mut(), report) {
             item.reports.push(report);
         }
+    }
+    // Staff hiding closes the reports, and hidden content cannot be reported: open reports
+    // on hidden content mean it was hidden automatically.
+    for item in &mut items {
+        item.pending = item.hidden && !item.reports.is_empty();
     }
     Ok(items)
 }
@@ -545,6 +603,7 @@ struct NoticeRow {
     id: i64,
     audience: String,
     action: String,
+    automatic: bool,
     idea_id: Option<i64>,
     comment_id: Option<i64>,
     rule: Option<String>,
@@ -561,7 +620,8 @@ pub async fn list_notices(
     user_id: i64,
     limit: i64,
 ) -> Result<Vec<ModerationNotice>, DbError> {
-    const SQL: &str = "SELECT n.id, n.audience, l.action, l.idea_id, l.comment_id, l.rule, \
+    const SQL: &str = "SELECT n.id, n.audience, l.action, l.actor_id IS NULL AS automatic, \
+            l.idea_id, l.comment_id, l.rule, \
             l.reason, l.excerpt, n.created_at, n.read_at \
          FROM moderation_notices n JOIN moderation_log l ON l.id = n.log_id \
          WHERE n.user_id = $1 ORDER BY n.created_at DESC, n.id DESC LIMIT $2";
@@ -579,6 +639,7 @@ pub async fn list_notices(
                 id: row.id,
                 audience,
                 action: row.action.parse().map_err(DbError::corrupt)?,
+                automatic: row.automatic,
                 target: match (row.idea_id, row.comment_id) {
                     (_, Some(id)) => Some(ContentRef::Comment(id)),
                     (Some(id), None) => Some(ContentRef::Idea(id)),

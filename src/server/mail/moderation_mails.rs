@@ -11,6 +11,7 @@ pub fn decision_mail(
     locale: Locale,
     name: &str,
     hidden: bool,
+    automatic: bool,
     excerpt: &str,
     at: DateTime<Utc>,
     reason: &DecisionReason,
@@ -32,7 +33,7 @@ pub fn decision_mail(
         &[
             (m.what)(hidden, excerpt, &texts.day_of(at)),
             (m.why)(rule, reason.text.as_deref()),
-            m.by_people.to_owned(),
+            if automatic { m.automatic } else { m.by_people }.to_owned(),
             m.objection.to_owned(),
         ],
         Some((m.notices_link, notices_url)),
