@@ -275,20 +275,20 @@ async fn tell_author(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     let author = users::find_user_by_id_in(tx, author_id).await?;
-    let locale = author.mail_locale();
     let notices = state.settings.base_url.join("/benachrichtigungen").ok();
+    let decided = moderation_mails::Decided {
+        hidden: outcome.hidden,
+        automatic: outcome.automatic,
+        excerpt: &excerpt(text),
+        at: now,
+    };
+    let notices = notices.as_ref().map(|u| u.as_str());
     let mail = moderation_mails::decision_mail(
-        locale,
+        author.mail_locale(),
         &author.display_name,
-        outcome.hidden,
-        outcome.automatic,
-        &excerpt(text),
-        now,
+        &decided,
         reason,
-        notices
-            .as_ref()
-            .map(|u| u.as_str())
-            .unwrap_or("/benachrichtigungen"),
+        notices.unwrap_or("/benachrichtigungen"),
     );
     mail::queue(tx, Some(author.id), &author.email, &mail, now).await
 }

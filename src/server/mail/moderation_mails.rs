@@ -7,16 +7,29 @@ use crate::domain::moderation::DecisionReason;
 use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 
+/// What was decided about an author's content.
+pub struct Decided<'a> {
+    /// Hidden, or visible again.
+    pub hidden: bool,
+    /// By the reports themselves (automatic hiding), not by a person.
+    pub automatic: bool,
+    pub excerpt: &'a str,
+    pub at: DateTime<Utc>,
+}
+
 pub fn decision_mail(
     locale: Locale,
     name: &str,
-    hidden: bool,
-    automatic: bool,
-    excerpt: &str,
-    at: DateTime<Utc>,
+    decided: &Decided<'_>,
     reason: &DecisionReason,
     notices_url: &str,
 ) -> ComposedMail {
+    let Decided {
+        hidden,
+        automatic,
+        excerpt,
+        at,
+    } = *decided;
     let texts = locale.texts();
     let m = &texts.moderation.mail;
     let subject = if hidden {
