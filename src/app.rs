@@ -19,6 +19,7 @@ use crate::pages::moderation_queue::ModerationQueuePage;
 use crate::pages::moderation_review::ModerationReviewPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::{NotificationSettingsPage, NotificationsPage, UnsubscribePage};
+use crate::pages::objection::ObjectionPage;
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::project::ProjectPage;
 use crate::pages::project_form::{EditProjectPage, NewProjectPage};
@@ -113,6 +114,7 @@ fn SiteLayout() -> impl IntoView {
                 <Route path=path!("/verwaltung/moderation/protokoll") view=ModerationLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/moderation/beitrag/:item") view=ModerationReviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/melden/:item") view=ReportPage ssr=SsrMode::Async/>
+                <Route path=path!("/widerspruch/:log_id") view=ObjectionPage ssr=SsrMode::Async/>
                 <Route path=path!("/benachrichtigungen") view=NotificationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/konto/benachrichtigungen") view=NotificationSettingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/abmelden") view=UnsubscribePage ssr=SsrMode::Async/>

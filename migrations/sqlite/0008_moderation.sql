@@ -12,7 +12,8 @@ CREATE TABLE moderation_log (
     -- Who acted; NULL for an account deleted since.
     actor_id    INTEGER REFERENCES users (id) ON DELETE SET NULL,
     action      TEXT    NOT NULL CHECK (action IN ('report', 'hide', 'restore', 'keep', 'change_role',
-                                                     'block', 'unblock')),
+                                                     'block', 'unblock', 'objection',
+                                                     'objection_upheld', 'objection_granted')),
     idea_id     INTEGER REFERENCES ideas (id) ON DELETE SET NULL,
     comment_id  INTEGER REFERENCES comments (id) ON DELETE SET NULL,
     -- The person concerned: the author of the content, or the account whose role changed.
@@ -97,3 +98,18 @@ CREATE TABLE account_blocks (
 );
 CREATE INDEX account_blocks_user_idx ON account_blocks (user_id, created_at DESC);
 CREATE INDEX account_blocks_email_idx ON account_blocks (email_hash) WHERE ended_at IS NULL;
+
+-- An author's objection to a decision about their content (EU Digital Services Act Art.
+-- 20): once per decision; decided by an admin or by another moderator than the one who
+-- decided.
+CREATE TABLE objections (
+    id           INTEGER PRIMARY KEY,
+    log_id       INTEGER NOT NULL REFERENCES moderation_log (id),
+    user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    body         TEXT    NOT NULL,
+    created_at   TEXT NOT NULL,
+    decided_at   TEXT,
+    decision_id  INTEGER REFERENCES moderation_log (id),
+    UNIQUE (log_id, user_id)
+);
+CREATE INDEX objections_open_idx ON objections (created_at) WHERE decided_at IS NULL;

@@ -4,7 +4,8 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::domain::moderation::{
-    BlockTarget, ItemReview, LogEntry, ModerationNotice, QueuePage, ReportTarget,
+    BlockTarget, ItemReview, LogEntry, ModerationNotice, ObjectionTarget, ObjectionView, QueuePage,
+    ReportTarget,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -248,6 +249,69 @@ pub async fn unblock_account(
         leptos_axum::redirect(&format!(
             "/verwaltung/benutzer/{user_id}/sperren?gespeichert=1"
         ));
+        Ok(())
+    })
+    .await
+}
+
+/// A decision about the signed-in person's content, for the objection form.
+#[server(endpoint = "moderation/objection-target")]
+pub async fn get_objection_target(log_id: i64) -> Result<ObjectionTarget, AppError> {
+    use crate::server::{objections, request::serve};
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        objections::objection_target(&ctx.state, &user, log_id).await
+    })
+    .await
+}
+
+/// The author objects to a decision about their content (once per decision).
+#[server(endpoint = "moderation/object")]
+pub async fn file_objection(log_id: i64, body: String) -> Result<(), AppError> {
+    use crate::server::{objections, request::serve};
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        objections::object(&ctx.state, &user, log_id, &body, ctx.now).await?;
+        leptos_axum::redirect(&format!("/widerspruch/{log_id}?gesendet=1"));
+        Ok(())
+    })
+    .await
+}
+
+/// The open objections (staff).
+#[server(endpoint = "moderation/objections")]
+pub async fn list_objections() -> Result<Vec<ObjectionView>, AppError> {
+    use crate::server::{objections, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        objections::open_objections(&ctx.state, &staff).await
+    })
+    .await
+}
+
+/// Upholds a decision (`outcome=uphold`) or grants the objection (`grant`: the content is
+/// shown again), with a rule and reason the author is told.
+#[server(endpoint = "moderation/decide-objection")]
+pub async fn decide_objection(
+    objection_id: i64,
+    #[server(default)] outcome: String,
+    rule: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::server::{objections, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        objections::decide(
+            &ctx.state,
+            &staff,
+            objection_id,
+            &outcome,
+            &rule,
+            &reason,
+            ctx.now,
+        )
+        .await?;
+        leptos_axum::redirect("/verwaltung/moderation?widerspruch=1");
         Ok(())
     })
     .await

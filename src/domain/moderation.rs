@@ -15,6 +15,8 @@ pub const REPORTS_PER_HOUR: i64 = 10;
 /// is owed a statement of reasons, not "no".
 pub const DECISION_REASON_MIN_CHARS: usize = 15;
 pub const DECISION_REASON_MAX_CHARS: usize = 1_000;
+/// An objection's text.
+pub const OBJECTION_MAX_CHARS: usize = 2_000;
 /// Items per queue page.
 pub const QUEUE_PAGE_SIZE: i64 = 25;
 /// The CSV download of the log (an axum route beside the pages).
@@ -46,6 +48,10 @@ stored_enum! {
         ChangeRole = "change_role",
         Block = "block",
         Unblock = "unblock",
+        /// An author objected to a decision.
+        Objection = "objection",
+        ObjectionUpheld = "objection_upheld",
+        ObjectionGranted = "objection_granted",
     }
 }
 
@@ -382,6 +388,8 @@ impl NoticeAudience {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModerationNotice {
     pub id: i64,
+    /// The decision told of (an objection refers to it).
+    pub log_id: i64,
     pub audience: NoticeAudience,
     pub action: LogAction,
     /// Decided by the reports themselves (automatic hiding), not by a person.
@@ -457,6 +465,61 @@ pub struct ReportTarget {
     pub idea_id: i64,
     pub idea_title: String,
     pub excerpt: String,
+}
+
+/// A decision an author may object to, as the objection form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectionTarget {
+    pub log_id: i64,
+    pub excerpt: Option<String>,
+    pub rule: Option<DecisionRule>,
+    pub reason: Option<String>,
+    pub decided_at: DateTime<Utc>,
+    /// The person objected already (once per decision).
+    pub objected: bool,
+}
+
+/// An open objection, for staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectionView {
+    pub id: i64,
+    pub target: Option<ContentRef>,
+    pub excerpt: Option<String>,
+    pub rule: Option<DecisionRule>,
+    pub reason: Option<String>,
+    /// Who decided (`None`: automatic, or a deleted account).
+    pub decided_by: Option<String>,
+    pub objector: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    /// Not the viewer's own decision or own content.
+    pub viewer_may_decide: bool,
+}
+
+/// What staff decide on an objection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ObjectionOutcome {
+    /// The decision stands.
+    Uphold,
+    /// The objection is granted: the content is shown again.
+    Grant,
+}
+
+impl ObjectionOutcome {
+    pub fn from_param(value: &str) -> Option<Self> {
+        match value {
+            "uphold" => Some(ObjectionOutcome::Uphold),
+            "grant" => Some(ObjectionOutcome::Grant),
+            _ => None,
+        }
+    }
+
+    pub fn log_action(self) -> LogAction {
+        match self {
+            ObjectionOutcome::Uphold => LogAction::ObjectionUpheld,
+            ObjectionOutcome::Grant => LogAction::ObjectionGranted,
+        }
+    }
 }
 
 /// The first characters of a text, for log entries and notices.

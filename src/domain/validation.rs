@@ -68,6 +68,8 @@ pub enum ValidationError {
     NothingSelected,
     #[error("registering with this address is not possible now")]
     RegistrationRefused,
+    #[error("already objected to this decision")]
+    AlreadyObjected,
 }
 
 /// A required single-line text of at most `max` characters.

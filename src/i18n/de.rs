@@ -135,6 +135,9 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::RegistrationRefused => {
             "Mit dieser E-Mail-Adresse ist eine Registrierung zurzeit nicht möglich.".to_owned()
         }
+        ValidationError::AlreadyObjected => {
+            "Sie haben dieser Entscheidung bereits widersprochen. Die Moderation prüft Ihren Widerspruch.".to_owned()
+        }
     }
 }
 

@@ -129,6 +129,9 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::RegistrationRefused => {
             "Registering with this email address is not possible at the moment.".to_owned()
         }
+        ValidationError::AlreadyObjected => {
+            "You have already objected to this decision. The moderators are reviewing your objection.".to_owned()
+        }
     }
 }
 

@@ -77,6 +77,25 @@ pub struct ModerationTexts {
 
     pub notices_heading: &'static str,
 
+    pub objection_title: &'static str,
+    pub objection_link: &'static str,
+    pub objection_decision: &'static str,
+    pub objection_intro: &'static str,
+    pub objection_label: &'static str,
+    pub objection_hint: &'static str,
+    pub objection_submit: &'static str,
+    pub objection_sent: &'static str,
+    pub objection_done: &'static str,
+    pub objections_heading: &'static str,
+    pub objection_by: &'static str,
+    pub objection_decided_by: &'static str,
+    pub objection_conflict: &'static str,
+    pub objection_outcome_legend: &'static str,
+    pub objection_uphold: &'static str,
+    pub objection_grant: &'static str,
+    pub objection_decide_submit: &'static str,
+    pub objection_decided: &'static str,
+
     pub block_title: &'static str,
     pub block_link: &'static str,
     pub block_staff_note: &'static str,
@@ -119,6 +138,8 @@ pub struct ModerationMailTexts {
     /// Instead of `by_people` when reports hid the content automatically.
     pub automatic: &'static str,
     pub objection: &'static str,
+    /// How a blocked person objects (they cannot log in): by replying.
+    pub block_objection: &'static str,
     pub notices_link: &'static str,
     pub footer: &'static str,
     pub block_subject: &'static str,
@@ -127,6 +148,9 @@ pub struct ModerationMailTexts {
     pub block_what: fn(&str, Option<&str>, usize) -> String,
     pub unblock_subject: &'static str,
     pub unblock_text: &'static str,
+    pub objection_subject: &'static str,
+    /// The outcome: granted (`true`) or upheld, and the content's excerpt.
+    pub objection_outcome: fn(bool, &str) -> String,
 }
 
 pub const DE: ModerationTexts = ModerationTexts {
@@ -213,6 +237,31 @@ pub const DE: ModerationTexts = ModerationTexts {
 
     notices_heading: "Mitteilungen der Moderation",
 
+    objection_title: "Widerspruch gegen eine Entscheidung",
+    objection_link: "Widerspruch einlegen",
+    objection_decision: "Die Entscheidung",
+    objection_intro: "Schreiben Sie, warum die Entscheidung aus Ihrer Sicht falsch ist. Eine \
+        andere Person der Moderation als die, die entschieden hat, prüft Ihren Widerspruch; \
+        Sie erfahren das Ergebnis. Sie können einer Entscheidung einmal widersprechen.",
+    objection_label: "Ihr Widerspruch",
+    objection_hint: "Höchstens 2.000 Zeichen.",
+    objection_submit: "Widerspruch senden",
+    objection_sent: "Ihr Widerspruch ist eingegangen. Sie erfahren das Ergebnis unter \
+        „Benachrichtigungen“ und per E-Mail.",
+    objection_done: "Sie haben dieser Entscheidung widersprochen. Die Moderation prüft Ihren \
+        Widerspruch.",
+    objections_heading: "Offene Widersprüche",
+    objection_by: "Widerspruch von",
+    objection_decided_by: "entschieden von",
+    objection_conflict: "Ihre eigene Entscheidung: Darüber entscheidet eine andere Person der \
+        Moderation oder die Administration.",
+    objection_outcome_legend: "Ergebnis",
+    objection_uphold: "Entscheidung bestätigen",
+    objection_grant: "Widerspruch stattgeben (Beitrag wieder einblenden)",
+    objection_decide_submit: "Über den Widerspruch entscheiden",
+    objection_decided: "Die Entscheidung über den Widerspruch ist gespeichert; die Person wurde \
+        informiert.",
+
     block_title: "Konto sperren",
     block_link: "Konto sperren",
     block_staff_note: "Dies ist ein Konto der Verwaltung: Nur die Administration kann es sperren.",
@@ -263,6 +312,12 @@ pub const DE: ModerationTexts = ModerationTexts {
         (true, LogAction::Restore) => {
             format!("Ihr Beitrag „{excerpt}“ ist wieder für alle sichtbar.")
         }
+        (true, LogAction::ObjectionGranted) => {
+            format!("Ihr Widerspruch war erfolgreich: „{excerpt}“ ist wieder für alle sichtbar.")
+        }
+        (true, LogAction::ObjectionUpheld) => format!(
+            "Ihr Widerspruch zu „{excerpt}“ wurde geprüft: Die Entscheidung bleibt bestehen."
+        ),
         (false, LogAction::Hide) => format!(
             "Ihre Meldung zu „{excerpt}“ wurde geprüft: Der Beitrag wurde ausgeblendet. Danke!"
         ),
@@ -302,6 +357,9 @@ pub const DE: ModerationTexts = ModerationTexts {
         LogAction::ChangeRole => "Rolle geändert",
         LogAction::Block => "Konto gesperrt",
         LogAction::Unblock => "Sperre aufgehoben",
+        LogAction::Objection => "Widerspruch",
+        LogAction::ObjectionUpheld => "Widerspruch zurückgewiesen",
+        LogAction::ObjectionGranted => "Widerspruch stattgegeben",
     },
     blocked_notice: |until, rule, reason| {
         let until = match until {
@@ -344,9 +402,12 @@ pub const DE: ModerationTexts = ModerationTexts {
         automatic: "Der Beitrag wurde automatisch ausgeblendet, weil ihn mehrere Personen \
             unabhängig voneinander gemeldet haben. Die Moderation prüft ihn und entscheidet \
             endgültig; Sie erfahren das Ergebnis.",
-        objection: "Wenn Sie mit der Entscheidung nicht einverstanden sind, antworten Sie bitte \
-            auf diese E-Mail und schildern Sie, warum. Eine andere Person der Moderation prüft \
-            Ihren Widerspruch.",
+        objection: "Wenn Sie mit der Entscheidung nicht einverstanden sind, können Sie \
+            widersprechen: Öffnen Sie Ihre Mitteilungen (Link unten) und wählen Sie \
+            „Widerspruch einlegen“. Eine andere Person der Moderation prüft Ihren Widerspruch.",
+        block_objection: "Wenn Sie mit der Entscheidung nicht einverstanden sind, antworten Sie \
+            bitte auf diese E-Mail und schildern Sie, warum. Eine andere Person der Moderation \
+            prüft Ihren Widerspruch.",
         notices_link: "Ihre Mitteilungen ansehen",
         footer: "Sie erhalten diese E-Mail, weil über einen Ihrer Beiträge oder Ihr Konto bei \
             Stadtlabor entschieden wurde. Solche Mitteilungen erhalten Sie immer, unabhängig \
@@ -372,6 +433,20 @@ pub const DE: ModerationTexts = ModerationTexts {
         unblock_subject: "Ihr Konto ist wieder freigegeben",
         unblock_text: "die Sperre Ihres Kontos bei Stadtlabor wurde aufgehoben. Sie können sich \
             wieder anmelden und mitmachen.",
+        objection_subject: "Ihr Widerspruch wurde geprüft",
+        objection_outcome: |granted, excerpt| {
+            if granted {
+                format!(
+                    "Ihr Widerspruch zu Ihrem Beitrag „{excerpt}“ war erfolgreich: Der Beitrag \
+                     ist wieder für alle sichtbar."
+                )
+            } else {
+                format!(
+                    "Ihr Widerspruch zu Ihrem Beitrag „{excerpt}“ wurde von einer anderen \
+                     Person der Moderation geprüft: Die Entscheidung bleibt bestehen."
+                )
+            }
+        },
     },
 };
 
@@ -456,6 +531,29 @@ pub const EN: ModerationTexts = ModerationTexts {
 
     notices_heading: "Messages from the moderators",
 
+    objection_title: "Objection to a decision",
+    objection_link: "Object",
+    objection_decision: "The decision",
+    objection_intro: "Write why the decision is wrong in your view. Another moderator than the \
+        one who decided reviews your objection; you will be told the outcome. You can object \
+        to a decision once.",
+    objection_label: "Your objection",
+    objection_hint: "At most 2,000 characters.",
+    objection_submit: "Send objection",
+    objection_sent: "Your objection was received. You will find the outcome under \
+        “Notifications” and by email.",
+    objection_done: "You have objected to this decision. The moderators are reviewing it.",
+    objections_heading: "Open objections",
+    objection_by: "Objection by",
+    objection_decided_by: "decided by",
+    objection_conflict: "Your own decision: another moderator or an administrator decides on \
+        this.",
+    objection_outcome_legend: "Outcome",
+    objection_uphold: "Confirm the decision",
+    objection_grant: "Grant the objection (show the contribution again)",
+    objection_decide_submit: "Decide on the objection",
+    objection_decided: "The decision on the objection was saved; the person was told.",
+
     block_title: "Block an account",
     block_link: "Block the account",
     block_staff_note: "This is a staff account: only an administrator can block it.",
@@ -506,6 +604,12 @@ pub const EN: ModerationTexts = ModerationTexts {
         (true, LogAction::Restore) => {
             format!("Your contribution “{excerpt}” is visible to everyone again.")
         }
+        (true, LogAction::ObjectionGranted) => {
+            format!("Your objection succeeded: “{excerpt}” is visible to everyone again.")
+        }
+        (true, LogAction::ObjectionUpheld) => {
+            format!("Your objection on “{excerpt}” was reviewed: the decision stands.")
+        }
         (false, LogAction::Hide) => format!(
             "Your report on “{excerpt}” was reviewed: the contribution was hidden. Thank you!"
         ),
@@ -545,6 +649,9 @@ pub const EN: ModerationTexts = ModerationTexts {
         LogAction::ChangeRole => "Role changed",
         LogAction::Block => "Account blocked",
         LogAction::Unblock => "Block lifted",
+        LogAction::Objection => "Objection",
+        LogAction::ObjectionUpheld => "Objection rejected",
+        LogAction::ObjectionGranted => "Objection granted",
     },
     blocked_notice: |until, rule, reason| {
         let until = match until {
@@ -586,8 +693,10 @@ pub const EN: ModerationTexts = ModerationTexts {
         automatic: "The contribution was hidden automatically because several people reported \
             it independently. The moderators review it and decide; you will be told the \
             outcome.",
-        objection: "If you disagree with the decision, please reply to this email and explain \
-            why. Another moderator reviews your objection.",
+        objection: "If you disagree with the decision, you can object: open your messages (link \
+            below) and choose “Object”. Another moderator reviews your objection.",
+        block_objection: "If you disagree with the decision, please reply to this email and \
+            explain why. Another moderator reviews your objection.",
         notices_link: "See your messages",
         footer: "You receive this email because a decision was made about one of your \
             contributions or your account at Stadtlabor. You always receive such messages, \
@@ -613,5 +722,19 @@ pub const EN: ModerationTexts = ModerationTexts {
         unblock_subject: "Your account is open again",
         unblock_text: "the block of your account at Stadtlabor was lifted. You can log in and \
             take part again.",
+        objection_subject: "Your objection was reviewed",
+        objection_outcome: |granted, excerpt| {
+            if granted {
+                format!(
+                    "your objection concerning your contribution “{excerpt}” succeeded: it is \
+                     visible to everyone again."
+                )
+            } else {
+                format!(
+                    "your objection concerning your contribution “{excerpt}” was reviewed by \
+                     another moderator: the decision stands."
+                )
+            }
+        },
     },
 };

@@ -3,13 +3,15 @@
 //! page. Filters are a GET form, the decision a plain POST: both work without JavaScript.
 
 use crate::api::ideas::idea_choices;
-use crate::api::moderation::{moderation_queue, DecideItems};
+use crate::api::moderation::{list_objections, moderation_queue, DecideItems, DecideObjection};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filter_select::FilterSelect;
-use crate::components::form::{action_error, FormAlert, RadioGroup, SelectField, TextArea};
+use crate::components::form::{
+    action_error, FormAlert, RadioGroup, SelectField, SuccessNotice, TextArea,
+};
 use crate::domain::content::ContentRef;
 use crate::domain::moderation::{
-    Decision, DecisionRule, QueueItem, ReportReason, DECISION_REASON_MAX_CHARS,
+    Decision, DecisionRule, ObjectionView, QueueItem, ReportReason, DECISION_REASON_MAX_CHARS,
 };
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
@@ -53,6 +55,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
         moderation_queue(kind, reason, project, after)
     });
     let choices = Resource::new(|| (), |_| idea_choices());
+    let objections = Resource::new(|| (), |_| list_objections());
     let outcome = move || {
         let p = params.read();
         let decided = p.get("entschieden")?.parse::<usize>().ok()?;
@@ -70,6 +73,21 @@ pub fn ModerationQueuePage() -> impl IntoView {
             {move || outcome().map(|message| view! {
                 <div class="notice notice-success" role="status"><p>{message}</p></div>
             })}
+            <Show when=move || params.read().get("widerspruch").is_some()>
+                <SuccessNotice message=m.objection_decided/>
+            </Show>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    objections.await.ok().filter(|o| !o.is_empty()).map(|list| view! {
+                        <section aria-labelledby="objections-heading">
+                            <h2 id="objections-heading">{m.objections_heading}</h2>
+                            <ol class="queue">
+                                {list.into_iter().map(|o| view! { <ObjectionEntry o/> }).collect_view()}
+                            </ol>
+                        </section>
+                    })
+                })}
+            </Suspense>
             <form method="get" action="/verwaltung/moderation" class="filters" aria-label=m.filter_legend>
                 <FilterSelect name="art" label=m.filter_kind options=vec![
                     ("ideen".to_owned(), m.kind_ideas.to_owned()),
@@ -189,6 +207,65 @@ fn queue_entry(t: &'static Texts, index: usize, item: QueueItem) -> impl IntoVie
     }
 }
 
+/// An objection with its decision and the form to decide on it.
+#[component]
+fn ObjectionEntry(o: ObjectionView) -> impl IntoView {
+    let t = use_texts();
+    let m = t.moderation;
+    let decide = ServerAction::<DecideObjection>::new();
+    let error = action_error(decide.value());
+    let why = o
+        .rule
+        .map(|rule| (m.mail.why)((m.rule)(rule), o.reason.as_deref()));
+    let review = o
+        .target
+        .map(|target| format!("/verwaltung/moderation/beitrag/{}", target.param()));
+    let outcomes = vec![
+        ("uphold".to_owned(), m.objection_uphold.to_owned()),
+        ("grant".to_owned(), m.objection_grant.to_owned()),
+    ];
+    view! {
+        <li class="card queue-item">
+            <p class="meta">
+                <strong>{m.objection_by}" "{o.objector.clone()}</strong>
+                " · "{t.day_of(o.created_at)}
+                " · "{m.objection_decided_by}" "{o.decided_by.clone().unwrap_or_else(|| m.pending_badge.to_owned())}
+            </p>
+            <blockquote class="quoted-text">{o.excerpt.clone().unwrap_or_default()}</blockquote>
+            {why.map(|w| view! { <p>{w}</p> })}
+            <blockquote class="quoted-text">{o.body.clone()}</blockquote>
+            {review.map(|href| view! { <p><a href=href>{m.review_link}</a></p> })}
+            {if o.viewer_may_decide {
+                view! {
+                    <FormAlert error/>
+                    <ActionForm action=decide>
+                        <input type="hidden" name="objection_id" value=o.id/>
+                        <RadioGroup name="outcome" legend=m.objection_outcome_legend options=outcomes error/>
+                        <SelectField name="rule" label=m.rule_label options=rule_choices() error/>
+                        <TextArea name="reason" label=m.reason_label hint=m.reason_hint
+                            maxlength=DECISION_REASON_MAX_CHARS rows=3 required=false error/>
+                        <button type="submit" class="button">{m.objection_decide_submit}</button>
+                    </ActionForm>
+                }.into_any()
+            } else {
+                view! { <p class="notice" role="note">{m.objection_conflict}</p> }.into_any()
+            }}
+        </li>
+    }
+}
+
+/// The rules to choose from, after an empty first choice (none is preselected).
+fn rule_choices() -> Vec<(String, String)> {
+    let m = use_texts().moderation;
+    let mut rules = vec![(String::new(), "–".to_owned())];
+    rules.extend(
+        DecisionRule::ALL
+            .into_iter()
+            .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
+    );
+    rules
+}
+
 /// The decision's fields: what (of `decisions`), which rule, in which words.
 #[component]
 pub fn DecisionFields(
@@ -200,15 +277,9 @@ pub fn DecisionFields(
         .into_iter()
         .map(|d| (d.as_param().to_owned(), (m.decision)(d).to_owned()))
         .collect();
-    let mut rules = vec![(String::new(), "–".to_owned())];
-    rules.extend(
-        DecisionRule::ALL
-            .into_iter()
-            .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
-    );
     view! {
         <RadioGroup name="decision" legend=m.decision_legend options=decisions error/>
-        <SelectField name="rule" label=m.rule_label options=rules error/>
+        <SelectField name="rule" label=m.rule_label options=rule_choices() error/>
         <TextArea name="reason" label=m.reason_label hint=m.reason_hint
             maxlength=DECISION_REASON_MAX_CHARS rows=3 required=false error/>
     }

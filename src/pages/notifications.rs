@@ -8,7 +8,7 @@ use crate::api::notifications::{
 };
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{action_error, CheckboxField, FormAlert, SelectField, SuccessNotice};
-use crate::domain::moderation::{ModerationNotice, NoticeAudience};
+use crate::domain::moderation::{LogAction, ModerationNotice, NoticeAudience};
 use crate::domain::notifications::{
     Delivery, DigestPeriod, NotificationSettings, NotificationView, UnsubscribeScope,
 };
@@ -86,10 +86,14 @@ fn ModerationNotices(
                         (m.notice_text)(author, n.action, &excerpt)
                     };
                     let why = n.rule.map(|rule| (m.mail.why)((m.rule)(rule), n.reason.as_deref()));
+                    let object = (author && n.action == LogAction::Hide).then(|| view! {
+                        <br/><a href=format!("/widerspruch/{}", n.log_id)>{m.objection_link}</a>
+                    });
                     view! {
                         <li class="notification" class:unread=!n.read>
                             {text}
-                            {why.map(|why| view! { <br/>{why}<br/>{m.mail.objection} })}
+                            {why.map(|why| view! { <br/>{why} })}
+                            {object}
                             <span class="meta">
                                 " · "{t.day_of(n.created_at)}
                                 {(!n.read).then(|| view! { " · "<span class="badge">{t.notification_unread}</span> })}

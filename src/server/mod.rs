@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod moderation;
 pub mod moderation_export;
 pub mod notifications;
+pub mod objections;
 pub mod passwords;
 pub mod projects;
 pub mod request;

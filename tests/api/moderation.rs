@@ -992,3 +992,130 @@ async fn concurrent_reports_around_the_threshold_hide_once() {
     );
     assert_eq!(app.queued_mails_to(&author.email).await, 1);
 }
+
+/// The id of the newest hide in the log.
+async fn hide_log_id(app: &TestApp) -> i64 {
+    app.scalar("SELECT max(id) FROM moderation_log WHERE action = 'hide'")
+        .await
+}
+
+#[tokio::test]
+async fn the_author_objects_once_and_another_moderator_decides() {
+    let app = spawn_app().await;
+    let (author, author_client, idea, item) = rude_comment(&app).await;
+    let (_, first) = app.signed_in(Role::Moderator).await;
+    let hide = decide(
+        &app,
+        &first,
+        &[&item],
+        "hide",
+        "offensive",
+        "Bitte sachlich bleiben.",
+    )
+    .await;
+    assert_eq!(hide.status().as_u16(), 200);
+    let log_id = hide_log_id(&app).await.to_string();
+
+    // The notice links to the objection form.
+    let (_, html) = app.page_as(&author_client, "/benachrichtigungen").await;
+    assert!(html.contains(&format!("/widerspruch/{log_id}")));
+    let (status, html) = app
+        .page_as(&author_client, &format!("/widerspruch/{log_id}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Widerspruch senden") && html.contains("Bitte sachlich bleiben."));
+
+    let object = |client: reqwest::Client, body: String| {
+        let log_id = log_id.clone();
+        let address = app.address.clone();
+        async move {
+            post_as(
+                &client,
+                &address,
+                "moderation/object",
+                &[("log_id", log_id.as_str()), ("body", body.as_str())],
+            )
+            .await
+        }
+    };
+    let empty = object(author_client.clone(), "  ".into()).await;
+    assert_eq!(validation_error(empty, "body").await, "Required");
+    let long = object(author_client.clone(), "x".repeat(2_001)).await;
+    assert_eq!(
+        validation_error(long, "body").await,
+        serde_json::json!({"TooLong": {"max": 2000}})
+    );
+    let (_, stranger) = app.signed_in(Role::Citizen).await;
+    let foreign = object(stranger, "Ich widerspreche für andere.".into()).await;
+    assert_eq!(foreign.status().as_u16(), 404);
+    let filed = object(
+        author_client.clone(),
+        "Das war Ironie, keine Beleidigung.".into(),
+    )
+    .await;
+    assert_eq!(filed.status().as_u16(), 200);
+    let twice = object(author_client.clone(), "Noch einmal.".into()).await;
+    assert_eq!(validation_error(twice, "body").await, "AlreadyObjected");
+
+    // The moderator who decided may not decide the objection; another one may.
+    let list: serde_json::Value = post_as(&first, &app.address, "moderation/objections", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["viewer_may_decide"], false);
+    let objection_id = list[0]["id"].to_string();
+    let form = |outcome: &'static str| {
+        vec![
+            ("objection_id", objection_id.clone()),
+            ("outcome", outcome.to_owned()),
+            ("rule", "no_violation".to_owned()),
+            ("reason", "Im Zusammenhang als Ironie erkennbar.".to_owned()),
+        ]
+    };
+    let send = |client: reqwest::Client, form: Vec<(&'static str, String)>| {
+        let address = app.address.clone();
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_as(&client, &address, "moderation/decide-objection", &form).await
+        }
+    };
+    let own = send(first.clone(), form("grant")).await;
+    assert_eq!(validation_error(own, "form").await, "ConflictOfInterest");
+    let (_, second) = app.signed_in(Role::Moderator).await;
+    let (_, html) = app.page_as(&second, "/verwaltung/moderation").await;
+    assert!(
+        html.contains("Das war Ironie, keine Beleidigung.") && html.contains("Offene Widersprüche")
+    );
+    let bad = send(second.clone(), form("maybe")).await;
+    assert_eq!(validation_error(bad, "outcome").await, "Invalid");
+    let granted = send(second.clone(), form("grant")).await;
+    assert_eq!(
+        granted.status().as_u16(),
+        200,
+        "{}",
+        granted.text().await.unwrap()
+    );
+    let again = send(second.clone(), form("uphold")).await;
+    assert_eq!(validation_error(again, "form").await, "AlreadyDecided");
+
+    // The comment is back, and the author is told.
+    let (_, html) = app.page(&format!("/ideen/{idea}")).await;
+    assert!(html.contains("Ihr seid alle Idioten."));
+    let (_, html) = app.page_as(&author_client, "/benachrichtigungen").await;
+    assert!(html.contains("Ihr Widerspruch war erfolgreich"));
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM outbox WHERE recipient_email = '{}' AND kind = 'moderation_objection'",
+            author.email
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM moderation_log WHERE action IN ('objection', 'objection_granted')")
+            .await,
+        2
+    );
+}

@@ -13,6 +13,7 @@ pub mod ideas;
 pub mod login_failures;
 pub mod moderation;
 pub mod notifications;
+pub mod objections;
 pub mod outbox;
 pub mod programmes;
 pub mod projects;

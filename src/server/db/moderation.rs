@@ -601,6 +601,7 @@ pub async fn list_log(db: &Db, filter: &LogFilter, limit: i64) -> Result<Vec<Log
 #[derive(FromRow)]
 struct NoticeRow {
     id: i64,
+    log_id: i64,
     audience: String,
     action: String,
     automatic: bool,
@@ -620,7 +621,8 @@ pub async fn list_notices(
     user_id: i64,
     limit: i64,
 ) -> Result<Vec<ModerationNotice>, DbError> {
-    const SQL: &str = "SELECT n.id, n.audience, l.action, l.actor_id IS NULL AS automatic, \
+    const SQL: &str = "SELECT n.id, n.log_id, n.audience, l.action, \
+            l.actor_id IS NULL AS automatic, \
             l.idea_id, l.comment_id, l.rule, \
             l.reason, l.excerpt, n.created_at, n.read_at \
          FROM moderation_notices n JOIN moderation_log l ON l.id = n.log_id \
@@ -637,6 +639,7 @@ pub async fn list_notices(
             let for_author = audience == NoticeAudience::Author;
             Ok(ModerationNotice {
                 id: row.id,
+                log_id: row.log_id,
                 audience,
                 action: row.action.parse().map_err(DbError::corrupt)?,
                 automatic: row.automatic,

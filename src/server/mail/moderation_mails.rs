@@ -3,7 +3,7 @@
 //! The words live with the interface texts (`i18n::moderation`).
 
 use super::templates::{compose, ComposedMail};
-use crate::domain::moderation::DecisionReason;
+use crate::domain::moderation::{DecisionReason, ObjectionOutcome};
 use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 
@@ -76,7 +76,7 @@ pub fn block_mail(
             (m.block_what)(&texts.day_of(now), until.as_deref(), hidden),
             (m.why)((texts.moderation.rule)(reason.rule), reason.text.as_deref()),
             m.by_people.to_owned(),
-            m.objection.to_owned(),
+            m.block_objection.to_owned(),
         ],
         None,
         m.footer,
@@ -91,6 +91,30 @@ pub fn unblock_mail(locale: Locale, name: &str) -> ComposedMail {
         m.unblock_subject.to_owned(),
         name,
         &[m.unblock_text.to_owned()],
+        None,
+        m.footer,
+    )
+}
+
+/// The outcome of an objection.
+pub fn objection_mail(
+    locale: Locale,
+    name: &str,
+    outcome: ObjectionOutcome,
+    excerpt: &str,
+    reason: &DecisionReason,
+) -> ComposedMail {
+    let texts = locale.texts();
+    let m = &texts.moderation.mail;
+    compose(
+        "moderation_objection",
+        locale,
+        m.objection_subject.to_owned(),
+        name,
+        &[
+            (m.objection_outcome)(outcome == ObjectionOutcome::Grant, excerpt),
+            (m.why)((texts.moderation.rule)(reason.rule), reason.text.as_deref()),
+        ],
         None,
         m.footer,
     )
