@@ -316,3 +316,15 @@ pub async fn decide_objection(
     })
     .await
 }
+
+/// The moderation settings of this installation (admins; read-only, set by environment).
+#[server(endpoint = "moderation/settings")]
+pub async fn moderation_settings() -> Result<Option<i64>, AppError> {
+    use crate::domain::accounts::Role;
+    use crate::server::request::serve;
+    serve(|ctx| async move {
+        ctx.user_with_role(&[Role::Admin]).await?;
+        Ok(ctx.state.settings.auto_hide_reports)
+    })
+    .await
+}

@@ -150,6 +150,9 @@ pub struct IdeaPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdeaView {
     pub id: i64,
+    /// Hidden by moderation (then only its author sees this page).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden_by_moderation: bool,
     pub title: String,
     /// Sanitised HTML rendered from the markdown body.
     pub body_html: String,

@@ -77,6 +77,7 @@ pub struct ModerationTexts {
 
     pub notices_heading: &'static str,
 
+    pub own_hidden_notice: &'static str,
     pub objection_title: &'static str,
     pub objection_link: &'static str,
     pub objection_decision: &'static str,
@@ -109,6 +110,8 @@ pub struct ModerationTexts {
     pub duration: fn(BlockDuration) -> String,
 
     pub report_count: fn(usize) -> String,
+    /// The automatic-hiding setting, read-only (`None`: off).
+    pub settings_auto_hide: fn(Option<i64>) -> String,
     pub auto_hidden_notice: fn(&str) -> String,
     pub open_items: fn(i64) -> String,
     pub overdue_items: fn(i64) -> String,
@@ -237,6 +240,8 @@ pub const DE: ModerationTexts = ModerationTexts {
 
     notices_heading: "Mitteilungen der Moderation",
 
+    own_hidden_notice: "Die Moderation hat diese Idee ausgeblendet: Nur Sie sehen sie noch. Die \
+        Begründung und die Möglichkeit zu widersprechen finden Sie in Ihren Benachrichtigungen.",
     objection_title: "Widerspruch gegen eine Entscheidung",
     objection_link: "Widerspruch einlegen",
     objection_decision: "Die Entscheidung",
@@ -283,6 +288,13 @@ pub const DE: ModerationTexts = ModerationTexts {
         BlockDuration::Unlimited => "Unbefristet".to_owned(),
     },
 
+    settings_auto_hide: |n| match n {
+        None => "Automatisches Ausblenden: aus (STADTLABOR_AUTO_HIDE_REPORTS).".to_owned(),
+        Some(n) => format!(
+            "Automatisches Ausblenden: ab {n} Meldungen verschiedener bestätigter Konten, die \
+             älter als einen Tag sind (STADTLABOR_AUTO_HIDE_REPORTS)."
+        ),
+    },
     auto_hidden_notice: |excerpt| {
         format!(
             "Ihr Beitrag „{excerpt}“ wurde nach mehreren Meldungen automatisch ausgeblendet. \
@@ -531,6 +543,8 @@ pub const EN: ModerationTexts = ModerationTexts {
 
     notices_heading: "Messages from the moderators",
 
+    own_hidden_notice: "The moderators hid this idea: only you can still see it. The reasons \
+        and the way to object are in your notifications.",
     objection_title: "Objection to a decision",
     objection_link: "Object",
     objection_decision: "The decision",
@@ -575,6 +589,13 @@ pub const EN: ModerationTexts = ModerationTexts {
         BlockDuration::Unlimited => "Unlimited".to_owned(),
     },
 
+    settings_auto_hide: |n| match n {
+        None => "Automatic hiding: off (STADTLABOR_AUTO_HIDE_REPORTS).".to_owned(),
+        Some(n) => format!(
+            "Automatic hiding: from {n} reports by distinct verified accounts older than a day \
+             (STADTLABOR_AUTO_HIDE_REPORTS)."
+        ),
+    },
     auto_hidden_notice: |excerpt| {
         format!(
             "Your contribution “{excerpt}” was hidden automatically after several reports. \

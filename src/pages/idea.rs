@@ -105,7 +105,7 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
     let idea_for_support = idea.clone();
     // After a report, the redirect comes back with `?gemeldet=1`.
     let reported = use_query_map().read_untracked().get("gemeldet").is_some();
-    let report_link = (!idea.viewer_is_author).then(|| {
+    let report_link = (!idea.viewer_is_author && !idea.hidden_by_moderation).then(|| {
         let href = format!("/melden/{}", ContentRef::Idea(idea.id).param());
         view! { " · "<a class="report-link" href=href>{t.moderation.report_link}</a> }
     });
@@ -125,6 +125,12 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
                 {report_link}
             </p>
             {reported.then(|| view! { <SuccessNotice message=t.moderation.report_done/> })}
+            {idea.hidden_by_moderation.then(|| view! {
+                <div class="notice notice-error" role="note">
+                    <p>{t.moderation.own_hidden_notice}</p>
+                    <p><a href="/benachrichtigungen">{t.notifications_title}</a></p>
+                </div>
+            })}
             <div class="project-layout">
                 // Rendered from markdown and sanitised on the server (server::markdown).
                 <div class="prose" inner_html=idea.body_html></div>

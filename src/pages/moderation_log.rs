@@ -1,7 +1,7 @@
 //! `/verwaltung/moderation/protokoll`: the append-only moderation log, for admins, with a
 //! filter by action and person and a CSV download of the same selection.
 
-use crate::api::moderation::moderation_log;
+use crate::api::moderation::{moderation_log, moderation_settings};
 use crate::components::filter_select::FilterSelect;
 use crate::components::layout::encode_query_value;
 use crate::domain::moderation::{LogAction, LogEntry, LOG_CSV_PATH, LOG_PAGE_SIZE};
@@ -39,6 +39,7 @@ pub fn ModerationLogPage() -> impl IntoView {
         }
         pairs
     };
+    let settings = Resource::new(|| (), |_| moderation_settings());
     let csv_href = move || {
         let pairs = selection();
         if pairs.is_empty() {
@@ -52,6 +53,13 @@ pub fn ModerationLogPage() -> impl IntoView {
         <div class="container page">
             <h1>{m.log_title}</h1>
             <p class="lead">{m.log_intro}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    settings.await.ok().map(|auto_hide| view! {
+                        <p class="notice" role="note">{(m.settings_auto_hide)(auto_hide)}</p>
+                    })
+                })}
+            </Suspense>
             <form method="get" action="/verwaltung/moderation/protokoll" class="filters" aria-label=m.log_action_filter>
                 <FilterSelect name="aktion" label=m.log_action_filter
                     options=LogAction::ALL.into_iter().map(|a| (a.as_str().to_owned(), (m.action)(a).to_owned())).collect()/>

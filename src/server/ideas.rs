@@ -195,6 +195,7 @@ pub async fn idea_view(
 ) -> Result<IdeaView, AppError> {
     let IdeaPageRows {
         idea: row,
+        hidden,
         history,
         comments,
     } = page;
@@ -212,7 +213,9 @@ pub async fn idea_view(
         .collect::<Result<Vec<_>, DbError>>()?;
     let status = row.status;
     let closed = row.closed();
-    let discussion = comments::discussion(comments, closed, viewer);
+    let mut discussion = comments::discussion(comments, closed, viewer);
+    // Its author may see a hidden idea, not continue its discussion.
+    discussion.viewer_may_comment &= !hidden;
     let relation = match viewer {
         Some(v) => votes::viewer_state(&state.db, v.id, row.id, row.project_id).await?,
         None => votes::ViewerState::default(),
@@ -249,7 +252,8 @@ pub async fn idea_view(
         created_at: row.created_at,
         edited: row.edited_at.is_some(),
         closed,
-        viewer_may_participate: viewer.is_some_and(|v| v.email_verified_at.is_some()),
+        viewer_may_participate: !hidden && viewer.is_some_and(|v| v.email_verified_at.is_some()),
+        hidden_by_moderation: hidden,
         viewer_supports: relation.supports,
         viewer_follows: relation.follows,
         supports_left: row

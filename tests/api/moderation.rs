@@ -170,7 +170,7 @@ async fn a_reported_comment_is_hidden_from_the_queue_and_everyone_is_told() {
 #[tokio::test]
 async fn restoring_brings_content_back_and_tells_the_author() {
     let app = spawn_app().await;
-    let (author, _, title_idea) = idea_by_new_author(&app, "Radweg nach Werl").await;
+    let (author, author_client, title_idea) = idea_by_new_author(&app, "Radweg nach Werl").await;
     let item = format!("idee-{title_idea}");
     let (_, moderator) = app.signed_in(Role::Moderator).await;
     let hide = decide(&app, &moderator, &[&item], "hide", "spam", "").await;
@@ -181,6 +181,13 @@ async fn restoring_brings_content_back_and_tells_the_author() {
     );
     assert_eq!(app.page(&format!("/ideen/{title_idea}")).await.0, 404);
     assert!(!app.page("/ideen").await.1.contains("Radweg nach Werl"));
+    // Its author still sees it, with the notice, and cannot take part in it.
+    let (status, html) = app
+        .page_as(&author_client, &format!("/ideen/{title_idea}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Nur Sie sehen sie noch"));
+    assert!(!html.contains("Kommentar veröffentlichen") && !html.contains("Melden"));
     // The review page shows the hidden idea to staff, with "restore" as the one choice.
     let (status, html) = app
         .page_as(
@@ -579,6 +586,7 @@ async fn the_log_lists_every_step_and_its_csv_is_spreadsheet_safe() {
         .await;
     assert_eq!(status, 200);
     assert!(html.contains("Ausgeblendet") && html.contains("Meldung"));
+    assert!(html.contains("Automatisches Ausblenden: aus"));
     let log: serde_json::Value = post_as(
         &admin,
         &app.address,
@@ -691,6 +699,21 @@ async fn the_permission_matrix_shows_no_escalation() {
             "moderation/log",
             vec![],
             [401, 401, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "moderation/settings",
+            vec![],
+            [401, 401, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "moderation/objections",
+            vec![],
+            [401, 401, 403, 403, 403, 403, 200, 200],
+        ),
+        (
+            "moderation/decide-objection",
+            vec![("objection_id", "1"), ("outcome", "grant"), ("rule", "x")],
+            [401, 401, 403, 403, 403, 403, 422, 422],
         ),
         (
             "moderation/notices",

@@ -356,6 +356,7 @@ macro_rules! idea_page_sql {
                 u.organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
                 i.project_id, p.phase AS project_phase, p.support_limit, \
                 c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug, \
+                i.hidden_at IS NOT NULL AS hidden, \
                 (SELECT ",
             $aggregate,
             "(",
@@ -377,12 +378,12 @@ macro_rules! idea_page_sql {
             " \
                    FROM comments c JOIN users cu ON cu.id = c.author_id \
                   WHERE c.idea_id = i.id) AS comments \
-             FROM visible_ideas i \
+             FROM ideas i \
              JOIN users u ON u.id = i.author_id \
              JOIN categories c ON c.id = i.category_id \
              LEFT JOIN projects p ON p.id = i.project_id \
              LEFT JOIN users a ON a.id = i.answered_by \
-             WHERE i.id = $1"
+             WHERE i.id = $1 AND (i.hidden_at IS NULL OR i.author_id = $2)"
         )
     };
 }
@@ -390,6 +391,8 @@ macro_rules! idea_page_sql {
 /// What the idea page shows, as stored.
 pub struct IdeaPageRows {
     pub idea: IdeaRow,
+    /// Hidden by moderation: only its author gets the page (with a notice).
+    pub hidden: bool,
     /// Oldest first.
     pub history: Vec<StatusChangeRow>,
     /// In writing order (`created_at`, `id`).
@@ -400,11 +403,14 @@ pub struct IdeaPageRows {
 struct IdeaPageRow {
     #[sqlx(flatten)]
     idea: IdeaRow,
+    hidden: bool,
     history: Option<String>,
     comments: Option<String>,
 }
 
-/// A visible idea with its history and discussion, or `DbError::NotFound`. `viewer` gets
+/// A visible idea with its history and discussion, or `DbError::NotFound`. A hidden idea is
+/// found for its author only (the one exception to the `visible_ideas` rule: the author is
+/// owed the sight of what was hidden, and why). `viewer` gets
 /// the markdown of their own comments for the edit form.
 pub async fn find_idea_page(
     db: &Db,
@@ -425,6 +431,7 @@ pub async fn find_idea_page(
     comments.sort_by_key(|c| (c.created_at, c.id));
     Ok(IdeaPageRows {
         idea: row.idea,
+        hidden: row.hidden,
         history,
         comments,
     })
