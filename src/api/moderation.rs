@@ -39,7 +39,7 @@ pub async fn get_report_target(item: String) -> Result<ReportTarget, AppError> {
 #[server(endpoint = "moderation/report")]
 pub async fn report_content(
     item: String,
-    reason: String,
+    #[server(default)] reason: String,
     #[server(default)] note: String,
     #[server(default)] good_faith: Option<String>,
 ) -> Result<(), AppError> {
@@ -125,8 +125,8 @@ pub async fn review_item(item: String) -> Result<ItemReview, AppError> {
 #[server(endpoint = "moderation/decide")]
 pub async fn decide_items(
     #[server(default)] items: Vec<String>,
-    decision: String,
-    rule: String,
+    #[server(default)] decision: String,
+    #[server(default)] rule: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
     use crate::domain::content::ContentRef;
@@ -208,7 +208,7 @@ pub async fn get_block_target(user_id: i64) -> Result<BlockTarget, AppError> {
 #[server(endpoint = "moderation/block")]
 pub async fn block_account(
     user_id: i64,
-    rule: String,
+    #[server(default)] rule: String,
     #[server(default)] reason: String,
     #[server(default)] duration: String,
     #[server(default)] hide_content: Option<String>,
@@ -239,7 +239,7 @@ pub async fn block_account(
 #[server(endpoint = "moderation/unblock")]
 pub async fn unblock_account(
     user_id: i64,
-    rule: String,
+    #[server(default)] rule: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
     use crate::server::{blocks, request::serve};
@@ -267,7 +267,7 @@ pub async fn get_objection_target(log_id: i64) -> Result<ObjectionTarget, AppErr
 
 /// The author objects to a decision about their content (once per decision).
 #[server(endpoint = "moderation/object")]
-pub async fn file_objection(log_id: i64, body: String) -> Result<(), AppError> {
+pub async fn file_objection(log_id: i64, #[server(default)] body: String) -> Result<(), AppError> {
     use crate::server::{objections, request::serve};
     serve(|ctx| async move {
         let user = ctx.user().await?;
@@ -295,7 +295,7 @@ pub async fn list_objections() -> Result<Vec<ObjectionView>, AppError> {
 pub async fn decide_objection(
     objection_id: i64,
     #[server(default)] outcome: String,
-    rule: String,
+    #[server(default)] rule: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
     use crate::server::{objections, request::serve};

@@ -183,18 +183,23 @@ pub fn SelectField(
     #[prop(optional, into)]
     initial: String,
     #[prop(into)] error: Signal<Option<AppError>>,
+    /// The element id where the same form appears several times on a page.
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
     let message = move || field_error(error.get(), name);
     let initial = StoredValue::new(initial);
     let chosen = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
+    let id = id.unwrap_or_else(|| name.to_owned());
+    let error_id = format!("{id}-error");
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
-            <FieldHead name id=name label hint=None error/>
+            <FieldHead name id=id.clone() label hint=None error/>
             <select
-                id=name
+                id=id
                 name=name
                 aria-invalid=move || message().is_some().then_some("true")
-                aria-describedby=move || message().map(|_| format!("{name}-error"))
+                aria-describedby=move || message().map(|_| error_id.clone())
             >
                 {options
                     .into_iter()
@@ -259,24 +264,28 @@ pub fn RadioGroup(
     #[prop(optional, into)]
     initial: String,
     #[prop(into)] error: Signal<Option<AppError>>,
+    /// The id prefix where the same form appears several times on a page.
+    #[prop(optional, into)]
+    id: Option<String>,
 ) -> impl IntoView {
     let message = move || field_error(error.get(), name);
     let initial = StoredValue::new(initial);
     let chosen = move || kept_value(error.get(), name).unwrap_or_else(|| initial.get_value());
+    let prefix = StoredValue::new(id.unwrap_or_else(|| name.to_owned()));
     view! {
         <fieldset
             class="field"
             class:field-invalid=move || message().is_some()
-            aria-describedby=move || described_by(name, hint.is_some(), message().is_some())
+            aria-describedby=move || prefix.with_value(|p| described_by(p, hint.is_some(), message().is_some()))
         >
             <legend>{legend}</legend>
-            {hint.map(|h| view! { <p class="hint" id=format!("{name}-hint")>{h}</p> })}
-            {move || message().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=prefix.with_value(|p| format!("{p}-hint"))>{h}</p> })}
+            {move || message().map(|m| view! { <p class="field-error" id=prefix.with_value(|p| format!("{p}-error"))>{m}</p> })}
             {options
                 .into_iter()
                 .enumerate()
                 .map(|(i, (value, text))| {
-                    let id = format!("{name}-{i}");
+                    let id = prefix.with_value(|p| format!("{p}-{i}"));
                     let checked = {
                         let value = value.clone();
                         move || chosen() == value

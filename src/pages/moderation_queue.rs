@@ -51,11 +51,20 @@ pub fn ModerationQueuePage() -> impl IntoView {
             p.get("nach"),
         )
     };
-    let queue = Resource::new(query, |(kind, reason, project, after)| {
-        moderation_queue(kind, reason, project, after)
-    });
+    // Page-level actions: a decision reloads the lists (with JavaScript the redirect may
+    // lead to the same URL, which the router does not load again).
+    let decide = ServerAction::<DecideItems>::new();
+    let decide_objection = ServerAction::<DecideObjection>::new();
+    let queue = Resource::new(
+        move || (query(), decide.version().get()),
+        |((kind, reason, project, after), _)| moderation_queue(kind, reason, project, after),
+    );
     let choices = Resource::new(|| (), |_| idea_choices());
-    let objections = Resource::new(|| (), |_| list_objections());
+    let objection_error = action_error(decide_objection.value());
+    let objections = Resource::new(
+        move || decide_objection.version().get(),
+        |_| list_objections(),
+    );
     let outcome = move || {
         let p = params.read();
         let decided = p.get("entschieden")?.parse::<usize>().ok()?;
@@ -81,8 +90,9 @@ pub fn ModerationQueuePage() -> impl IntoView {
                     objections.await.ok().filter(|o| !o.is_empty()).map(|list| view! {
                         <section aria-labelledby="objections-heading">
                             <h2 id="objections-heading">{m.objections_heading}</h2>
+                            <FormAlert error=objection_error/>
                             <ol class="queue">
-                                {list.into_iter().map(|o| view! { <ObjectionEntry o/> }).collect_view()}
+                                {list.into_iter().map(|o| view! { <ObjectionEntry o decide=decide_objection error=objection_error/> }).collect_view()}
                             </ol>
                         </section>
                     })
@@ -120,7 +130,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
                                 href
                             });
                             view! {
-                                <QueueList items=page.items/>
+                                <QueueList items=page.items decide/>
                                 {next.map(|href| view! { <p><a href=href>{m.next_page}</a></p> })}
                             }.into_any()
                         }
@@ -133,10 +143,9 @@ pub fn ModerationQueuePage() -> impl IntoView {
 }
 
 #[component]
-fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
+fn QueueList(items: Vec<QueueItem>, decide: ServerAction<DecideItems>) -> impl IntoView {
     let t = use_texts();
     let m = t.moderation;
-    let decide = ServerAction::<DecideItems>::new();
     let error = action_error(decide.value());
     view! {
         <FormAlert error/>
@@ -209,11 +218,14 @@ fn queue_entry(t: &'static Texts, index: usize, item: QueueItem) -> impl IntoVie
 
 /// An objection with its decision and the form to decide on it.
 #[component]
-fn ObjectionEntry(o: ObjectionView) -> impl IntoView {
+fn ObjectionEntry(
+    o: ObjectionView,
+    decide: ServerAction<DecideObjection>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let t = use_texts();
     let m = t.moderation;
-    let decide = ServerAction::<DecideObjection>::new();
-    let error = action_error(decide.value());
+    let prefix = format!("widerspruch-{}", o.id);
     let why = o
         .rule
         .map(|rule| (m.mail.why)((m.rule)(rule), o.reason.as_deref()));
@@ -237,13 +249,15 @@ fn ObjectionEntry(o: ObjectionView) -> impl IntoView {
             {review.map(|href| view! { <p><a href=href>{m.review_link}</a></p> })}
             {if o.viewer_may_decide {
                 view! {
-                    <FormAlert error/>
                     <ActionForm action=decide>
                         <input type="hidden" name="objection_id" value=o.id/>
-                        <RadioGroup name="outcome" legend=m.objection_outcome_legend options=outcomes error/>
-                        <SelectField name="rule" label=m.rule_label options=rule_choices() error/>
-                        <TextArea name="reason" label=m.reason_label hint=m.reason_hint
-                            maxlength=DECISION_REASON_MAX_CHARS rows=3 required=false error/>
+                        <RadioGroup name="outcome" id=format!("{prefix}-outcome")
+                            legend=m.objection_outcome_legend options=outcomes error/>
+                        <SelectField name="rule" id=format!("{prefix}-rule") label=m.rule_label
+                            options=rule_choices() error/>
+                        <TextArea name="reason" id=format!("{prefix}-reason") label=m.reason_label
+                            hint=m.reason_hint maxlength=DECISION_REASON_MAX_CHARS rows=3
+                            required=false error/>
                         <button type="submit" class="button">{m.objection_decide_submit}</button>
                     </ActionForm>
                 }.into_any()

@@ -286,6 +286,14 @@ async fn reports_refuse_bad_input_and_store_nothing() {
             "{reason} / {field}"
         );
     }
+    let no_reason = post_as(
+        &reporter,
+        &app.address,
+        "moderation/report",
+        &[("item", &item)],
+    )
+    .await;
+    assert_eq!(validation_error(no_reason, "reason").await, "Invalid");
     let illegal = report(&app, &reporter, &item, "illegal", "§ 185 StGB").await;
     assert_eq!(
         validation_error(illegal, "good_faith").await,
