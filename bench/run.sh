@@ -13,6 +13,8 @@
 #   support / take back (32 signed-in people, alternating)      – ≥ 1,000 votes/s, and
 #       afterwards every idea's counter equals its stored supports
 #   search                                                      – 100,000 ideas: p99 ≤ 20 ms
+#   moderation queue with 1,000 open reports (a moderator)      – the idea list's bounds:
+#       ≥ 2,000 req/s, p99 ≤ 10 ms (one query for the list)
 # The generated databases stay in target/bench and are reused while their size matches
 # (delete target/bench after a migration).
 set -euo pipefail
@@ -167,6 +169,47 @@ load "  … 16 connections" "/ideen/$LONG_IDEA" 16
 load "  … 8 connections" "/ideen/$LONG_IDEA" 8
 load "  … 4 connections" "/ideen/$LONG_IDEA" 4
 vote_load "$FIRST_IDEA" "$LAST_IDEA"
+stop_server
+
+# 1,000 open reports on 400 comments (1 to 4 each), and a moderator to read the queue.
+python3 - "$DIR/list.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+if db.execute("SELECT count(*) FROM reports WHERE decided_at IS NULL").fetchone()[0] < 1000:
+    db.execute("DELETE FROM reports")
+    people = [r[0] for r in db.execute(
+        "SELECT id FROM users WHERE email LIKE 'teilnehmende-%' ORDER BY id LIMIT 8")]
+    comments = db.execute(
+        "SELECT id, author_id, body_md, created_at FROM comments ORDER BY id LIMIT 400").fetchall()
+    reasons = ["spam", "offensive", "personal_data", "off_topic"]
+    n = 0
+    for i, (comment, author, body, created) in enumerate(comments):
+        reporters = [p for p in people if p != author][: [1, 2, 3, 4][i % 4]]
+        for j, reporter in enumerate(reporters):
+            if n == 1000:
+                break
+            db.execute(
+                "INSERT INTO reports (reporter_id, comment_id, reason, note, snapshot, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (reporter, comment, reasons[(i + j) % 4], "Bitte prüfen.", body, created))
+            n += 1
+    db.execute("UPDATE users SET role = 'moderator' WHERE email = 'teilnehmende-99@bench.stadtlabor.invalid'")
+    db.commit()
+print(f"{db.execute('SELECT count(*) FROM reports WHERE decided_at IS NULL').fetchone()[0]} open reports")
+PY
+start_server "$DIR/list.db"
+curl -s -o /dev/null -c "$DIR/cookies-moderator" \
+  -d "email=teilnehmende-99@bench.stadtlabor.invalid" -d "password=bench-passwort-stadtlabor" \
+  "$BASE/api/accounts/login"
+MODERATOR="stadtlabor_session=$(awk '$6 == "stadtlabor_session" {print $7}' "$DIR/cookies-moderator")"
+header "moderation queue, 1,000 open reports"
+status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: text/html' -H "Cookie: $MODERATOR" "$BASE/verwaltung/moderation")"
+[ "$status" = 200 ] || { echo "the queue answered $status" >&2; exit 1; }
+curl -s -H 'Accept: text/html' -H "Cookie: $MODERATOR" "$BASE/verwaltung/moderation" \
+  | grep -q 'queue-item' || { echo "the queue page shows no reports" >&2; exit 1; }
+out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept: text/html' \
+  -H "Cookie: $MODERATOR" "$BASE/verwaltung/moderation")"
+row "moderation queue" "/verwaltung/moderation" "$out"
 stop_server
 
 seed "$DIR/search.db" "$SEARCH_IDEAS" 0 0 >/dev/null

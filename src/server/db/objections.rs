@@ -28,11 +28,7 @@ impl DecisionRow {
     }
 
     pub fn target(&self) -> Option<ContentRef> {
-        match (self.idea_id, self.comment_id) {
-            (_, Some(id)) => Some(ContentRef::Comment(id)),
-            (Some(id), None) => Some(ContentRef::Idea(id)),
-            (None, None) => None,
-        }
+        ContentRef::from_columns(self.idea_id, self.comment_id)
     }
 
     pub fn rule(&self) -> Option<DecisionRule> {
