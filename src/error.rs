@@ -34,6 +34,13 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A refusal with one field's error (`form` for the message above a form).
+    pub fn invalid(field: &str, error: crate::domain::validation::ValidationError) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.add(field, error);
+        AppError::Validation(errors)
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status_code(&self) -> u16 {
         match self {

@@ -19,8 +19,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         match ctx.viewer().await? {
             Some(user) => {
                 let db = &ctx.state.db;
-                let unread = db::notifications::count_unread(db, user.id).await?
-                    + db::moderation::count_unread_notices(db, user.id).await?;
+                let unread = db::notifications::count_unread(db, user.id).await?;
                 let queue = if user.role.is_staff() {
                     let since = ctx.now - chrono::Duration::hours(QUEUE_WARN_AFTER_HOURS);
                     let (open, overdue) = db::moderation::count_open_items(db, since).await?;

@@ -198,7 +198,7 @@ pub async fn get_block_target(user_id: i64) -> Result<BlockTarget, AppError> {
     use crate::server::{blocks, request::serve};
     serve(|ctx| async move {
         ctx.staff().await?;
-        blocks::block_target(&ctx.state, user_id).await
+        blocks::block_target(&ctx.state, user_id, ctx.now).await
     })
     .await
 }

@@ -8,8 +8,8 @@ use crate::components::form::{
 use crate::domain::moderation::{
     BlockDuration, BlockTarget, DecisionRule, DECISION_REASON_MAX_CHARS,
 };
-use crate::i18n::{use_texts, Texts};
-use crate::pages::moderation_queue::refused_view;
+use crate::i18n::use_texts;
+use crate::pages::moderation_queue::{refused_view, rule_choices};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -53,18 +53,6 @@ pub fn BlockAccountPage() -> impl IntoView {
     }
 }
 
-fn rules(t: &'static Texts) -> Vec<(String, String)> {
-    let m = t.moderation;
-    let mut rules = vec![(String::new(), "–".to_owned())];
-    rules.extend(
-        DecisionRule::ALL
-            .into_iter()
-            .filter(|r| *r != DecisionRule::NoViolation)
-            .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
-    );
-    rules
-}
-
 #[component]
 fn Block(target: BlockTarget) -> impl IntoView {
     let t = use_texts();
@@ -81,7 +69,9 @@ fn Block(target: BlockTarget) -> impl IntoView {
         <FormAlert error/>
         <ActionForm action=block>
             <input type="hidden" name="user_id" value=target.id/>
-            <SelectField name="rule" label=m.rule_label options=rules(t) error/>
+            <SelectField name="rule" label=m.rule_label options=rule_choices(
+                DecisionRule::ALL.into_iter().filter(|r| *r != DecisionRule::NoViolation)
+            ) error/>
             <TextArea name="reason" label=m.reason_label hint=m.reason_hint
                 maxlength=DECISION_REASON_MAX_CHARS rows=4 required=false error/>
             <RadioGroup name="duration" legend=m.duration_legend options=durations error/>
@@ -101,12 +91,7 @@ fn Unblock(target: BlockTarget) -> impl IntoView {
         .block
         .map(|b| t.error_message(&crate::error::AppError::Blocked(b)))
         .unwrap_or_default();
-    let mut lift_rules = vec![(String::new(), "–".to_owned())];
-    lift_rules.extend(
-        [DecisionRule::NoViolation, DecisionRule::Other]
-            .into_iter()
-            .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
-    );
+    let lift_rules = rule_choices([DecisionRule::NoViolation, DecisionRule::Other]);
     view! {
         <p class="lead">{(m.blocked_intro)(&target.name)}</p>
         <blockquote class="quoted-text">{notice}</blockquote>

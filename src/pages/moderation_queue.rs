@@ -254,7 +254,7 @@ fn ObjectionEntry(
                         <RadioGroup name="outcome" id=format!("{prefix}-outcome")
                             legend=m.objection_outcome_legend options=outcomes error/>
                         <SelectField name="rule" id=format!("{prefix}-rule") label=m.rule_label
-                            options=rule_choices() error/>
+                            options=rule_choices(DecisionRule::ALL) error/>
                         <TextArea name="reason" id=format!("{prefix}-reason") label=m.reason_label
                             hint=m.reason_hint maxlength=DECISION_REASON_MAX_CHARS rows=3
                             required=false error/>
@@ -268,16 +268,16 @@ fn ObjectionEntry(
     }
 }
 
-/// The rules to choose from, after an empty first choice (none is preselected).
-fn rule_choices() -> Vec<(String, String)> {
+/// `rules` to choose from, after an empty first choice (none is preselected).
+pub fn rule_choices(rules: impl IntoIterator<Item = DecisionRule>) -> Vec<(String, String)> {
     let m = use_texts().moderation;
-    let mut rules = vec![(String::new(), "–".to_owned())];
-    rules.extend(
-        DecisionRule::ALL
+    let mut choices = vec![(String::new(), "–".to_owned())];
+    choices.extend(
+        rules
             .into_iter()
             .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
     );
-    rules
+    choices
 }
 
 /// The decision's fields: what (of `decisions`), which rule, in which words.
@@ -293,7 +293,7 @@ pub fn DecisionFields(
         .collect();
     view! {
         <RadioGroup name="decision" legend=m.decision_legend options=decisions error/>
-        <SelectField name="rule" label=m.rule_label options=rule_choices() error/>
+        <SelectField name="rule" label=m.rule_label options=rule_choices(DecisionRule::ALL) error/>
         <TextArea name="reason" label=m.reason_label hint=m.reason_hint
             maxlength=DECISION_REASON_MAX_CHARS rows=3 required=false error/>
     }

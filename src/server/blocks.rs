@@ -7,7 +7,7 @@ use crate::domain::accounts::{canonical_address, Email};
 use crate::domain::moderation::{
     parse_decision_reason, BlockDuration, BlockTarget, DecisionReason, LogAction,
 };
-use crate::domain::validation::{FieldErrors, ValidationError};
+use crate::domain::validation::ValidationError;
 use crate::error::AppError;
 use crate::server::db::blocks::{self as db, NewBlock};
 use crate::server::db::moderation::{self as log, NewLogEntry};
@@ -17,12 +17,6 @@ use crate::server::mail::{self, moderation_mails};
 use crate::server::state::AppState;
 use crate::server::tokens::hash_token;
 use chrono::{DateTime, Utc};
-
-fn refused(field: &str, error: ValidationError) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, error);
-    AppError::Validation(errors)
-}
 
 /// What a block keeps of the address: the SHA-256 of its canonical form, nothing readable.
 pub fn address_hash(email: &str) -> String {
@@ -35,7 +29,7 @@ pub fn address_hash(email: &str) -> String {
 /// Whether `staff` may block or unblock `target`.
 fn check_may_act(staff: &UserRow, target: &UserRow) -> Result<(), AppError> {
     if staff.id == target.id {
-        return Err(refused("form", ValidationError::NotAllowed));
+        return Err(AppError::invalid("form", ValidationError::NotAllowed));
     }
     if target.role.is_staff() && staff.role != crate::domain::accounts::Role::Admin {
         return Err(AppError::Forbidden);
@@ -73,7 +67,7 @@ pub async fn block(
     let target = users::find_user_by_id_in(&mut tx, user_id).await?;
     check_may_act(staff, &target)?;
     if !db::start_block(&mut tx, user_id, until, now).await? {
-        return Err(refused("form", ValidationError::AlreadyDecided));
+        return Err(AppError::invalid("form", ValidationError::AlreadyDecided));
     }
     let block = NewBlock {
         user_id,
@@ -145,7 +139,7 @@ pub async fn unblock(
     let target = users::find_user_by_id_in(&mut tx, user_id).await?;
     check_may_act(staff, &target)?;
     if !db::end_block(&mut tx, user_id, now).await? {
-        return Err(refused("form", ValidationError::AlreadyDecided));
+        return Err(AppError::invalid("form", ValidationError::AlreadyDecided));
     }
     let entry = NewLogEntry {
         actor_id: Some(staff.id),
@@ -195,9 +189,13 @@ pub async fn address_blocked(
 }
 
 /// An account for the block form.
-pub async fn block_target(state: &AppState, user_id: i64) -> Result<BlockTarget, AppError> {
+pub async fn block_target(
+    state: &AppState,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<BlockTarget, AppError> {
     let user = users::find_user_by_id(&state.db, user_id).await?;
-    let block = if user.is_blocked(state.clock.now()) {
+    let block = if user.is_blocked(now) {
         db::running_block(&state.db, user_id).await?
     } else {
         None

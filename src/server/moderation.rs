@@ -11,7 +11,7 @@ use crate::domain::moderation::{
     ItemReview, LogAction, NoticeAudience, QueueCursor, QueueFilter, QueuePage, QUEUE_PAGE_SIZE,
     REPORTS_PER_HOUR,
 };
-use crate::domain::validation::{FieldErrors, ValidationError};
+use crate::domain::validation::ValidationError;
 use crate::error::AppError;
 use crate::server::db::moderation::{self as db, ContentFacts, NewLogEntry};
 use crate::server::db::users::{self, UserRow};
@@ -19,12 +19,6 @@ use crate::server::db::{DbError, Tx};
 use crate::server::mail::{self, moderation_mails};
 use crate::server::state::AppState;
 use chrono::{DateTime, Duration, Utc};
-
-fn refused(field: &str, error: ValidationError) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, error);
-    AppError::Validation(errors)
-}
 
 /// `reporter` (verified) reports an idea or a comment that others can see. The text is
 /// snapshotted with the report, and the report is logged. Returns the idea the item is (on).
@@ -45,7 +39,7 @@ pub async fn report(
         return Err(AppError::NotFound);
     }
     if content.author_id == reporter.id {
-        return Err(refused("reason", ValidationError::OwnContent));
+        return Err(AppError::invalid("reason", ValidationError::OwnContent));
     }
     let recent = db::count_reports_since(&mut tx, reporter.id, now - Duration::hours(1)).await?;
     if recent >= REPORTS_PER_HOUR {
@@ -55,7 +49,10 @@ pub async fn report(
     }
     let text = content.text(target);
     if !db::insert_report(&mut tx, reporter.id, target, &input, &text, now).await? {
-        return Err(refused("reason", ValidationError::AlreadyReported));
+        return Err(AppError::invalid(
+            "reason",
+            ValidationError::AlreadyReported,
+        ));
     }
     let entry = NewLogEntry {
         actor_id: Some(reporter.id),
@@ -142,7 +139,7 @@ pub async fn decide(
     now: DateTime<Utc>,
 ) -> Result<DecisionOutcome, AppError> {
     if targets.is_empty() {
-        return Err(refused("form", ValidationError::NothingSelected));
+        return Err(AppError::invalid("form", ValidationError::NothingSelected));
     }
     let reason = parse_decision_reason(rule_raw, reason_raw).map_err(AppError::Validation)?;
     let mut outcome = DecisionOutcome {
@@ -179,7 +176,10 @@ async fn decide_one(
     let mut tx = state.db.begin().await?;
     let content = db::find_content(&mut tx, target).await?;
     if content.author_id == staff.id || db::has_reported(&mut tx, staff.id, target).await? {
-        return Err(refused("form", ValidationError::ConflictOfInterest));
+        return Err(AppError::invalid(
+            "form",
+            ValidationError::ConflictOfInterest,
+        ));
     }
     // Hidden automatically and waiting: "hide" confirms it, "keep" shows it again.
     let pending = content.hidden && db::has_open_reports(&mut tx, target).await?;
@@ -202,7 +202,7 @@ async fn decide_one(
         }
     };
     if !changed {
-        return Err(refused("form", ValidationError::AlreadyDecided));
+        return Err(AppError::invalid("form", ValidationError::AlreadyDecided));
     }
     let text = content.text(target);
     let entry = NewLogEntry {
@@ -219,7 +219,7 @@ async fn decide_one(
     if (decision == Decision::Keep || pending) && reporters.is_empty() {
         // Nothing was open (any more): keeping, or deciding on an automatic hide, is a
         // decision on reports.
-        return Err(refused("form", ValidationError::AlreadyDecided));
+        return Err(AppError::invalid("form", ValidationError::AlreadyDecided));
     }
     for reporter in reporters {
         db::insert_notice(&mut tx, reporter, log_id, NoticeAudience::Reporter, now).await?;

@@ -1,9 +1,9 @@
-//! [`LOG_CSV_PATH`]: the moderation log as CSV, for admins. A plain
+//! `LOG_CSV_PATH` (`domain::moderation`): the moderation log as CSV, for admins. A plain
 //! axum handler (a download, not a page), behind the same session as the pages.
 
 use crate::domain::accounts::Role;
 use crate::domain::content::ContentRef;
-use crate::domain::moderation::{LogEntry, LOG_CSV_PATH};
+use crate::domain::moderation::LogEntry;
 use crate::error::AppError;
 use crate::server::auth::load_user_of_session;
 use crate::server::db::moderation::{list_log, LogFilter};
@@ -48,9 +48,6 @@ pub async fn download(
         }
     }
 }
-
-/// The route of [`download`].
-pub const PATH: &str = LOG_CSV_PATH;
 
 async fn export(
     state: &AppState,

@@ -16,12 +16,6 @@ use crate::server::mail::{self, moderation_mails};
 use crate::server::state::AppState;
 use chrono::{DateTime, Utc};
 
-fn refused(field: &str, error: ValidationError) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, error);
-    AppError::Validation(errors)
-}
-
 /// The decision `log_id`, if `user` may object to it: a hide of their own content.
 async fn objectable(
     state: &AppState,
@@ -69,7 +63,7 @@ pub async fn object(
     let decision = objectable(state, user, log_id).await?;
     let mut tx = state.db.begin().await?;
     if !db::insert_objection(&mut tx, log_id, user.id, &body, now).await? {
-        return Err(refused("body", ValidationError::AlreadyObjected));
+        return Err(AppError::invalid("body", ValidationError::AlreadyObjected));
     }
     let entry = NewLogEntry {
         actor_id: Some(user.id),
@@ -139,7 +133,10 @@ pub async fn decide(
     let mut tx = state.db.begin().await?;
     let row = db::find_objection(&mut tx, objection_id).await?;
     if !may_decide(staff, &row) {
-        return Err(refused("form", ValidationError::ConflictOfInterest));
+        return Err(AppError::invalid(
+            "form",
+            ValidationError::ConflictOfInterest,
+        ));
     }
     let target = row.decision.target();
     let entry = NewLogEntry {
@@ -153,7 +150,7 @@ pub async fn decide(
     };
     let log_id = log::append_log(&mut tx, &entry, now).await?;
     if !db::close_objection(&mut tx, objection_id, log_id, now).await? {
-        return Err(refused("form", ValidationError::AlreadyDecided));
+        return Err(AppError::invalid("form", ValidationError::AlreadyDecided));
     }
     if let (ObjectionOutcome::Grant, Some(target)) = (outcome, target) {
         log::restore(&mut tx, target).await?;

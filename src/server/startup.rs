@@ -1,6 +1,7 @@
 //! Building and running the application: router, middleware, listener, graceful shutdown.
 
 use crate::app::{shell, App};
+use crate::domain::moderation::LOG_CSV_PATH;
 use crate::server::clock::Clock;
 use crate::server::config::Settings;
 use crate::server::db::Db;
@@ -149,7 +150,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     let app_router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/sprache/{code}", get(language::switch_language))
-        .route(moderation_export::PATH, get(moderation_export::download))
+        .route(LOG_CSV_PATH, get(moderation_export::download))
         .leptos_routes_with_context(&state, routes, || {}, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

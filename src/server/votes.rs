@@ -1,6 +1,6 @@
 //! Supporting ideas: once per person, never one's own, within a project's limit.
 
-use crate::domain::validation::{FieldErrors, ValidationError};
+use crate::domain::validation::ValidationError;
 use crate::error::AppError;
 use crate::server::db::follows::{self, Followed};
 use crate::server::db::users::UserRow;
@@ -9,9 +9,7 @@ use crate::server::state::AppState;
 use chrono::{DateTime, Utc};
 
 fn refused(error: ValidationError) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add("vote", error);
-    AppError::Validation(errors)
+    AppError::invalid("vote", error)
 }
 
 /// `voter` (verified) supports an idea. Supporting twice changes nothing. One short write

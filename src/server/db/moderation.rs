@@ -649,12 +649,6 @@ pub async fn list_notices(
         .collect()
 }
 
-pub async fn count_unread_notices(db: &Db, user_id: i64) -> Result<i64, DbError> {
-    const SQL: &str =
-        "SELECT count(*) FROM moderation_notices WHERE user_id = $1 AND read_at IS NULL";
-    Ok(with_pool!(db, pool => sqlx::query_scalar(SQL).bind(user_id).fetch_one(pool).await?))
-}
-
 /// Marks all notices of `user_id` read.
 pub async fn mark_notices_read(
     tx: &mut Tx,

@@ -182,10 +182,15 @@ pub async fn list_notifications(
     rows.into_iter().map(NotificationRow::into_view).collect()
 }
 
+/// The header's unread badge: notifications and moderation notices, in one query (it runs
+/// on every page a signed-in person loads).
 pub async fn count_unread(db: &Db, user_id: i64) -> Result<i64, DbError> {
     Ok(with_pool!(db, pool => {
         sqlx::query_scalar(
-            "SELECT count(*) FROM visible_notifications WHERE user_id = $1 AND read_at IS NULL",
+            "SELECT (SELECT count(*) FROM visible_notifications \
+                      WHERE user_id = $1 AND read_at IS NULL) \
+                  + (SELECT count(*) FROM moderation_notices \
+                      WHERE user_id = $1 AND read_at IS NULL)",
         )
         .bind(user_id)
         .fetch_one(pool)
