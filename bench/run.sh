@@ -15,6 +15,7 @@
 #   search                                                      – 100,000 ideas: p99 ≤ 20 ms
 #   moderation queue with 1,000 open reports (a moderator)      – the idea list's bounds:
 #       ≥ 2,000 req/s, p99 ≤ 10 ms (one query for the list)
+#   /workshops and a workshop page with 500 registrations      – the idea list's bounds
 # The generated databases stay in target/bench and are reused while their size matches
 # (delete target/bench after a migration).
 set -euo pipefail
@@ -210,6 +211,38 @@ curl -s -H 'Accept: text/html' -H "Cookie: $MODERATOR" "$BASE/verwaltung/moderat
 out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept: text/html' \
   -H "Cookie: $MODERATOR" "$BASE/verwaltung/moderation")"
 row "moderation queue" "/verwaltung/moderation" "$out"
+stop_server
+
+# 500 registrations (480 with a place, 20 waiting) on the demo workshop "big-bird-app-test".
+python3 - "$DIR/list.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+(workshop,) = db.execute("SELECT id FROM workshops WHERE slug = 'big-bird-app-test'").fetchone()
+if db.execute("SELECT count(*) FROM workshop_registrations WHERE workshop_id = ?", (workshop,)).fetchone()[0] < 500:
+    db.execute("DELETE FROM workshop_registrations WHERE workshop_id = ?", (workshop,))
+    for n in range(500):
+        db.execute(
+            "INSERT INTO users (email, display_name, password_hash, locale, privacy_consent_at, "
+            "created_at, updated_at) VALUES (?, ?, 'x', 'de', ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+            (f"workshop-{n}@bench.stadtlabor.invalid", f"Teilnehmende {n}",
+             "2026-12-01T10:00:00+00:00", "2026-12-01T10:00:00+00:00", "2026-12-01T10:00:00+00:00"))
+    people = [r[0] for r in db.execute(
+        "SELECT id FROM users WHERE email LIKE 'workshop-%@bench.stadtlabor.invalid' ORDER BY id")]
+    db.execute("UPDATE workshops SET capacity = 480, places_taken = 480 WHERE id = ?", (workshop,))
+    for i, person in enumerate(people):
+        status = "registered" if i < 480 else "waitlisted"
+        at = f"2026-12-01T10:{i // 60 % 60:02}:{i % 60:02}+00:00"
+        db.execute(
+            "INSERT INTO workshop_registrations (workshop_id, user_id, status, places, "
+            "consent_version, queued_at, created_at, updated_at) VALUES (?, ?, ?, 1, 'bench', ?, ?, ?)",
+            (workshop, person, status, at, at, at))
+    db.commit()
+print(db.execute("SELECT count(*) FROM workshop_registrations").fetchone()[0], "registrations")
+PY
+start_server "$DIR/list.db"
+header "workshops, 500 registrations on one"
+load "workshop list" /workshops
+load "workshop page" /workshops/big-bird-app-test
 stop_server
 
 seed "$DIR/search.db" "$SEARCH_IDEAS" 0 0 >/dev/null

@@ -26,6 +26,11 @@ use crate::pages::project_form::{EditProjectPage, NewProjectPage};
 use crate::pages::projects::ProjectsPage;
 use crate::pages::register::{RegisterDonePage, RegisterPage};
 use crate::pages::report::ReportPage;
+use crate::pages::workshop::WorkshopPage;
+use crate::pages::workshop_attendees::WorkshopAttendeesPage;
+use crate::pages::workshop_cancel_link::WorkshopCancelLinkPage;
+use crate::pages::workshop_form::{EditWorkshopPage, NewWorkshopPage};
+use crate::pages::workshops::WorkshopsPage;
 use crate::pages::CurrentUserResource;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -97,6 +102,12 @@ fn SiteLayout() -> impl IntoView {
                 <Route path=path!("/ideen/neu") view=NewIdeaPage ssr=SsrMode::Async/>
                 <Route path=path!("/ideen/:id") view=IdeaPage ssr=SsrMode::Async/>
                 <Route path=path!("/ideen/:id/bearbeiten") view=EditIdeaPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops") view=WorkshopsPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops/neu") view=NewWorkshopPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops/abmelden") view=WorkshopCancelLinkPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops/:slug") view=WorkshopPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops/:slug/bearbeiten") view=EditWorkshopPage ssr=SsrMode::Async/>
+                <Route path=path!("/workshops/:slug/teilnehmende") view=WorkshopAttendeesPage ssr=SsrMode::Async/>
                 <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async/>
                 <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async/>

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   text: string;
   /** The `List-Unsubscribe` header of notification mails, if any. */
   listUnsubscribe?: string;
+  /** The content types of the attachments (e.g. `text/calendar`). */
+  attachments: string[];
 }
 
 /** Waits for the newest mail to `address` whose subject contains `subject`. */
@@ -29,6 +31,7 @@ export async function receivedMail(address: string, subject: string): Promise<Re
               text: mail.text ?? '',
               // mailparser folds List-* headers into one object; the raw line is plainer.
               listUnsubscribe: mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line,
+              attachments: mail.attachments.map((a) => a.contentType),
             };
             return true;
           }

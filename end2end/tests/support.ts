@@ -27,12 +27,24 @@ export async function logInAsAdmin(page: Page, javaScriptEnabled: boolean) {
 
 export const PASSWORD = 'ein langer satz als passwort';
 
-/** Fills in the registration form like a person (who takes more than 3 s). */
-export async function register(page: Page, email: string, name: string, checkA11y: boolean) {
+/** Fills in the registration form like a person (who takes more than 3 s). With
+ * `organisation`, as a business account. */
+export async function register(
+  page: Page,
+  email: string,
+  name: string,
+  checkA11y: boolean,
+  organisation?: string,
+) {
   await page.goto('/registrieren');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registrieren');
   if (checkA11y) await expectNoWcagViolations(page);
-  await page.getByLabel('Bürgerin oder Bürger').check();
+  if (organisation) {
+    await page.getByLabel('Unternehmen oder Organisation').check();
+    await page.getByLabel('Name des Unternehmens oder der Organisation').fill(organisation);
+  } else {
+    await page.getByLabel('Bürgerin oder Bürger').check();
+  }
   await page.getByLabel('Anzeigename').fill(name);
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
@@ -52,10 +64,11 @@ export async function logIn(page: Page, email: string, password: string, hydrate
   await expect(page).toHaveURL(/\/konto/);
 }
 
-/** A verified, logged-in citizen (registered through the forms and the mailed link). */
-export async function verifiedCitizen(page: Page, name: string): Promise<string> {
+/** A verified, logged-in citizen (registered through the forms and the mailed link); with
+ * `organisation`, a business account. */
+export async function verifiedCitizen(page: Page, name: string, organisation?: string): Promise<string> {
   const email = uniqueEmail(name.toLowerCase());
-  await register(page, email, name, false);
+  await register(page, email, name, false, organisation);
   await page.goto(linkIn(await receivedMail(email, 'bestätigen'), '/konto/bestaetigen'));
   await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
   await logIn(page, email, PASSWORD, false);

@@ -8,3 +8,4 @@ pub mod moderation;
 pub mod notifications;
 pub mod participation;
 pub mod projects;
+pub mod workshops;

@@ -27,6 +27,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><A href="/" exact=true>{t.nav_home}</A></li>
                         <li><A href="/projekte">{t.nav_projects}</A></li>
                         <li><A href="/ideen">{t.nav_ideas}</A></li>
+                        <li><A href="/workshops">{t.workshops.nav}</A></li>
                     </ul>
                 </nav>
                 <Suspense fallback=|| ()>

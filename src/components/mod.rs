@@ -6,3 +6,4 @@ pub mod form;
 pub mod idea_card;
 pub mod layout;
 pub mod project_card;
+pub mod workshop_card;

@@ -13,3 +13,4 @@ pub mod projects;
 pub mod stored;
 pub mod time;
 pub mod validation;
+pub mod workshops;

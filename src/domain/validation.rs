@@ -70,6 +70,30 @@ pub enum ValidationError {
     RegistrationRefused,
     #[error("already objected to this decision")]
     AlreadyObjected,
+    #[error("not a valid time of day")]
+    InvalidTime,
+    #[error("the start lies in the past")]
+    StartInPast,
+    #[error("the registration deadline lies after the start")]
+    DeadlineAfterStart,
+    #[error("more places per registration than the workshop has")]
+    PlacesAboveCapacity,
+    #[error("fewer places than are already taken ({taken})")]
+    CapacityBelowTaken { taken: i64 },
+    #[error("registration is closed")]
+    RegistrationClosed,
+    #[error("the workshop was cancelled")]
+    WorkshopCancelled,
+    #[error("the workshop is over")]
+    WorkshopOver,
+    #[error("the workshop is full")]
+    WorkshopFull,
+    #[error("only for verified business accounts")]
+    BusinessesOnly,
+    #[error("already registered")]
+    AlreadyRegistered,
+    #[error("not registered")]
+    NotRegistered,
 }
 
 /// A required single-line text of at most `max` characters.

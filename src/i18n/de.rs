@@ -138,6 +138,18 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::AlreadyObjected => {
             "Sie haben dieser Entscheidung bereits widersprochen. Die Moderation prüft Ihren Widerspruch.".to_owned()
         }
+        ValidationError::InvalidTime => "Bitte geben Sie eine Uhrzeit im Format HH:MM ein, z. B. 16:00. (Die Stunde der Zeitumstellung im März gibt es nicht.)".to_owned(),
+        ValidationError::StartInPast => "Der Beginn liegt in der Vergangenheit.".to_owned(),
+        ValidationError::DeadlineAfterStart => "Der Anmeldeschluss darf nicht nach dem Beginn liegen.".to_owned(),
+        ValidationError::PlacesAboveCapacity => "Pro Anmeldung können nicht mehr Plätze vergeben werden, als der Workshop hat.".to_owned(),
+        ValidationError::CapacityBelowTaken { taken } => format!("Es sind bereits {taken} Plätze vergeben. Weniger Plätze sind nicht möglich."),
+        ValidationError::RegistrationClosed => "Die Anmeldung für diesen Workshop ist geschlossen.".to_owned(),
+        ValidationError::WorkshopCancelled => "Dieser Workshop wurde abgesagt.".to_owned(),
+        ValidationError::WorkshopOver => "Dieser Workshop hat bereits stattgefunden.".to_owned(),
+        ValidationError::WorkshopFull => "Dieser Workshop ist ausgebucht und hat keine Warteliste.".to_owned(),
+        ValidationError::BusinessesOnly => "Dieser Workshop ist für Unternehmen. Bitte melden Sie sich mit einem Unternehmenskonto an.".to_owned(),
+        ValidationError::AlreadyRegistered => "Sie sind für diesen Workshop bereits angemeldet oder auf der Warteliste.".to_owned(),
+        ValidationError::NotRegistered => "Für diesen Workshop besteht keine Anmeldung (mehr).".to_owned(),
     }
 }
 
@@ -154,6 +166,7 @@ fn rate_limited(seconds: u64) -> String {
 
 pub(super) const TEXTS: Texts = Texts {
     moderation: &super::moderation::DE,
+    workshops: &super::workshops::DE,
     site_name: "Stadtlabor",
     site_tagline: "Mitmachen in der Digitalen Modellregion Kreis Soest",
     skip_to_content: "Zum Inhalt springen",

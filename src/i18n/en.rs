@@ -132,6 +132,18 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::AlreadyObjected => {
             "You have already objected to this decision. The moderators are reviewing your objection.".to_owned()
         }
+        ValidationError::InvalidTime => "Please enter a time as HH:MM, e.g. 16:00. (The hour skipped by the March clock change does not exist.)".to_owned(),
+        ValidationError::StartInPast => "The start lies in the past.".to_owned(),
+        ValidationError::DeadlineAfterStart => "The registration deadline cannot be after the start.".to_owned(),
+        ValidationError::PlacesAboveCapacity => "A registration cannot take more places than the workshop has.".to_owned(),
+        ValidationError::CapacityBelowTaken { taken } => format!("{taken} places are already taken. Fewer places are not possible."),
+        ValidationError::RegistrationClosed => "Registration for this workshop is closed.".to_owned(),
+        ValidationError::WorkshopCancelled => "This workshop was cancelled.".to_owned(),
+        ValidationError::WorkshopOver => "This workshop has already taken place.".to_owned(),
+        ValidationError::WorkshopFull => "This workshop is full and has no waiting list.".to_owned(),
+        ValidationError::BusinessesOnly => "This workshop is for businesses. Please sign in with a business account.".to_owned(),
+        ValidationError::AlreadyRegistered => "You are already registered or on the waiting list for this workshop.".to_owned(),
+        ValidationError::NotRegistered => "There is no (longer a) registration for this workshop.".to_owned(),
     }
 }
 
@@ -145,6 +157,7 @@ fn rate_limited(seconds: u64) -> String {
 
 pub(super) const TEXTS: Texts = Texts {
     moderation: &super::moderation::EN,
+    workshops: &super::workshops::EN,
     site_name: "Stadtlabor",
     site_tagline: "Take part in the digital model region of the district of Soest",
     skip_to_content: "Skip to content",

@@ -6,6 +6,7 @@
 mod de;
 mod en;
 pub mod moderation;
+pub mod workshops;
 
 use crate::domain::accounts::Role;
 use crate::domain::comments::ClosedReason;
@@ -104,6 +105,7 @@ pub fn use_texts() -> &'static Texts {
 pub struct Texts {
     /// Moderation's texts, kept in their own file.
     pub moderation: &'static moderation::ModerationTexts,
+    pub workshops: &'static workshops::WorkshopTexts,
     pub site_name: &'static str,
     pub site_tagline: &'static str,
     pub skip_to_content: &'static str,

@@ -1,6 +1,7 @@
 //! `/konto`: profile, language, password, email address, and the verification state.
 
 use crate::api::accounts::{ChangeEmail, ChangePassword, ResendVerification, UpdateProfile};
+use crate::api::workshops::my_registrations;
 use crate::components::form::{action_error, FormAlert, SuccessNotice, TextField};
 use crate::domain::accounts::{
     CurrentUser, Role, EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORGANISATION_MAX_CHARS, PASSWORD_MAX_CHARS,
@@ -133,6 +134,45 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
                 " · "
                 <a href="/benachrichtigungen">{t.notifications_title}</a>
             </p>
+        </section>
+
+        <MyWorkshops/>
+    }
+}
+
+/// The person's workshop registrations, with status and waitlist position; each links to
+/// its workshop, where the button to give the place up is.
+#[component]
+fn MyWorkshops() -> impl IntoView {
+    let t = use_texts();
+    let w = t.workshops;
+    let mine = Resource::new(|| (), |_| my_registrations());
+    view! {
+        <section aria-labelledby="workshops-title">
+            <h2 id="workshops-title">{w.my_heading}</h2>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    let mine = mine.await.unwrap_or_default();
+                    if mine.is_empty() {
+                        return view! { <p>{w.my_empty}</p> }.into_any();
+                    }
+                    view! {
+                        <ul>
+                            {mine.into_iter().map(|r| view! {
+                                <li>
+                                    <a href=format!("/workshops/{}#anmeldung", r.workshop_slug)>{r.workshop_title}</a>
+                                    " – "{(w.when)(r.starts_at, r.ends_at)}" – "
+                                    {if r.workshop_cancelled {
+                                        w.badge_cancelled.to_owned()
+                                    } else {
+                                        (w.mine)(r.status, r.places, r.waitlist_position)
+                                    }}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -25,6 +25,11 @@ pub mod project_form;
 pub mod projects;
 pub mod register;
 pub mod report;
+pub mod workshop;
+pub mod workshop_attendees;
+pub mod workshop_cancel_link;
+pub mod workshop_form;
+pub mod workshops;
 
 use crate::domain::accounts::CurrentUser;
 use crate::error::AppError;

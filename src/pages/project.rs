@@ -3,8 +3,10 @@
 use crate::api::ideas::{list_ideas, IdeaQuery};
 use crate::api::participation::{project_follow_state, FollowProject};
 use crate::api::projects::get_project;
+use crate::api::workshops::project_workshops;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::idea_card::IdeaCard;
+use crate::components::workshop_card::WorkshopGrid;
 use crate::domain::projects::ProjectView;
 use crate::i18n::{use_locale, use_texts};
 use crate::pages::use_current_user;
@@ -89,6 +91,7 @@ fn ProjectDetails(project: ProjectView) -> impl IntoView {
                     </p>
                 </aside>
             </div>
+            <ProjectWorkshops slug=project.slug.clone()/>
             <ProjectIdeas slug=project.slug open=project.accepts_ideas && !project.archived/>
         </article>
     }
@@ -111,6 +114,31 @@ fn StaffProjectActions(slug: String) -> impl IntoView {
                                 {t.project_edit_link}
                             </a>
                         </p>
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The project's published workshops (shown only if it has any), with its calendar feed.
+#[component]
+fn ProjectWorkshops(slug: String) -> impl IntoView {
+    let w = use_texts().workshops;
+    let feed = format!("/projekte/{slug}/workshops.ics");
+    let workshops = Resource::new(move || slug.clone(), project_workshops);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let feed = feed.clone();
+                Suspend::new(async move {
+                    let list = workshops.await.unwrap_or_default();
+                    (!list.is_empty()).then(|| view! {
+                        <section aria-labelledby="project-workshops-title" class="project-workshops">
+                            <h2 id="project-workshops-title">{w.project_heading}</h2>
+                            <WorkshopGrid workshops=list empty=w.list_empty/>
+                            <p><a href=feed>{w.feed_link}</a></p>
+                        </section>
                     })
                 })
             }}

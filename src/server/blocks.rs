@@ -16,6 +16,7 @@ use crate::server::db::{DbError, Tx};
 use crate::server::mail::{self, moderation_mails};
 use crate::server::state::AppState;
 use crate::server::tokens::hash_token;
+use crate::server::workshops;
 use chrono::{DateTime, Utc};
 
 /// What a block keeps of the address: the SHA-256 of its canonical form, nothing readable.
@@ -84,6 +85,8 @@ pub async fn block(
     } else {
         0
     };
+    // A blocked account cannot come: its workshop places go to the waitlist.
+    workshops::withdraw_registrations_of(&mut tx, state, user_id, now).await?;
     let excerpt = duration.map(BlockDuration::as_param);
     let entry = NewLogEntry {
         actor_id: Some(staff.id),

@@ -124,6 +124,8 @@ pub struct Settings {
     /// older than a day) is hidden pending review. `None`: off (the default; a group could
     /// silence a critic).
     pub auto_hide_reports: Option<i64>,
+    /// How many hours before a workshop's start registered people get the reminder (1–72).
+    pub workshop_reminder_hours: i64,
 }
 
 impl Settings {
@@ -244,9 +246,23 @@ impl Settings {
                     })?,
             ),
         };
+        let workshop_reminder_hours = match lookup("STADTLABOR_WORKSHOP_REMINDER_HOURS") {
+            None => 24,
+            Some(v) => v
+                .parse::<i64>()
+                .ok()
+                .filter(|h| (1..=72).contains(h))
+                .ok_or_else(|| {
+                    ConfigError::new(
+                        "STADTLABOR_WORKSHOP_REMINDER_HOURS",
+                        "expected a number of hours from 1 to 72, e.g. 24",
+                    )
+                })?,
+        };
         Ok(Settings {
             digest_hour,
             auto_hide_reports,
+            workshop_reminder_hours,
             smtp_url,
             mail_from,
             mail_dir,

@@ -5,7 +5,7 @@
 //! instance unhealthy instead of silently sending no mail.
 
 use crate::server::state::AppState;
-use crate::server::{blocks, notifications};
+use crate::server::{blocks, notifications, workshops};
 use futures::FutureExt;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -38,6 +38,9 @@ pub async fn run_scheduled_until_stopped(
         }
         if let Err(err) = blocks::end_expired_blocks(&state, now).await {
             tracing::error!(error = %err, "ending expired blocks failed; retrying in a minute");
+        }
+        if let Err(err) = workshops::send_due_reminders(&state, now).await {
+            tracing::error!(error = %err, "sending workshop reminders failed; retrying in a minute");
         }
         tokio::select! {
             () = tokio::time::sleep(SCHEDULED_INTERVAL) => {}

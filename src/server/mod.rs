@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod blocks;
+pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod comments;
@@ -35,3 +36,6 @@ pub mod telemetry;
 pub mod tokens;
 pub mod unsubscribe;
 pub mod votes;
+pub mod workshop_export;
+pub mod workshop_feeds;
+pub mod workshops;

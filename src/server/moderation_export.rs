@@ -110,7 +110,7 @@ fn to_csv(entries: &[LogEntry]) -> Result<String, csv::Error> {
 
 /// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return
 /// first, OWASP's list) gets a leading apostrophe, so it is shown as text.
-fn spreadsheet_safe(cell: &str) -> String {
+pub(crate) fn spreadsheet_safe(cell: &str) -> String {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_owned(),

@@ -3,8 +3,10 @@
 
 use crate::domain::programmes::ProgrammeView;
 use crate::domain::projects::Phase;
+use crate::domain::workshops::{Audience, WorkshopFormat};
 use crate::server::db::projects::{insert_project_unless_exists, NewProject};
-use crate::server::db::{programmes, reference, Db, DbError};
+use crate::server::db::workshops::{self as workshops, NewWorkshop};
+use crate::server::db::{programmes, reference, Db, DbError, Tx};
 use chrono::{DateTime, Utc};
 
 const CATEGORIES: [(&str, &str, &str); 6] = [
@@ -188,7 +190,98 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), DbError> {
             inserted += 1;
         }
     }
+    let workshops = seed_workshops(&mut tx, now).await?;
     tx.commit().await?;
-    tracing::info!(inserted, "demo content loaded");
+    tracing::info!(inserted, workshops, "demo content loaded");
     Ok(())
+}
+
+/// Two sample workshops, three and five weeks ahead at 16:00 Berlin time (a first visitor
+/// sees upcoming ones whenever the demo starts); existing ones (by slug) stay as they are.
+async fn seed_workshops(tx: &mut Tx, now: DateTime<Utc>) -> Result<usize, DbError> {
+    let at = |weeks: i64, hour: u32| {
+        let day = crate::domain::time::berlin_date(now + chrono::Duration::weeks(weeks));
+        crate::domain::workshops::berlin_instant(
+            day,
+            chrono::NaiveTime::from_hms_opt(hour, 0, 0).expect("a valid hour"),
+        )
+        .unwrap_or(now + chrono::Duration::weeks(weeks))
+    };
+    let samples = [
+        (
+            "3d-stadtmodell-handwerk",
+            "3-D-Stadtmodell für Handwerk und Architektur ausprobieren",
+            Some("3d-stadtmodell"),
+            "Dachflächen vermessen, Baulücken finden, Angebote mit Luftbild und Gebäudemodell \
+             vorbereiten: Das Team des Kreises zeigt das 3-D-Stadtmodell und seine Werkzeuge. \
+             Bringen Sie gern ein aktuelles Projekt mit.\n\n\
+             Für Handwerksbetriebe, Architektur- und Ingenieurbüros. Pro Betrieb bis zu drei Plätze.",
+            WorkshopFormat::InPerson,
+            "City-Lab SO Digital, Kreishaus Soest, Hoher Weg 1–3, 59494 Soest",
+            "",
+            (3, 16, 18),
+            12,
+            3,
+            Audience::Businesses,
+        ),
+        (
+            "big-bird-app-test",
+            "Big-Bird-App im Test: barrierefrei Bus fahren",
+            Some("big-bird-westfalen"),
+            "Wir testen gemeinsam die Smartphone-App, mit der Sie im Bus per Ein- und \
+             Auschecken bezahlen. Besonders willkommen: Menschen, die einen Screenreader nutzen, \
+             mit Rollator oder Rollstuhl unterwegs sind oder selten Bus fahren.",
+            WorkshopFormat::Hybrid,
+            "Bürgerzentrum Alter Schlachthof, Ulricherstraße 4, 59494 Soest",
+            "https://meet.so-digital.example/big-bird-test",
+            (5, 17, 19),
+            20,
+            1,
+            Audience::Everyone,
+        ),
+    ];
+    let mut inserted = 0;
+    for (
+        slug,
+        title,
+        project,
+        description,
+        format,
+        location,
+        url,
+        (weeks, from, to),
+        capacity,
+        per,
+        audience,
+    ) in samples
+    {
+        let project_id = match project {
+            Some(p) => workshops::find_project_id(tx, p).await?,
+            None => None,
+        };
+        let new = NewWorkshop {
+            slug,
+            project_id,
+            title,
+            description_md: description,
+            format,
+            location,
+            online_url: url,
+            starts_at: at(weeks, from),
+            ends_at: at(weeks, to),
+            capacity,
+            places_per_registration: per,
+            audience,
+            waitlist: true,
+            registration_closes_at: None,
+            published: true,
+        };
+        if workshops::insert_workshop_unless_exists(tx, &new, None, now)
+            .await?
+            .is_some()
+        {
+            inserted += 1;
+        }
+    }
+    Ok(inserted)
 }

@@ -50,17 +50,10 @@ impl SigningKey {
         mac
     }
 
-    /// `user.kind.expiry.signature`: readable, and useless once any part is changed.
-    pub fn unsubscribe_token(
-        &self,
-        user_id: i64,
-        scope: UnsubscribeScope,
-        now: DateTime<Utc>,
-    ) -> String {
-        let expires = (now + chrono::Duration::days(UNSUBSCRIBE_VALID_DAYS)).timestamp();
-        let payload = format!("{user_id}.{}.{expires}", scope.as_string());
+    /// `payload.signature`: readable, and useless once any part is changed.
+    fn sign(&self, payload: &str) -> String {
         let signature: String = self
-            .mac(&payload)
+            .mac(payload)
             .finalize()
             .into_bytes()
             .iter()
@@ -69,12 +62,8 @@ impl SigningKey {
         format!("{payload}.{signature}")
     }
 
-    /// The person and scope a token stands for, if it is genuine and not expired.
-    pub fn verify_unsubscribe(
-        &self,
-        token: &str,
-        now: DateTime<Utc>,
-    ) -> Option<(i64, UnsubscribeScope)> {
+    /// The payload of a genuine token (constant-time check of the signature).
+    fn verify<'t>(&self, token: &'t str) -> Option<&'t str> {
         let (payload, signature) = token.rsplit_once('.')?;
         let signature: Vec<u8> = (0..signature.len())
             .step_by(2)
@@ -84,13 +73,51 @@ impl SigningKey {
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
             })
             .collect::<Option<_>>()?;
-        // Constant-time comparison.
         self.mac(payload).verify_slice(&signature).ok()?;
-        let mut parts = payload.split('.');
+        Some(payload)
+    }
+
+    /// `user.kind.expiry.signature`.
+    pub fn unsubscribe_token(
+        &self,
+        user_id: i64,
+        scope: UnsubscribeScope,
+        now: DateTime<Utc>,
+    ) -> String {
+        let expires = (now + chrono::Duration::days(UNSUBSCRIBE_VALID_DAYS)).timestamp();
+        self.sign(&format!("{user_id}.{}.{expires}", scope.as_string()))
+    }
+
+    /// The person and scope a token stands for, if it is genuine and not expired.
+    pub fn verify_unsubscribe(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Option<(i64, UnsubscribeScope)> {
+        let mut parts = self.verify(token)?.split('.');
         let user_id = parts.next()?.parse().ok()?;
         let kind = parts.next()?.parse().ok()?;
         let expires: i64 = parts.next()?.parse().ok()?;
         (expires > now.timestamp()).then_some((user_id, kind))
+    }
+
+    /// `workshop.registration.expiry.signature`: gives up the place of one registration
+    /// without a login (the link in every workshop mail). It works until `expires` (the end
+    /// of the workshop); the prefix keeps it apart from unsubscribe tokens.
+    pub fn registration_token(&self, registration_id: i64, expires: DateTime<Utc>) -> String {
+        self.sign(&format!(
+            "workshop.{registration_id}.{}",
+            expires.timestamp()
+        ))
+    }
+
+    /// The registration a token stands for, if it is genuine and not expired.
+    pub fn verify_registration(&self, token: &str, now: DateTime<Utc>) -> Option<i64> {
+        let mut parts = self.verify(token)?.split('.');
+        (parts.next()? == "workshop").then_some(())?;
+        let registration_id = parts.next()?.parse().ok()?;
+        let expires: i64 = parts.next()?.parse().ok()?;
+        (expires > now.timestamp()).then_some(registration_id)
     }
 }
 
@@ -112,6 +139,26 @@ mod tests {
         assert_eq!(key.verify_unsubscribe(&other_user, now), None, "tampered");
         let other_key = SigningKey(vec![8; 32]);
         assert_eq!(other_key.verify_unsubscribe(&token, now), None);
+        let registration = key.registration_token(7, now + chrono::Duration::days(1));
+        assert_eq!(key.verify_registration(&registration, now), Some(7));
+        assert_eq!(
+            key.verify_unsubscribe(&registration, now),
+            None,
+            "not an unsubscribe token"
+        );
+        assert_eq!(
+            key.verify_registration(&token, now),
+            None,
+            "not a registration token"
+        );
+        let later = now + chrono::Duration::days(2);
+        assert_eq!(
+            key.verify_registration(&registration, later),
+            None,
+            "expired"
+        );
+        let other = registration.replacen(".7.", ".8.", 1);
+        assert_eq!(key.verify_registration(&other, now), None, "tampered");
         for junk in [
             "",
             ".",

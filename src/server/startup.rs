@@ -11,7 +11,10 @@ use crate::server::mail::{MailSignal, MailTransport};
 use crate::server::sessions::{session_layer, DbSessionStore};
 use crate::server::signing::SigningKey;
 use crate::server::state::AppState;
-use crate::server::{csrf, health, language, moderation_export, request, unsubscribe};
+use crate::server::{
+    csrf, health, language, moderation_export, request, unsubscribe, workshop_export,
+    workshop_feeds,
+};
 use anyhow::Context;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -151,6 +154,22 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/sprache/{code}", get(language::switch_language))
         .route(LOG_CSV_PATH, get(moderation_export::download))
+        .route(
+            workshop_feeds::FEED_PATH,
+            get(workshop_feeds::all_workshops),
+        )
+        .route(
+            workshop_feeds::WORKSHOP_ICS_PATH,
+            get(workshop_feeds::one_workshop),
+        )
+        .route(
+            workshop_feeds::PROJECT_FEED_PATH,
+            get(workshop_feeds::project_workshops),
+        )
+        .route(
+            workshop_export::ATTENDEES_CSV_PATH,
+            get(workshop_export::download),
+        )
         .leptos_routes_with_context(&state, routes, || {}, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -18,7 +18,8 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub mail_signal: MailSignal,
-    /// Signs the one-click unsubscribe links.
+    /// Signs the links in mails that work without a login: one-click unsubscribe, giving up
+    /// a workshop place.
     pub unsubscribe_key: SigningKey,
     /// Where `now` comes from (movable in tests).
     pub clock: Clock,

@@ -20,3 +20,4 @@ mod schema;
 mod server_functions;
 mod time;
 mod visibility;
+mod workshops;

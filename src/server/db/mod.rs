@@ -22,6 +22,7 @@ pub mod stored;
 pub mod tokens;
 pub mod users;
 pub mod votes;
+pub mod workshops;
 
 use crate::server::config::DatabaseUrl;
 use anyhow::Context;

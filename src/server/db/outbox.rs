@@ -17,6 +17,8 @@ pub struct NewMail<'a> {
     pub unsubscribe_url: Option<&'a str>,
     /// The content the mail is about (its idea, and the comment if it is about one).
     pub about: Option<(i64, Option<i64>)>,
+    /// A calendar file to attach: its text and iTIP method.
+    pub calendar: Option<(&'a str, &'a str)>,
 }
 
 pub async fn enqueue_mail(
@@ -26,8 +28,8 @@ pub async fn enqueue_mail(
 ) -> Result<(), DbError> {
     const SQL: &str = "INSERT INTO outbox (recipient_user_id, recipient_email, kind, subject, \
             body_text, body_html, unsubscribe_url, next_attempt_at, created_at, idea_id, \
-            comment_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10)";
+            comment_id, calendar_ics, calendar_method) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12)";
     with_tx!(tx, conn => {
         sqlx::query(SQL)
             .bind(mail.recipient_user_id)
@@ -40,6 +42,8 @@ pub async fn enqueue_mail(
             .bind(now)
             .bind(mail.about.map(|(idea, _)| idea))
             .bind(mail.about.and_then(|(_, comment)| comment))
+            .bind(mail.calendar.map(|(ics, _)| ics))
+            .bind(mail.calendar.map(|(_, method)| method))
             .execute(conn)
             .await?;
     });
@@ -72,6 +76,8 @@ pub struct OutboxMail {
     pub body_text: String,
     pub body_html: String,
     pub unsubscribe_url: Option<String>,
+    pub calendar_ics: Option<String>,
+    pub calendar_method: Option<String>,
     pub attempts: i64,
 }
 
@@ -88,7 +94,7 @@ macro_rules! claim_sql {
                  ORDER BY id LIMIT $3",
             $lock,
             ") RETURNING id, recipient_email, kind, subject, body_text, body_html, \
-               unsubscribe_url, attempts"
+               unsubscribe_url, calendar_ics, calendar_method, attempts"
         )
     };
 }

@@ -6,6 +6,7 @@ use crate::domain::accounts::Role;
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::projects::Phase;
+use crate::domain::workshops::{Audience, RegistrationStatus, WorkshopFormat};
 use sqlx::error::BoxDynError;
 use sqlx::postgres::{PgTypeInfo, PgValueRef, Postgres};
 use sqlx::sqlite::{Sqlite, SqliteTypeInfo, SqliteValueRef};
@@ -42,7 +43,16 @@ macro_rules! decode_as_text {
     )+};
 }
 
-decode_as_text!(Role, IdeaStatus, Phase, NotificationKind, Delivery);
+decode_as_text!(
+    Role,
+    IdeaStatus,
+    Phase,
+    NotificationKind,
+    Delivery,
+    WorkshopFormat,
+    Audience,
+    RegistrationStatus
+);
 
 /// For `#[serde(deserialize_with = "…")]` on fields of rows read from JSON arrays: the stored
 /// spelling, not serde's variant name.

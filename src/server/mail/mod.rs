@@ -7,12 +7,13 @@ pub mod moderation_mails;
 pub mod notification_mails;
 pub mod templates;
 pub mod worker;
+pub mod workshop_mails;
 
 use crate::server::db::outbox::{enqueue_mail, NewMail, OutboxMail};
 use crate::server::db::{DbError, Tx};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -92,6 +93,7 @@ pub async fn queue_about(
             body_html: &mail.html,
             unsubscribe_url: mail.unsubscribe_url.as_deref(),
             about,
+            calendar: mail.calendar.as_ref().map(|c| (c.ics.as_str(), c.method)),
         },
         now,
     )
@@ -146,7 +148,18 @@ pub fn build_message(from: &Mailbox, mail: &OutboxMail) -> anyhow::Result<Messag
             .header(ListUnsubscribe(format!("<{url}>")))
             .header(ListUnsubscribePost);
     }
-    Ok(builder.multipart(body)?)
+    match (&mail.calendar_ics, &mail.calendar_method) {
+        (Some(ics), Some(method)) => {
+            // The calendar entry as an attachment that calendar programs recognise as an
+            // invitation (or its cancellation) by the iTIP method in its content type.
+            let calendar_type =
+                ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))?;
+            let attachment =
+                Attachment::new("workshop.ics".to_owned()).body(ics.clone(), calendar_type);
+            Ok(builder.multipart(MultiPart::mixed().multipart(body).singlepart(attachment))?)
+        }
+        _ => Ok(builder.multipart(body)?),
+    }
 }
 
 /// The `List-Unsubscribe` header (RFC 2369), holding `<url>`.

@@ -12,6 +12,15 @@ pub struct ComposedMail {
     pub html: String,
     /// The one-click unsubscribe link (RFC 8058) of notification mails.
     pub unsubscribe_url: Option<String>,
+    /// A calendar file sent along (workshop mails).
+    pub calendar: Option<CalendarAttachment>,
+}
+
+/// An iCalendar file and its iTIP method (`REQUEST` or `CANCEL`), attached to a mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarAttachment {
+    pub ics: String,
+    pub method: &'static str,
 }
 
 pub(super) fn escape(s: &str) -> String {
@@ -74,6 +83,7 @@ pub(super) fn compose(
         text,
         html,
         unsubscribe_url: None,
+        calendar: None,
     }
 }
 

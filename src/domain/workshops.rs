@@ -1,0 +1,374 @@
+//! Workshops of the city lab: what staff publish, what people register for, and the rules of
+//! places and the waitlist. The waitlist rule lives in [`first_fitting`], in one place.
+
+use crate::domain::stored::stored_enum;
+use crate::domain::time::ZONE;
+use crate::domain::validation::ValidationError;
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+stored_enum! {
+    /// Where a workshop takes place.
+    pub enum WorkshopFormat("workshop format") {
+        InPerson = "in_person",
+        Online = "online",
+        Hybrid = "hybrid",
+    }
+}
+
+stored_enum! {
+    /// Who may register.
+    pub enum Audience("audience") {
+        Everyone = "everyone",
+        Businesses = "businesses",
+    }
+}
+
+stored_enum! {
+    /// Where one registration stands. Waitlisted registrations never count as participants.
+    pub enum RegistrationStatus("registration status") {
+        Registered = "registered",
+        Waitlisted = "waitlisted",
+        Cancelled = "cancelled",
+    }
+}
+
+impl WorkshopFormat {
+    pub fn has_place(self) -> bool {
+        matches!(self, WorkshopFormat::InPerson | WorkshopFormat::Hybrid)
+    }
+
+    pub fn has_link(self) -> bool {
+        matches!(self, WorkshopFormat::Online | WorkshopFormat::Hybrid)
+    }
+}
+
+pub const WORKSHOP_TITLE_MAX_CHARS: usize = 150;
+pub const WORKSHOP_DESCRIPTION_MAX_CHARS: usize = 20_000;
+pub const LOCATION_MAX_CHARS: usize = 300;
+pub const ONLINE_URL_MAX_CHARS: usize = 500;
+pub const CAPACITY_MAX: i64 = 10_000;
+pub const ACCESS_NEEDS_MAX_CHARS: usize = 1_000;
+pub const CANCEL_MESSAGE_MAX_CHARS: usize = 2_000;
+/// Registered people see the online link from this many minutes before the start.
+pub const ONLINE_LINK_LEAD_MINUTES: i64 = 30;
+/// Closer than this to the start, a freed place is not given away automatically (nobody
+/// could still plan to come); staff are told instead.
+pub const NO_PROMOTION_HOURS_BEFORE_START: i64 = 2;
+/// The version of the consent line shown on the registration form, stored with each
+/// registration (so it is known later which text someone agreed to).
+pub const CONSENT_VERSION: &str = "2026-12-v1";
+
+/// One workshop in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopListItem {
+    pub slug: String,
+    pub title: String,
+    pub project: Option<(String, String)>,
+    pub format: WorkshopFormat,
+    pub location: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub audience: Audience,
+    pub places: Places,
+    pub published: bool,
+    pub cancelled: bool,
+    /// Over by the request's clock (decided on the server, so the page hydrates alike).
+    pub past: bool,
+}
+
+/// The places of a workshop as everyone may see them (counts only, never who).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Places {
+    pub capacity: i64,
+    pub taken: i64,
+    pub waitlisted: i64,
+    pub waitlist: bool,
+}
+
+impl Places {
+    pub fn free(self) -> i64 {
+        (self.capacity - self.taken).max(0)
+    }
+}
+
+/// A workshop's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopView {
+    pub slug: String,
+    pub title: String,
+    pub project: Option<(String, String)>,
+    pub description_html: String,
+    pub format: WorkshopFormat,
+    pub location: String,
+    /// Only for registered people from shortly before the start, and for staff.
+    pub online_url: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub audience: Audience,
+    pub places: Places,
+    pub places_per_registration: i64,
+    pub registration_closes_at: DateTime<Utc>,
+    pub published: bool,
+    pub cancelled: bool,
+    pub cancel_message: Option<String>,
+    pub organiser: String,
+    /// Whether registering is open now (not cancelled, before the deadline, published).
+    pub open: bool,
+    pub past: bool,
+    /// The viewer's own registration, if any.
+    pub mine: Option<MyRegistration>,
+}
+
+/// A person's registration, as they see it (on the workshop page and on `/konto`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyRegistration {
+    pub id: i64,
+    pub workshop_slug: String,
+    pub workshop_title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: RegistrationStatus,
+    pub places: i64,
+    /// 1 for the first waitlisted registration; `None` unless waitlisted.
+    pub waitlist_position: Option<i64>,
+    pub workshop_cancelled: bool,
+}
+
+/// One registration as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendee {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub organisation: Option<String>,
+    pub status: RegistrationStatus,
+    pub places: i64,
+    pub access_needs: String,
+    pub queued_at: DateTime<Utc>,
+}
+
+/// What the staff's workshop form shows and sends: every field as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopDraft {
+    pub slug: String,
+    pub title: String,
+    pub project: String,
+    pub description: String,
+    pub format: String,
+    pub location: String,
+    pub online_url: String,
+    pub start_date: String,
+    pub start_time: String,
+    pub end_date: String,
+    pub end_time: String,
+    pub capacity: String,
+    pub places_per_registration: String,
+    pub audience: String,
+    pub closes_date: String,
+    pub closes_time: String,
+    pub waitlist: bool,
+    pub published: bool,
+}
+
+/// A time of day from a time input (`16:00`) or typed `16.00` / `16 Uhr`.
+pub fn parse_time(raw: &str) -> Result<NaiveTime, ValidationError> {
+    let text = raw.trim().trim_end_matches("Uhr").trim().replace('.', ":");
+    if text.is_empty() {
+        return Err(ValidationError::Required);
+    }
+    let text = if text.contains(':') {
+        text
+    } else {
+        format!("{text}:00")
+    };
+    NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| ValidationError::InvalidTime)
+}
+
+/// A date from a date input (`2027-01-14`) or typed the German way (`14.01.2027`).
+pub fn parse_day(raw: &str) -> Result<NaiveDate, ValidationError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(ValidationError::Required);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .map_err(|_| ValidationError::InvalidDate)
+}
+
+/// The instant of a Berlin wall-clock time. A time that does not exist (the hour skipped in
+/// March) is refused; one that exists twice (October) means the first.
+pub fn berlin_instant(day: NaiveDate, time: NaiveTime) -> Result<DateTime<Utc>, ValidationError> {
+    match ZONE.from_local_datetime(&day.and_time(time)) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => Ok(at.with_timezone(&Utc)),
+        LocalResult::None => Err(ValidationError::InvalidTime),
+    }
+}
+
+/// A whole number in `1..=max`.
+pub fn parse_count(raw: &str, max: i64) -> Result<i64, ValidationError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(ValidationError::Required);
+    }
+    match text.parse::<i64>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(ValidationError::NumberOutOfRange { min: 1, max }),
+    }
+}
+
+/// An online meeting link: https only (it is handed to registered people to click).
+pub fn parse_meeting_url(raw: &str) -> Result<String, ValidationError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(ValidationError::Required);
+    }
+    if value.chars().count() > ONLINE_URL_MAX_CHARS {
+        return Err(ValidationError::TooLong {
+            max: ONLINE_URL_MAX_CHARS,
+        });
+    }
+    match value.to_ascii_lowercase().strip_prefix("https://") {
+        Some(host)
+            if host.contains('.')
+                && !value.chars().any(|c| c.is_whitespace() || c.is_control()) =>
+        {
+            Ok(value.to_owned())
+        }
+        _ => Err(ValidationError::InvalidUrl),
+    }
+}
+
+/// The waitlist rule: walking the waitlist in order (queue time, then id), each registration
+/// that fits into the places still free is promoted; one that needs more places than are free
+/// is passed over — it does not block smaller ones behind it — and keeps its position for the
+/// next freed place. Returns the ids to promote.
+pub fn first_fitting(mut free: i64, waiting: &[(i64, i64)]) -> Vec<i64> {
+    let mut promoted = Vec::new();
+    for &(id, places) in waiting {
+        if free <= 0 {
+            break;
+        }
+        if places <= free {
+            free -= places;
+            promoted.push(id);
+        }
+    }
+    promoted
+}
+
+/// Whether people see the online link now: registered, and from shortly before the start.
+pub fn shows_online_link(
+    status: Option<RegistrationStatus>,
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    status == Some(RegistrationStatus::Registered)
+        && now >= starts_at - chrono::Duration::minutes(ONLINE_LINK_LEAD_MINUTES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_enums_round_trip() {
+        for f in WorkshopFormat::ALL {
+            assert_eq!(f.as_str().parse::<WorkshopFormat>(), Ok(f));
+        }
+        for a in Audience::ALL {
+            assert_eq!(a.as_str().parse::<Audience>(), Ok(a));
+        }
+        for s in RegistrationStatus::ALL {
+            assert_eq!(s.as_str().parse::<RegistrationStatus>(), Ok(s));
+        }
+    }
+
+    #[test]
+    fn the_waitlist_promotes_in_order_and_skips_what_does_not_fit() {
+        // (free places, waitlist as (id, places), promoted ids)
+        let table: [(i64, &[(i64, i64)], &[i64]); 7] = [
+            (0, &[(1, 1)], &[]),
+            (1, &[(1, 1), (2, 1)], &[1]),
+            (2, &[(1, 1), (2, 1), (3, 1)], &[1, 2]),
+            // The first needs 3 of 2 free places: the two behind it get them.
+            (2, &[(1, 3), (2, 1), (3, 1)], &[2, 3]),
+            (3, &[(1, 3), (2, 1)], &[1]),
+            (4, &[(1, 2), (2, 3), (3, 2)], &[1, 3]),
+            (5, &[], &[]),
+        ];
+        for (free, waiting, expected) in table {
+            assert_eq!(first_fitting(free, waiting), expected, "{free} {waiting:?}");
+        }
+    }
+
+    #[test]
+    fn berlin_wall_clock_times_become_instants() {
+        let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let time = |s| parse_time(s).unwrap();
+        assert_eq!(
+            berlin_instant(day("2027-01-14"), time("16:00")).unwrap(),
+            "2027-01-14T15:00:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+        assert_eq!(
+            berlin_instant(day("2027-07-14"), time("16 Uhr")).unwrap(),
+            "2027-07-14T14:00:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+        // 28 March 2027, 02:30 does not exist in Berlin.
+        assert_eq!(
+            berlin_instant(day("2027-03-28"), time("02:30")),
+            Err(ValidationError::InvalidTime)
+        );
+        // 31 October 2027, 02:30 exists twice: the first (summer time) is meant.
+        assert_eq!(
+            berlin_instant(day("2027-10-31"), time("02.30")).unwrap(),
+            "2027-10-31T00:30:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+    }
+
+    #[test]
+    fn bad_times_counts_and_links_are_refused() {
+        assert_eq!(parse_time(""), Err(ValidationError::Required));
+        assert_eq!(parse_time("25:00"), Err(ValidationError::InvalidTime));
+        assert_eq!(parse_day("31.02.2027"), Err(ValidationError::InvalidDate));
+        assert_eq!(parse_day("14.01.2027"), parse_day("2027-01-14"));
+        assert_eq!(
+            parse_count("0", CAPACITY_MAX),
+            Err(ValidationError::NumberOutOfRange {
+                min: 1,
+                max: CAPACITY_MAX
+            })
+        );
+        assert!(parse_count("10001", CAPACITY_MAX).is_err());
+        assert!(parse_count("zwölf", CAPACITY_MAX).is_err());
+        assert_eq!(parse_count(" 20 ", CAPACITY_MAX), Ok(20));
+        assert_eq!(
+            parse_meeting_url("https://meet.example.org/so-digital"),
+            Ok("https://meet.example.org/so-digital".to_owned())
+        );
+        for bad in [
+            "http://meet.example.org",
+            "javascript:alert(1)",
+            "https://x y.de",
+            "meet",
+        ] {
+            assert_eq!(parse_meeting_url(bad), Err(ValidationError::InvalidUrl));
+        }
+    }
+
+    #[test]
+    fn the_online_link_shows_to_registered_people_shortly_before_the_start() {
+        let start: DateTime<Utc> = "2027-01-14T15:00:00Z".parse().unwrap();
+        let early = start - chrono::Duration::minutes(31);
+        let soon = start - chrono::Duration::minutes(30);
+        let registered = Some(RegistrationStatus::Registered);
+        assert!(!shows_online_link(registered, start, early));
+        assert!(shows_online_link(registered, start, soon));
+        assert!(!shows_online_link(
+            Some(RegistrationStatus::Waitlisted),
+            start,
+            soon
+        ));
+        assert!(!shows_online_link(None, start, soon));
+    }
+}

@@ -1,0 +1,586 @@
+//! The texts of workshops: the list, the page, registration, the staff form and view, and
+//! the workshop mails, German and English.
+
+use crate::domain::time::berlin;
+use crate::domain::workshops::{Audience, Places, RegistrationStatus, WorkshopFormat};
+use chrono::{DateTime, Datelike, Timelike, Utc};
+
+pub struct WorkshopTexts {
+    pub nav: &'static str,
+    pub list_title: &'static str,
+    pub list_intro: &'static str,
+    pub list_empty: &'static str,
+    pub new_link: &'static str,
+    pub feed_link: &'static str,
+    pub filter_project: &'static str,
+    pub all_projects: &'static str,
+    pub filter_audience: &'static str,
+    pub all_audiences: &'static str,
+    pub filter_submit: &'static str,
+    pub badge_cancelled: &'static str,
+    pub badge_past: &'static str,
+    pub badge_draft: &'static str,
+    pub project_heading: &'static str,
+
+    pub fact_when: &'static str,
+    pub fact_where: &'static str,
+    pub fact_format: &'static str,
+    pub fact_project: &'static str,
+    pub fact_organiser: &'static str,
+    pub fact_places: &'static str,
+    pub fact_deadline: &'static str,
+    pub fact_audience: &'static str,
+    pub download_ics: &'static str,
+    pub online_link_label: &'static str,
+    pub online_link_later: &'static str,
+    pub cancelled_notice: &'static str,
+
+    pub register_heading: &'static str,
+    pub register_login: &'static str,
+    pub places_label: &'static str,
+    pub access_needs_label: &'static str,
+    pub access_needs_hint: &'static str,
+    pub consent_label: &'static str,
+    pub register_submit: &'static str,
+    pub waitlist_submit: &'static str,
+    pub cancel_submit: &'static str,
+    pub registered_done: &'static str,
+    pub waitlisted_done: &'static str,
+    pub cancelled_done: &'static str,
+    pub closed_text: &'static str,
+    pub businesses_only_text: &'static str,
+
+    pub staff_heading: &'static str,
+    pub edit_link: &'static str,
+    pub attendees_link: &'static str,
+    pub cancel_workshop_legend: &'static str,
+    pub cancel_message_label: &'static str,
+    pub cancel_message_hint: &'static str,
+    pub cancel_confirm_label: &'static str,
+    pub cancel_workshop_submit: &'static str,
+
+    pub form_new_title: &'static str,
+    pub form_edit_title: &'static str,
+    pub field_title: &'static str,
+    pub field_slug_hint: &'static str,
+    pub field_project: &'static str,
+    pub no_project: &'static str,
+    pub field_description: &'static str,
+    pub field_format: &'static str,
+    pub field_location: &'static str,
+    pub field_location_hint: &'static str,
+    pub field_online_url: &'static str,
+    pub field_online_url_hint: &'static str,
+    pub field_start_date: &'static str,
+    pub field_start_time: &'static str,
+    pub field_end_date: &'static str,
+    pub field_end_date_hint: &'static str,
+    pub field_end_time: &'static str,
+    pub field_time_hint: &'static str,
+    pub field_capacity: &'static str,
+    pub field_places_per_registration: &'static str,
+    pub field_places_per_registration_hint: &'static str,
+    pub field_audience: &'static str,
+    pub field_closes_date: &'static str,
+    pub field_closes_time: &'static str,
+    pub field_closes_hint: &'static str,
+    pub field_waitlist: &'static str,
+    pub field_published: &'static str,
+    pub field_published_hint: &'static str,
+    pub form_save: &'static str,
+
+    pub attendees_title: &'static str,
+    pub attendees_empty: &'static str,
+    pub attendees_csv: &'static str,
+    pub col_name: &'static str,
+    pub col_organisation: &'static str,
+    pub col_email: &'static str,
+    pub col_status: &'static str,
+    pub col_places: &'static str,
+    pub col_access_needs: &'static str,
+    pub col_registered_at: &'static str,
+
+    pub link_cancel_title: &'static str,
+    pub link_cancel_intro: &'static str,
+    pub my_heading: &'static str,
+    pub my_empty: &'static str,
+
+    pub format: fn(WorkshopFormat) -> &'static str,
+    pub audience: fn(Audience) -> &'static str,
+    pub status: fn(RegistrationStatus) -> &'static str,
+    /// "noch 3 Plätze", "ausgebucht – Warteliste", …
+    pub places: fn(Places) -> String,
+    /// "Di., 14. Januar 2027, 16:00–18:00 Uhr" (Berlin time).
+    pub when: fn(DateTime<Utc>, DateTime<Utc>) -> String,
+    /// The day and time of one instant, "14. Januar 2027, 16:00 Uhr".
+    pub at: fn(DateTime<Utc>) -> String,
+    /// The viewer's registration: status, places, waitlist position.
+    pub mine: fn(RegistrationStatus, i64, Option<i64>) -> String,
+
+    pub mail: WorkshopMailTexts,
+}
+
+pub struct WorkshopMailTexts {
+    pub registered_subject: fn(&str) -> String,
+    pub registered_text: fn(&str, &str, i64) -> String,
+    pub waitlisted_subject: fn(&str) -> String,
+    pub waitlisted_text: fn(&str, &str, i64) -> String,
+    pub promoted_subject: fn(&str) -> String,
+    pub promoted_text: fn(&str, &str) -> String,
+    pub cancelled_subject: fn(&str) -> String,
+    pub cancelled_text: fn(&str) -> String,
+    pub changed_subject: fn(&str) -> String,
+    pub changed_text: fn(&str, &str, &str) -> String,
+    pub workshop_cancelled_subject: fn(&str) -> String,
+    pub workshop_cancelled_text: fn(&str, &str) -> String,
+    pub reminder_subject: fn(&str) -> String,
+    pub reminder_text: fn(&str, &str, &str) -> String,
+    pub calendar_hint: &'static str,
+    pub page_link: &'static str,
+    pub cancel_link: &'static str,
+    pub footer: &'static str,
+}
+
+const WEEKDAYS_DE: [&str; 7] = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."];
+const MONTHS_DE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn clock(at: DateTime<Utc>) -> String {
+    let local = berlin(at);
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
+fn day_de(at: DateTime<Utc>) -> String {
+    let d = berlin(at);
+    format!(
+        "{}, {}. {} {}",
+        WEEKDAYS_DE[d.weekday().num_days_from_monday() as usize],
+        d.day(),
+        MONTHS_DE[d.month0() as usize],
+        d.year()
+    )
+}
+
+fn day_en(at: DateTime<Utc>) -> String {
+    let d = berlin(at);
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS_EN[d.weekday().num_days_from_monday() as usize],
+        d.day(),
+        MONTHS_EN[d.month0() as usize],
+        d.year()
+    )
+}
+
+fn same_day(a: DateTime<Utc>, b: DateTime<Utc>) -> bool {
+    berlin(a).date_naive() == berlin(b).date_naive()
+}
+
+fn when_de(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    if same_day(start, end) {
+        format!("{}, {}–{} Uhr", day_de(start), clock(start), clock(end))
+    } else {
+        format!(
+            "{}, {} Uhr – {}, {} Uhr",
+            day_de(start),
+            clock(start),
+            day_de(end),
+            clock(end)
+        )
+    }
+}
+
+fn when_en(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    if same_day(start, end) {
+        format!("{}, {}–{}", day_en(start), clock(start), clock(end))
+    } else {
+        format!(
+            "{}, {} – {}, {}",
+            day_en(start),
+            clock(start),
+            day_en(end),
+            clock(end)
+        )
+    }
+}
+
+pub const DE: WorkshopTexts = WorkshopTexts {
+    nav: "Workshops",
+    list_title: "Workshops",
+    list_intro: "Im City-Lab SO Digital probieren Bürgerinnen, Bürger und Unternehmen die Werkzeuge der Modellregion aus. Melden Sie sich an – ist ein Workshop voll, kommen Sie auf die Warteliste und rücken automatisch nach.",
+    list_empty: "Zurzeit sind keine Workshops geplant.",
+    new_link: "Neuer Workshop",
+    feed_link: "Alle Workshops im Kalender abonnieren (.ics)",
+    filter_project: "Projekt",
+    all_projects: "Alle Projekte",
+    filter_audience: "Zielgruppe",
+    all_audiences: "Alle",
+    filter_submit: "Filtern",
+    badge_cancelled: "Abgesagt",
+    badge_past: "Vergangen",
+    badge_draft: "Entwurf",
+    project_heading: "Workshops zu diesem Projekt",
+
+    fact_when: "Wann",
+    fact_where: "Wo",
+    fact_format: "Format",
+    fact_project: "Projekt",
+    fact_organiser: "Veranstaltet von",
+    fact_places: "Plätze",
+    fact_deadline: "Anmeldeschluss",
+    fact_audience: "Zielgruppe",
+    download_ics: "In den Kalender eintragen (.ics)",
+    online_link_label: "Link zur Teilnahme",
+    online_link_later: "Der Link zur Online-Teilnahme erscheint hier für angemeldete Personen 30 Minuten vor Beginn.",
+    cancelled_notice: "Dieser Workshop wurde abgesagt.",
+
+    register_heading: "Anmeldung",
+    register_login: "Bitte melden Sie sich an, um am Workshop teilzunehmen.",
+    places_label: "Anzahl der Plätze",
+    access_needs_label: "Unterstützungsbedarf / Barrierefreiheit vor Ort (freiwillig)",
+    access_needs_hint: "Zum Beispiel: Rollstuhlplatz, Gebärdensprache, Induktionsschleife, Begleitperson.",
+    consent_label: "Ich bin einverstanden, dass das Team des City-Labs SO Digital meinen Namen, meine E-Mail-Adresse, meine Organisation und meine Angaben zur Planung des Workshops sieht. Die Angaben werden 90 Tage nach dem Workshop gelöscht.",
+    register_submit: "Verbindlich anmelden",
+    waitlist_submit: "Auf die Warteliste setzen",
+    cancel_submit: "Platz freigeben",
+    registered_done: "Sie sind angemeldet. Die Bestätigung mit dem Kalendereintrag kommt per E-Mail.",
+    waitlisted_done: "Der Workshop ist voll: Sie stehen auf der Warteliste und rücken automatisch nach, sobald ein Platz frei wird.",
+    cancelled_done: "Ihre Anmeldung wurde storniert. Ihr Platz geht an die nächste Person auf der Warteliste.",
+    closed_text: "Die Anmeldung ist geschlossen.",
+    businesses_only_text: "Dieser Workshop richtet sich an Unternehmen. Die Anmeldung ist mit einem Unternehmenskonto möglich.",
+
+    staff_heading: "Für Mitarbeitende",
+    edit_link: "Workshop bearbeiten",
+    attendees_link: "Teilnehmende ansehen",
+    cancel_workshop_legend: "Workshop absagen",
+    cancel_message_label: "Nachricht an alle Angemeldeten",
+    cancel_message_hint: "Zum Beispiel der Grund und ob es einen Ersatztermin gibt.",
+    cancel_confirm_label: "Ja, den Workshop absagen und alle Angemeldeten benachrichtigen",
+    cancel_workshop_submit: "Workshop absagen",
+
+    form_new_title: "Neuer Workshop",
+    form_edit_title: "Workshop bearbeiten",
+    field_title: "Titel",
+    field_slug_hint: "Teil der Adresse: /workshops/… (Kleinbuchstaben, Ziffern und Bindestriche)",
+    field_project: "Projekt (freiwillig)",
+    no_project: "Kein Projekt",
+    field_description: "Beschreibung",
+    field_format: "Format",
+    field_location: "Ort",
+    field_location_hint: "Adresse und Raum, z. B. „Kulturhaus Alter Schlachthof, Ulricherstraße 4, Soest, Raum 2“. Nötig bei Präsenz und hybrid.",
+    field_online_url: "Link zur Online-Teilnahme",
+    field_online_url_hint: "https://… – nur angemeldete Personen sehen ihn, ab 30 Minuten vor Beginn. Nötig bei online und hybrid.",
+    field_start_date: "Datum",
+    field_start_time: "Beginn (Uhrzeit)",
+    field_end_date: "Enddatum",
+    field_end_date_hint: "Leer lassen, wenn der Workshop am selben Tag endet.",
+    field_end_time: "Ende (Uhrzeit)",
+    field_time_hint: "HH:MM, Ortszeit Soest",
+    field_capacity: "Plätze insgesamt",
+    field_places_per_registration: "Plätze pro Anmeldung",
+    field_places_per_registration_hint: "1 = jede Person meldet sich selbst an; mehr erlaubt Unternehmen, Kolleginnen und Kollegen mitzubringen.",
+    field_audience: "Zielgruppe",
+    field_closes_date: "Anmeldeschluss (Datum, freiwillig)",
+    field_closes_time: "Anmeldeschluss (Uhrzeit)",
+    field_closes_hint: "Leer lassen: Anmeldung bis zum Beginn.",
+    field_waitlist: "Warteliste, wenn der Workshop voll ist",
+    field_published: "Veröffentlicht",
+    field_published_hint: "Ohne Haken ist der Workshop ein Entwurf, den nur Mitarbeitende sehen.",
+    form_save: "Workshop speichern",
+
+    attendees_title: "Teilnehmende",
+    attendees_empty: "Noch niemand ist angemeldet.",
+    attendees_csv: "Als CSV-Datei herunterladen",
+    col_name: "Name",
+    col_organisation: "Organisation",
+    col_email: "E-Mail",
+    col_status: "Status",
+    col_places: "Plätze",
+    col_access_needs: "Unterstützungsbedarf",
+    col_registered_at: "Angemeldet am",
+
+    link_cancel_title: "Platz freigeben",
+    link_cancel_intro: "Möchten Sie Ihre Anmeldung für diesen Workshop stornieren? Ihr Platz geht dann an die nächste Person auf der Warteliste.",
+    my_heading: "Meine Workshops",
+    my_empty: "Sie sind für keinen Workshop angemeldet.",
+
+    format: |f| match f {
+        WorkshopFormat::InPerson => "vor Ort",
+        WorkshopFormat::Online => "online",
+        WorkshopFormat::Hybrid => "hybrid (vor Ort und online)",
+    },
+    audience: |a| match a {
+        Audience::Everyone => "alle",
+        Audience::Businesses => "nur Unternehmen",
+    },
+    status: |s| match s {
+        RegistrationStatus::Registered => "angemeldet",
+        RegistrationStatus::Waitlisted => "Warteliste",
+        RegistrationStatus::Cancelled => "storniert",
+    },
+    places: |p| match (p.free(), p.waitlist) {
+        (1, _) => "noch 1 Platz".to_owned(),
+        (n, _) if n > 0 => format!("noch {n} Plätze"),
+        (_, true) => "ausgebucht – Warteliste".to_owned(),
+        (_, false) => "ausgebucht".to_owned(),
+    },
+    when: when_de,
+    at: |at| format!("{}, {} Uhr", day_de(at), clock(at)),
+    mine: |status, places, position| match (status, position) {
+        (RegistrationStatus::Waitlisted, Some(n)) => format!("Sie stehen auf Platz {n} der Warteliste."),
+        (RegistrationStatus::Registered, _) if places > 1 => format!("Sie sind mit {places} Plätzen angemeldet."),
+        (RegistrationStatus::Registered, _) => "Sie sind angemeldet.".to_owned(),
+        _ => "Ihre Anmeldung ist storniert.".to_owned(),
+    },
+
+    mail: WorkshopMailTexts {
+        registered_subject: |t| format!("Anmeldung bestätigt: {t}"),
+        registered_text: |t, when, places| {
+            let places = if places > 1 { format!(" mit {places} Plätzen") } else { String::new() };
+            format!("Sie sind{places} für den Workshop „{t}“ angemeldet: {when}.")
+        },
+        waitlisted_subject: |t| format!("Warteliste: {t}"),
+        waitlisted_text: |t, when, position| format!("Der Workshop „{t}“ ({when}) ist ausgebucht. Sie stehen auf Platz {position} der Warteliste und rücken automatisch nach, sobald ein Platz frei wird – wir schreiben Ihnen dann."),
+        promoted_subject: |t| format!("Ein Platz ist frei geworden: {t}"),
+        promoted_text: |t, when| format!("Gute Nachricht: Für den Workshop „{t}“ ({when}) ist ein Platz frei geworden. Sie sind jetzt angemeldet. Falls Sie doch nicht kommen können, geben Sie den Platz bitte mit dem Link unten frei."),
+        cancelled_subject: |t| format!("Anmeldung storniert: {t}"),
+        cancelled_text: |t| format!("Ihre Anmeldung für den Workshop „{t}“ ist storniert. Der Kalendereintrag im Anhang entfernt den Termin aus Ihrem Kalender."),
+        changed_subject: |t| format!("Geändert: {t}"),
+        changed_text: |t, when, place| format!("Der Workshop „{t}“ findet jetzt so statt: {when}, {place}. Der Kalendereintrag im Anhang aktualisiert Ihren Termin."),
+        workshop_cancelled_subject: |t| format!("Abgesagt: {t}"),
+        workshop_cancelled_text: |t, message| format!("Der Workshop „{t}“ wurde leider abgesagt. Nachricht des City-Labs: {message}"),
+        reminder_subject: |t| format!("Erinnerung: {t}"),
+        reminder_text: |t, when, place| format!("Zur Erinnerung: Der Workshop „{t}“ beginnt bald – {when}, {place}."),
+        calendar_hint: "Im Anhang finden Sie den Termin als Kalendereintrag (.ics).",
+        page_link: "Zum Workshop",
+        cancel_link: "Platz freigeben (ohne Anmeldung)",
+        footer: "Sie erhalten diese E-Mail, weil Sie sich im Stadtlabor für einen Workshop angemeldet haben.",
+    },
+};
+
+pub const EN: WorkshopTexts = WorkshopTexts {
+    nav: "Workshops",
+    list_title: "Workshops",
+    list_intro: "At the city lab SO Digital, citizens and businesses try out the tools of the model region. Sign up – if a workshop is full you go on the waiting list and move up automatically.",
+    list_empty: "No workshops are planned at the moment.",
+    new_link: "New workshop",
+    feed_link: "Subscribe to all workshops in your calendar (.ics)",
+    filter_project: "Project",
+    all_projects: "All projects",
+    filter_audience: "Audience",
+    all_audiences: "All",
+    filter_submit: "Filter",
+    badge_cancelled: "Cancelled",
+    badge_past: "Past",
+    badge_draft: "Draft",
+    project_heading: "Workshops of this project",
+
+    fact_when: "When",
+    fact_where: "Where",
+    fact_format: "Format",
+    fact_project: "Project",
+    fact_organiser: "Organised by",
+    fact_places: "Places",
+    fact_deadline: "Registration closes",
+    fact_audience: "Audience",
+    download_ics: "Add to calendar (.ics)",
+    online_link_label: "Link to join",
+    online_link_later: "The link to join online appears here for registered people 30 minutes before the start.",
+    cancelled_notice: "This workshop was cancelled.",
+
+    register_heading: "Registration",
+    register_login: "Please sign in to take part in the workshop.",
+    places_label: "Number of places",
+    access_needs_label: "Support / accessibility needs on site (optional)",
+    access_needs_hint: "For example: wheelchair space, sign language, induction loop, companion.",
+    consent_label: "I agree that the team of the city lab SO Digital sees my name, email address, organisation and my answers to plan the workshop. They are deleted 90 days after the workshop.",
+    register_submit: "Register",
+    waitlist_submit: "Join the waiting list",
+    cancel_submit: "Give up my place",
+    registered_done: "You are registered. The confirmation with the calendar entry comes by email.",
+    waitlisted_done: "The workshop is full: you are on the waiting list and move up automatically as soon as a place is free.",
+    cancelled_done: "Your registration was cancelled. Your place goes to the next person on the waiting list.",
+    closed_text: "Registration is closed.",
+    businesses_only_text: "This workshop is for businesses. Registration needs a business account.",
+
+    staff_heading: "For staff",
+    edit_link: "Edit workshop",
+    attendees_link: "See participants",
+    cancel_workshop_legend: "Cancel the workshop",
+    cancel_message_label: "Message to everyone registered",
+    cancel_message_hint: "For example the reason and whether there will be a new date.",
+    cancel_confirm_label: "Yes, cancel the workshop and tell everyone registered",
+    cancel_workshop_submit: "Cancel workshop",
+
+    form_new_title: "New workshop",
+    form_edit_title: "Edit workshop",
+    field_title: "Title",
+    field_slug_hint: "Part of the address: /workshops/… (lowercase letters, digits and hyphens)",
+    field_project: "Project (optional)",
+    no_project: "No project",
+    field_description: "Description",
+    field_format: "Format",
+    field_location: "Place",
+    field_location_hint: "Address and room. Needed in person and hybrid.",
+    field_online_url: "Link to join online",
+    field_online_url_hint: "https://… – only registered people see it, from 30 minutes before the start. Needed online and hybrid.",
+    field_start_date: "Date",
+    field_start_time: "Start (time)",
+    field_end_date: "End date",
+    field_end_date_hint: "Leave empty if the workshop ends on the same day.",
+    field_end_time: "End (time)",
+    field_time_hint: "HH:MM, local time in Soest",
+    field_capacity: "Places in total",
+    field_places_per_registration: "Places per registration",
+    field_places_per_registration_hint: "1 = everyone registers themselves; more lets businesses bring colleagues.",
+    field_audience: "Audience",
+    field_closes_date: "Registration closes (date, optional)",
+    field_closes_time: "Registration closes (time)",
+    field_closes_hint: "Leave empty: registration until the start.",
+    field_waitlist: "Waiting list when the workshop is full",
+    field_published: "Published",
+    field_published_hint: "Unticked, the workshop is a draft only staff see.",
+    form_save: "Save workshop",
+
+    attendees_title: "Participants",
+    attendees_empty: "Nobody has registered yet.",
+    attendees_csv: "Download as CSV",
+    col_name: "Name",
+    col_organisation: "Organisation",
+    col_email: "Email",
+    col_status: "Status",
+    col_places: "Places",
+    col_access_needs: "Support needs",
+    col_registered_at: "Registered on",
+
+    link_cancel_title: "Give up your place",
+    link_cancel_intro: "Do you want to cancel your registration for this workshop? Your place then goes to the next person on the waiting list.",
+    my_heading: "My workshops",
+    my_empty: "You are not registered for any workshop.",
+
+    format: |f| match f {
+        WorkshopFormat::InPerson => "in person",
+        WorkshopFormat::Online => "online",
+        WorkshopFormat::Hybrid => "hybrid (in person and online)",
+    },
+    audience: |a| match a {
+        Audience::Everyone => "everyone",
+        Audience::Businesses => "businesses only",
+    },
+    status: |s| match s {
+        RegistrationStatus::Registered => "registered",
+        RegistrationStatus::Waitlisted => "waiting list",
+        RegistrationStatus::Cancelled => "cancelled",
+    },
+    places: |p| match (p.free(), p.waitlist) {
+        (1, _) => "1 place left".to_owned(),
+        (n, _) if n > 0 => format!("{n} places left"),
+        (_, true) => "full – waiting list".to_owned(),
+        (_, false) => "full".to_owned(),
+    },
+    when: when_en,
+    at: |at| format!("{}, {}", day_en(at), clock(at)),
+    mine: |status, places, position| match (status, position) {
+        (RegistrationStatus::Waitlisted, Some(n)) => format!("You are number {n} on the waiting list."),
+        (RegistrationStatus::Registered, _) if places > 1 => format!("You are registered with {places} places."),
+        (RegistrationStatus::Registered, _) => "You are registered.".to_owned(),
+        _ => "Your registration is cancelled.".to_owned(),
+    },
+
+    mail: WorkshopMailTexts {
+        registered_subject: |t| format!("Registration confirmed: {t}"),
+        registered_text: |t, when, places| {
+            let places = if places > 1 { format!(" with {places} places") } else { String::new() };
+            format!("You are registered{places} for the workshop “{t}”: {when}.")
+        },
+        waitlisted_subject: |t| format!("Waiting list: {t}"),
+        waitlisted_text: |t, when, position| format!("The workshop “{t}” ({when}) is full. You are number {position} on the waiting list and move up automatically as soon as a place is free – we will write to you then."),
+        promoted_subject: |t| format!("A place is free: {t}"),
+        promoted_text: |t, when| format!("Good news: a place has become free for the workshop “{t}” ({when}). You are now registered. If you cannot come after all, please give the place up with the link below."),
+        cancelled_subject: |t| format!("Registration cancelled: {t}"),
+        cancelled_text: |t| format!("Your registration for the workshop “{t}” is cancelled. The attached calendar entry removes it from your calendar."),
+        changed_subject: |t| format!("Changed: {t}"),
+        changed_text: |t, when, place| format!("The workshop “{t}” now takes place: {when}, {place}. The attached calendar entry updates your appointment."),
+        workshop_cancelled_subject: |t| format!("Cancelled: {t}"),
+        workshop_cancelled_text: |t, message| format!("Unfortunately, the workshop “{t}” was cancelled. Message from the city lab: {message}"),
+        reminder_subject: |t| format!("Reminder: {t}"),
+        reminder_text: |t, when, place| format!("A reminder: the workshop “{t}” starts soon – {when}, {place}."),
+        calendar_hint: "The attached file (.ics) adds the appointment to your calendar.",
+        page_link: "Open the workshop",
+        cancel_link: "Give up my place (no sign-in needed)",
+        footer: "You receive this email because you registered for a workshop on Stadtlabor.",
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn workshop_times_are_written_in_berlin_time() {
+        assert_eq!(
+            (DE.when)(utc("2027-01-14T15:00:00Z"), utc("2027-01-14T17:00:00Z")),
+            "Do., 14. Januar 2027, 16:00–18:00 Uhr"
+        );
+        // Summer time: UTC+2.
+        assert_eq!(
+            (DE.when)(utc("2027-07-13T14:00:00Z"), utc("2027-07-13T16:30:00Z")),
+            "Di., 13. Juli 2027, 16:00–18:30 Uhr"
+        );
+        // 23:30 UTC is already the next day in Berlin.
+        assert_eq!(
+            (EN.when)(utc("2027-03-27T23:30:00Z"), utc("2027-03-28T08:00:00Z")),
+            "Sun 28 March 2027, 00:30–10:00"
+        );
+        assert_eq!(
+            (DE.when)(utc("2027-01-14T15:00:00Z"), utc("2027-01-15T15:00:00Z")),
+            "Do., 14. Januar 2027, 16:00 Uhr – Fr., 15. Januar 2027, 16:00 Uhr"
+        );
+    }
+
+    #[test]
+    fn free_places_are_counted_out() {
+        let places = |capacity, taken, waitlist| Places {
+            capacity,
+            taken,
+            waitlisted: 0,
+            waitlist,
+        };
+        assert_eq!((DE.places)(places(20, 17, true)), "noch 3 Plätze");
+        assert_eq!((DE.places)(places(20, 19, true)), "noch 1 Platz");
+        assert_eq!((DE.places)(places(20, 20, true)), "ausgebucht – Warteliste");
+        assert_eq!((DE.places)(places(20, 20, false)), "ausgebucht");
+        assert_eq!((EN.places)(places(2, 0, true)), "2 places left");
+    }
+}

@@ -1,0 +1,141 @@
+//! `/workshops/neu` and `/workshops/{slug}/bearbeiten`: staff publish and edit workshops.
+
+use crate::api::projects::list_projects;
+use crate::api::workshops::{get_workshop_draft, new_workshop_draft, SaveWorkshop};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::form::{
+    action_error, CheckboxField, FormAlert, SelectField, TextArea, TextField,
+};
+use crate::domain::projects::SLUG_MAX_CHARS;
+use crate::domain::workshops::{
+    Audience, WorkshopDraft, WorkshopFormat, LOCATION_MAX_CHARS, ONLINE_URL_MAX_CHARS,
+    WORKSHOP_DESCRIPTION_MAX_CHARS, WORKSHOP_TITLE_MAX_CHARS,
+};
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn NewWorkshopPage() -> impl IntoView {
+    let w = use_texts().workshops;
+    // Only staff get the draft; everyone else gets the server's 401/403 here.
+    let draft = Resource::new(|| (), |_| new_workshop_draft());
+    view! { <WorkshopFormPage heading=w.form_new_title draft/> }
+}
+
+#[component]
+pub fn EditWorkshopPage() -> impl IntoView {
+    let w = use_texts().workshops;
+    let params = use_params_map();
+    let draft = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_workshop_draft,
+    );
+    view! { <WorkshopFormPage heading=w.form_edit_title draft/> }
+}
+
+#[component]
+fn WorkshopFormPage(
+    heading: &'static str,
+    draft: Resource<Result<WorkshopDraft, AppError>>,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Title text=heading/>
+        <Suspense fallback=move || view! { <p class="container">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match draft.await {
+                    Ok(draft) => {
+                        let current_slug = draft.slug.clone();
+                        view! { <WorkshopForm heading draft current_slug/> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn WorkshopForm(
+    heading: &'static str,
+    draft: WorkshopDraft,
+    current_slug: String,
+) -> impl IntoView {
+    let t = use_texts();
+    let w = t.workshops;
+    let save = ServerAction::<SaveWorkshop>::new();
+    let error = action_error(save.value());
+    let projects = Resource::new(|| (), |_| list_projects(Default::default()));
+    let formats = WorkshopFormat::ALL
+        .into_iter()
+        .map(|f| (f.as_str().to_owned(), (w.format)(f).to_owned()))
+        .collect();
+    let audiences = Audience::ALL
+        .into_iter()
+        .map(|a| (a.as_str().to_owned(), (w.audience)(a).to_owned()))
+        .collect();
+    let project = draft.project.clone();
+    view! {
+        <div class="container page narrow">
+            <h1>{heading}</h1>
+            <FormAlert error/>
+            <ActionForm action=save attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="current_slug" value=current_slug/>
+                <TextField name="title" label=w.field_title maxlength=WORKSHOP_TITLE_MAX_CHARS
+                    initial=draft.title error/>
+                <TextField name="slug" label=t.field_slug hint=w.field_slug_hint maxlength=SLUG_MAX_CHARS
+                    initial=draft.slug error/>
+                <Suspense fallback=|| ()>
+                    {move || {
+                        let project = project.clone();
+                        Suspend::new(async move {
+                            let options = std::iter::once((String::new(), w.no_project.to_owned()))
+                                .chain(projects.await.unwrap_or_default().into_iter().map(|p| (p.slug, p.title)))
+                                .collect();
+                            view! { <SelectField name="project" label=w.field_project options initial=project error/> }
+                        })
+                    }}
+                </Suspense>
+                <TextArea name="description" label=w.field_description hint=t.field_body_hint
+                    maxlength=WORKSHOP_DESCRIPTION_MAX_CHARS rows=10 initial=draft.description error/>
+                <SelectField name="format" label=w.field_format options=formats initial=draft.format error/>
+                <TextField name="location" label=w.field_location hint=w.field_location_hint required=false
+                    maxlength=LOCATION_MAX_CHARS initial=draft.location error/>
+                <TextField name="online_url" label=w.field_online_url hint=w.field_online_url_hint kind="url"
+                    required=false maxlength=ONLINE_URL_MAX_CHARS initial=draft.online_url error/>
+                <div class="field-row">
+                    <TextField name="start_date" label=w.field_start_date kind="date" hint=t.field_date_hint
+                        initial=draft.start_date error/>
+                    <TextField name="start_time" label=w.field_start_time kind="time" hint=w.field_time_hint
+                        initial=draft.start_time error/>
+                </div>
+                <div class="field-row">
+                    <TextField name="end_date" label=w.field_end_date kind="date" hint=w.field_end_date_hint
+                        required=false initial=draft.end_date error/>
+                    <TextField name="end_time" label=w.field_end_time kind="time" hint=w.field_time_hint
+                        initial=draft.end_time error/>
+                </div>
+                <div class="field-row">
+                    <TextField name="capacity" label=w.field_capacity kind="number" initial=draft.capacity error/>
+                    <TextField name="places_per_registration" label=w.field_places_per_registration kind="number"
+                        hint=w.field_places_per_registration_hint initial=draft.places_per_registration error/>
+                </div>
+                <SelectField name="audience" label=w.field_audience options=audiences initial=draft.audience error/>
+                <div class="field-row">
+                    <TextField name="closes_date" label=w.field_closes_date kind="date" hint=w.field_closes_hint
+                        required=false initial=draft.closes_date error/>
+                    <TextField name="closes_time" label=w.field_closes_time kind="time" hint=w.field_time_hint
+                        required=false initial=draft.closes_time error/>
+                </div>
+                <CheckboxField name="waitlist" label=w.field_waitlist initial=draft.waitlist error/>
+                <CheckboxField name="published" label=w.field_published hint=w.field_published_hint
+                    initial=draft.published error/>
+                <button type="submit" class="button">{w.form_save}</button>
+            </ActionForm>
+        </div>
+    }
+}
