@@ -286,8 +286,9 @@ mod tests {
 
     #[test]
     fn the_waitlist_promotes_in_order_and_skips_what_does_not_fit() {
-        // (free places, waitlist as (id, places), promoted ids)
-        let table: [(i64, &[(i64, i64)], &[i64]); 7] = [
+        /// Free places, the waitlist as (id, places), the ids promoted.
+        type Case = (i64, &'static [(i64, i64)], &'static [i64]);
+        let table: [Case; 7] = [
             (0, &[(1, 1)], &[]),
             (1, &[(1, 1), (2, 1)], &[1]),
             (2, &[(1, 1), (2, 1), (3, 1)], &[1, 2]),

@@ -708,7 +708,7 @@ pub fn public_calendar(state: &AppState, workshops: &[WorkshopRow], title: &str)
         None,
         None,
         state.settings.base_url.as_str(),
-        &state.settings.mail_from.email.to_string(),
+        state.settings.mail_from.email.as_ref(),
         title,
     )
 }
@@ -742,7 +742,7 @@ async fn queue_news(
                 email: &person.email,
             }),
             state.settings.base_url.as_str(),
-            &state.settings.mail_from.email.to_string(),
+            state.settings.mail_from.email.as_ref(),
             &workshop.title,
         ),
         method: method.as_str(),

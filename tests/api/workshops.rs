@@ -1081,3 +1081,37 @@ async fn concurrent_registrations_take_exactly_the_free_places_and_concurrent_ca
         assert_eq!(promoted, 1, "the first 20 waiting were promoted");
     }
 }
+
+#[tokio::test]
+async fn blocking_an_account_gives_its_workshop_place_to_the_next_person_waiting() {
+    let app = spawn_app().await;
+    let staff = staff(&app).await;
+    publish(&app, &staff, &workshop_form(&app, "sperre", "1")).await;
+    let (rude, rude_client) = app.signed_in(Role::Citizen).await;
+    let (patient, patient_client) = app.signed_in(Role::Citizen).await;
+    registered(&app, &rude_client, "sperre").await;
+    registered(&app, &patient_client, "sperre").await;
+    let user_id = rude.id.to_string();
+    let response = post_as(
+        &staff,
+        &app.address,
+        "moderation/block",
+        &[
+            ("user_id", user_id.as_str()),
+            ("rule", "offensive"),
+            ("reason", "Wiederholte Beleidigungen anderer."),
+            ("duration", "7"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
+    assert_eq!(status_of(&app, rude.id, "sperre").await, "cancelled");
+    assert_eq!(status_of(&app, patient.id, "sperre").await, "registered");
+    assert_eq!(places_taken(&app, "sperre").await, 1);
+    last_mail(&app, &patient.email, "workshop_promoted").await;
+}
