@@ -27,6 +27,12 @@ CREATE TABLE workshops (
     published_at           TIMESTAMPTZ,
     cancelled_at           TIMESTAMPTZ,
     cancel_message         TEXT,
+    -- When the organiser was told that 80 % / all places are taken (cleared when the
+    -- share falls below again, so each crossing is told once).
+    notified_80_at         TIMESTAMPTZ,
+    notified_full_at       TIMESTAMPTZ,
+    -- Registration answers are deleted 90 days after the workshop; attendance stays.
+    answers_deleted_at     TIMESTAMPTZ,
     sequence               BIGINT NOT NULL DEFAULT 0,
     created_by             BIGINT REFERENCES users (id) ON DELETE SET NULL,
     created_at             TIMESTAMPTZ    NOT NULL,
@@ -50,6 +56,8 @@ CREATE TABLE workshop_registrations (
     consent_version  TEXT    NOT NULL,
     queued_at        TIMESTAMPTZ    NOT NULL,
     -- The 24-hour reminder went out (set once, by the claim that queues it).
+    -- Marked by staff after the event (NULL: not marked).
+    attended         BOOLEAN,
     reminded_at      TIMESTAMPTZ,
     promoted_at      TIMESTAMPTZ,
     cancelled_at     TIMESTAMPTZ,

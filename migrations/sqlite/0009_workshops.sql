@@ -27,6 +27,12 @@ CREATE TABLE workshops (
     published_at           TEXT,
     cancelled_at           TEXT,
     cancel_message         TEXT,
+    -- When the organiser was told that 80 % / all places are taken (cleared when the
+    -- share falls below again, so each crossing is told once).
+    notified_80_at         TEXT,
+    notified_full_at       TEXT,
+    -- Registration answers are deleted 90 days after the workshop; attendance stays.
+    answers_deleted_at     TEXT,
     sequence               INTEGER NOT NULL DEFAULT 0,
     created_by             INTEGER REFERENCES users (id) ON DELETE SET NULL,
     created_at             TEXT    NOT NULL,
@@ -50,6 +56,8 @@ CREATE TABLE workshop_registrations (
     consent_version  TEXT    NOT NULL,
     queued_at        TEXT    NOT NULL,
     -- The 24-hour reminder went out (set once, by the claim that queues it).
+    -- Marked by staff after the event (NULL: not marked).
+    attended         BOOLEAN,
     reminded_at      TEXT,
     promoted_at      TEXT,
     cancelled_at     TEXT,

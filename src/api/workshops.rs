@@ -297,15 +297,28 @@ pub async fn cancel_by_link(token: String) -> Result<(), AppError> {
     .await
 }
 
-/// Who registered for a workshop (staff only): its title and the registrations.
+/// The staff view of a workshop's registrations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeList {
+    pub title: String,
+    pub attendees: Vec<Attendee>,
+    /// Attendance can be marked from the start on.
+    pub started: bool,
+}
+
+/// Who registered for a workshop (staff only).
 #[server(endpoint = "workshops/attendees")]
-pub async fn workshop_attendees(slug: String) -> Result<(String, Vec<Attendee>), AppError> {
+pub async fn workshop_attendees(slug: String) -> Result<AttendeeList, AppError> {
     use crate::server::{db, request::serve};
     serve(|ctx| async move {
         ctx.staff().await?;
         let workshop = db::workshops::find_workshop_by_slug(&ctx.state.db, &slug).await?;
         let attendees = db::workshops::list_attendees(&ctx.state.db, workshop.id).await?;
-        Ok((workshop.title, attendees))
+        Ok(AttendeeList {
+            title: workshop.title,
+            attendees,
+            started: ctx.now >= workshop.starts_at,
+        })
     })
     .await
 }
@@ -317,6 +330,42 @@ pub async fn my_registrations() -> Result<Vec<MyRegistration>, AppError> {
     serve(|ctx| async move {
         let user = ctx.user().await?;
         Ok(db::workshops::list_my_registrations(&ctx.state.db, user.id).await?)
+    })
+    .await
+}
+
+/// Staff write to everyone registered for a workshop (by mail).
+#[server(endpoint = "workshops/message")]
+pub async fn message_participants(
+    slug: String,
+    #[server(default)] message: String,
+) -> Result<usize, AppError> {
+    use crate::server::{request::serve, workshops};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        let sent = workshops::message_participants(&ctx.state, &slug, &message, ctx.now).await?;
+        leptos_axum::redirect(&format!("/workshops/{slug}/teilnehmende?erfolg=nachricht"));
+        Ok(sent)
+    })
+    .await
+}
+
+/// Staff mark who came; `attended` holds the registration ids of those present (ticked
+/// boxes, `attended[i]`), every other registered person counts as absent.
+#[server(endpoint = "workshops/attendance")]
+pub async fn mark_attendance(
+    slug: String,
+    #[server(default)] attended: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::server::{request::serve, workshops};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        let present: Vec<i64> = attended.iter().filter_map(|id| id.parse().ok()).collect();
+        workshops::mark_attendance(&ctx.state, &slug, &present, ctx.now).await?;
+        leptos_axum::redirect(&format!(
+            "/workshops/{slug}/teilnehmende?erfolg=anwesenheit"
+        ));
+        Ok(())
     })
     .await
 }

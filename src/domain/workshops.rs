@@ -50,6 +50,10 @@ pub const ONLINE_URL_MAX_CHARS: usize = 500;
 pub const CAPACITY_MAX: i64 = 10_000;
 pub const ACCESS_NEEDS_MAX_CHARS: usize = 1_000;
 pub const CANCEL_MESSAGE_MAX_CHARS: usize = 2_000;
+/// A message of staff to everyone registered.
+pub const MESSAGE_MAX_CHARS: usize = 5_000;
+/// Registration answers are deleted this many days after the workshop ended.
+pub const ANSWERS_KEPT_DAYS: i64 = 90;
 /// Registered people see the online link from this many minutes before the start.
 pub const ONLINE_LINK_LEAD_MINUTES: i64 = 30;
 /// Closer than this to the start, a freed place is not given away automatically (nobody
@@ -146,6 +150,8 @@ pub struct Attendee {
     pub places: i64,
     pub access_needs: String,
     pub queued_at: DateTime<Utc>,
+    /// Marked by staff after the event.
+    pub attended: Option<bool>,
 }
 
 /// What the staff's workshop form shows and sends: every field as typed.

@@ -42,6 +42,9 @@ pub async fn run_scheduled_until_stopped(
         if let Err(err) = workshops::send_due_reminders(&state, now).await {
             tracing::error!(error = %err, "sending workshop reminders failed; retrying in a minute");
         }
+        if let Err(err) = workshops::delete_old_answers(&state, now).await {
+            tracing::error!(error = %err, "deleting old workshop answers failed; retrying in a minute");
+        }
         tokio::select! {
             () = tokio::time::sleep(SCHEDULED_INTERVAL) => {}
             _ = stopped.changed() => return,

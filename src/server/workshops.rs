@@ -11,16 +11,16 @@ use crate::domain::validation::{parse_line, parse_markdown, FieldErrors, Validat
 use crate::domain::workshops::{
     berlin_instant, first_fitting, parse_count, parse_day, parse_meeting_url, parse_time,
     shows_online_link, Audience, RegistrationStatus, WorkshopDraft, WorkshopFormat, WorkshopView,
-    ACCESS_NEEDS_MAX_CHARS, CANCEL_MESSAGE_MAX_CHARS, CAPACITY_MAX, CONSENT_VERSION,
-    LOCATION_MAX_CHARS, NO_PROMOTION_HOURS_BEFORE_START, WORKSHOP_DESCRIPTION_MAX_CHARS,
-    WORKSHOP_TITLE_MAX_CHARS,
+    ACCESS_NEEDS_MAX_CHARS, ANSWERS_KEPT_DAYS, CANCEL_MESSAGE_MAX_CHARS, CAPACITY_MAX,
+    CONSENT_VERSION, LOCATION_MAX_CHARS, MESSAGE_MAX_CHARS, NO_PROMOTION_HOURS_BEFORE_START,
+    WORKSHOP_DESCRIPTION_MAX_CHARS, WORKSHOP_TITLE_MAX_CHARS,
 };
 use crate::error::AppError;
 use crate::server::calendar::{self, Method, Recipient};
 use crate::server::db::follows::{set_following, Followed};
 use crate::server::db::users::UserRow;
 use crate::server::db::workshops::{
-    self as db, NewRegistration, NewWorkshop, Participant, RegistrationRow, WorkshopRow,
+    self as db, NewRegistration, NewWorkshop, Participant, RegistrationRow, Threshold, WorkshopRow,
 };
 use crate::server::db::{DbError, Tx};
 use crate::server::mail::templates::CalendarAttachment;
@@ -474,6 +474,7 @@ pub async fn register(
     let (news, calendar) = match status {
         RegistrationStatus::Registered => {
             db::add_places_taken(&mut tx, workshop.id, places).await?;
+            tell_thresholds(&mut tx, state, workshop.id, now).await?;
             (WorkshopNews::Registered { places }, Some(Method::Request))
         }
         _ => (
@@ -606,11 +607,24 @@ async fn promote_waitlist(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let workshop = db::lock_workshop_by_id(tx, workshop_id).await?;
-    if !promotes_now(&workshop, now) || workshop.waitlisted == 0 {
-        return Ok(0);
+    let free = workshop.places().free();
+    if workshop.waitlisted == 0 || free == 0 || workshop.cancelled_at.is_some() {
+        return tell_thresholds(tx, state, workshop_id, now)
+            .await
+            .map(|()| 0);
+    }
+    if !promotes_now(&workshop, now) {
+        let news = WorkshopNews::NoAutomaticPromotion {
+            free,
+            waiting: workshop.waitlisted,
+        };
+        queue_organiser_news(tx, state, &workshop, &news, now).await?;
+        return tell_thresholds(tx, state, workshop_id, now)
+            .await
+            .map(|()| 0);
     }
     let waiting = db::waitlist(tx, workshop_id).await?;
-    let promoted = first_fitting(workshop.places().free(), &waiting);
+    let promoted = first_fitting(free, &waiting);
     for &id in &promoted {
         let places = waiting
             .iter()
@@ -631,7 +645,37 @@ async fn promote_waitlist(
             .await?;
         }
     }
+    tell_thresholds(tx, state, workshop_id, now).await?;
     Ok(promoted.len())
+}
+
+/// Tells the organiser once when the taken places reach 80 % and 100 % (also when a change
+/// jumps over a threshold); a threshold the share falls below again is re-armed.
+async fn tell_thresholds(
+    tx: &mut Tx,
+    state: &AppState,
+    workshop_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let workshop = db::lock_workshop_by_id(tx, workshop_id).await?;
+    // The highest threshold reached is the one worth a mail.
+    let mut reached = None;
+    for threshold in Threshold::ALL {
+        if workshop.places_taken * 100 >= threshold.percent() * workshop.capacity {
+            if db::mark_threshold_told(tx, workshop_id, threshold, now).await? {
+                reached = Some(threshold);
+            }
+        } else {
+            db::clear_threshold(tx, workshop_id, threshold).await?;
+        }
+    }
+    if let Some(threshold) = reached {
+        let news = WorkshopNews::PlacesTaken {
+            percent: threshold.percent(),
+        };
+        queue_organiser_news(tx, state, &workshop, &news, now).await?;
+    }
+    Ok(())
 }
 
 /// When a person is blocked, their places in workshops that have not ended go to the
@@ -711,6 +755,89 @@ pub fn public_calendar(state: &AppState, workshops: &[WorkshopRow], title: &str)
         state.settings.mail_from.email.as_ref(),
         title,
     )
+}
+
+/// Queues a mail about `news` to the workshop's organiser (staff), if the account still
+/// exists; it links the participant list.
+async fn queue_organiser_news(
+    tx: &mut Tx,
+    state: &AppState,
+    workshop: &WorkshopRow,
+    news: &WorkshopNews<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (Some(email), Some(name)) = (&workshop.organiser_email, &workshop.organiser) else {
+        return Ok(());
+    };
+    let locale = workshop
+        .organiser_locale
+        .as_deref()
+        .and_then(crate::i18n::Locale::from_code)
+        .unwrap_or_default();
+    let page = format!("{}/teilnehmende", page_url(state, &workshop.slug));
+    let links = Links {
+        page: &page,
+        cancel: None,
+    };
+    let mail = workshop_mail(locale, name, workshop, news, &links, None);
+    mail::queue(tx, None, email, &mail, now).await?;
+    Ok(())
+}
+
+/// Staff write to everyone registered (not the waitlist); returns how many get the mail.
+pub async fn message_participants(
+    state: &AppState,
+    slug: &str,
+    text_raw: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let text = parse_markdown(text_raw, MESSAGE_MAX_CHARS).map_err(|error| {
+        let mut errors = FieldErrors::new();
+        errors.keep("message", text_raw);
+        errors.add("message", error);
+        AppError::Validation(errors)
+    })?;
+    let mut tx = state.db.begin().await?;
+    let workshop = db::lock_workshop(&mut tx, slug).await?;
+    let registered: Vec<Participant> = db::list_participants(&mut tx, workshop.id)
+        .await?
+        .into_iter()
+        .filter(|p| p.status == RegistrationStatus::Registered)
+        .collect();
+    let news = WorkshopNews::Message { text: &text };
+    for person in &registered {
+        queue_news(&mut tx, state, &workshop, person, &news, None, now).await?;
+    }
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(registered.len())
+}
+
+/// Staff mark who came (from the start of the workshop on).
+pub async fn mark_attendance(
+    state: &AppState,
+    slug: &str,
+    present: &[i64],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let workshop = db::lock_workshop(&mut tx, slug).await?;
+    if now < workshop.starts_at {
+        return Err(AppError::invalid("form", ValidationError::NotAllowed));
+    }
+    db::mark_attendance(&mut tx, workshop.id, present, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes the registration answers of workshops that ended more than
+/// [`ANSWERS_KEPT_DAYS`] ago (run by the scheduled job).
+pub async fn delete_old_answers(state: &AppState, now: DateTime<Utc>) -> Result<u64, AppError> {
+    let mut tx = state.db.begin().await?;
+    let cleared =
+        db::delete_old_answers(&mut tx, now - Duration::days(ANSWERS_KEPT_DAYS), now).await?;
+    tx.commit().await?;
+    Ok(cleared)
 }
 
 /// Queues the mail about `news` to `person`, with the calendar entry for `method`.

@@ -1115,3 +1115,197 @@ async fn blocking_an_account_gives_its_workshop_place_to_the_next_person_waiting
     assert_eq!(places_taken(&app, "sperre").await, 1);
     last_mail(&app, &patient.email, "workshop_promoted").await;
 }
+
+/// Mails of `kind` ever queued for `email`.
+async fn mails_of_kind(app: &TestApp, email: &str, kind: &str) -> i64 {
+    with_pool!(&app.db, pool => {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM outbox WHERE recipient_email = $1 AND kind = $2")
+            .bind(email)
+            .bind(kind)
+            .fetch_one(pool)
+            .await
+    })
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_organiser_hears_once_at_80_and_at_100_percent_and_nobody_moves_up_in_the_last_two_hours(
+) {
+    let app = spawn_app().await;
+    let (organiser, staff) = app.signed_in(Role::Moderator).await;
+    publish(&app, &staff, &workshop_form(&app, "schwellen", "5")).await;
+    let people = app.create_users_quickly(7, Role::Citizen).await;
+    let mut clients = Vec::new();
+    for person in &people {
+        clients.push(app.client_for(person).await);
+    }
+    for client in &clients[..3] {
+        registered(&app, client, "schwellen").await;
+    }
+    assert_eq!(
+        mails_of_kind(&app, &organiser.email, "workshop_places_taken").await,
+        0,
+        "60 %"
+    );
+    registered(&app, &clients[3], "schwellen").await;
+    assert_eq!(
+        mails_of_kind(&app, &organiser.email, "workshop_places_taken").await,
+        1,
+        "80 %"
+    );
+    registered(&app, &clients[4], "schwellen").await;
+    let (text, _, _) = last_mail(&app, &organiser.email, "workshop_places_taken").await;
+    assert!(text.contains("5 von 5 Plätzen"), "{text}");
+    assert_eq!(
+        mails_of_kind(&app, &organiser.email, "workshop_places_taken").await,
+        2,
+        "100 %"
+    );
+    registered(&app, &clients[5], "schwellen").await;
+    registered(&app, &clients[6], "schwellen").await;
+    // A cancellation promotes: still full, nobody is told again.
+    post_as(
+        &clients[0],
+        &app.address,
+        "workshops/cancel-registration",
+        &[("slug", "schwellen")],
+    )
+    .await;
+    assert_eq!(
+        mails_of_kind(&app, &organiser.email, "workshop_places_taken").await,
+        2
+    );
+
+    // An hour before the start a freed place is not given away; the organiser is told.
+    let starts = starts_at(&app, "schwellen").await;
+    app.clock.set(starts - Duration::hours(1));
+    let leaving = app.client_for(&people[1]).await;
+    let response = post_as(
+        &leaving,
+        &app.address,
+        "workshops/cancel-registration",
+        &[("slug", "schwellen")],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        status_of(&app, people[6].id, "schwellen").await,
+        "waitlisted"
+    );
+    let (text, _, _) = last_mail(&app, &organiser.email, "workshop_no_promotion").await;
+    assert!(
+        text.contains("ist 1 Platz kurz vor Beginn frei geworden, 1 warten"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn staff_message_everyone_registered_and_mark_attendance_after_the_start() {
+    let app = spawn_app().await;
+    let staff = staff(&app).await;
+    publish(&app, &staff, &workshop_form(&app, "nachricht", "1")).await;
+    let (came, came_client) = app.signed_in(Role::Citizen).await;
+    let (waiting, waiting_client) = app.signed_in(Role::Citizen).await;
+    registered(&app, &came_client, "nachricht").await;
+    registered(&app, &waiting_client, "nachricht").await;
+
+    let (_, citizen) = app.signed_in(Role::Citizen).await;
+    let form = [
+        ("slug", "nachricht"),
+        ("message", "Bitte Laptop mitbringen."),
+    ];
+    let response = post_as(&citizen, &app.address, "workshops/message", &form).await;
+    assert_eq!(response.status().as_u16(), 403);
+    let response = post_as(
+        &staff,
+        &app.address,
+        "workshops/message",
+        &[("slug", "nachricht"), ("message", " ")],
+    )
+    .await;
+    assert_eq!(validation_error(response, "message").await, "Required");
+    let response = post_as(&staff, &app.address, "workshops/message", &form).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let (text, _, _) = last_mail(&app, &came.email, "workshop_message").await;
+    assert!(text.contains("Bitte Laptop mitbringen."));
+    assert_eq!(
+        mails_of_kind(&app, &waiting.email, "workshop_message").await,
+        0,
+        "not the waitlist"
+    );
+
+    let registration = app
+        .scalar(&format!(
+            "SELECT id FROM workshop_registrations WHERE user_id = {}",
+            came.id
+        ))
+        .await
+        .to_string();
+    let attendance = [
+        ("slug", "nachricht"),
+        ("attended[0]", registration.as_str()),
+    ];
+    let response = post_as(&staff, &app.address, "workshops/attendance", &attendance).await;
+    assert_eq!(
+        validation_error(response, "form").await,
+        "NotAllowed",
+        "not before the start"
+    );
+    let starts = starts_at(&app, "nachricht").await;
+    app.clock.set(starts + Duration::hours(3));
+    let staff = app.signed_in(Role::Moderator).await.1;
+    let response = post_as(&citizen, &app.address, "workshops/attendance", &attendance).await;
+    assert_eq!(response.status().as_u16(), 403, "a citizen may not");
+    let response = post_as(&staff, &app.address, "workshops/attendance", &attendance).await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM workshop_registrations WHERE user_id = {} AND attended",
+            came.id
+        ))
+        .await,
+        1
+    );
+    let (_, page) = app
+        .page_as(&staff, "/workshops/nachricht/teilnehmende")
+        .await;
+    assert!(page.contains("Anwesenheit speichern"));
+}
+
+#[tokio::test]
+async fn registration_answers_are_deleted_90_days_after_the_workshop_and_attendance_stays() {
+    let app = spawn_app().await;
+    let (person, client) = app.signed_in(Role::Citizen).await;
+    let response = post_as(
+        &client,
+        &app.address,
+        "workshops/register",
+        &[
+            ("slug", "big-bird-app-test"),
+            ("consent", "on"),
+            ("access_needs", "Rollstuhlplatz"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let state = app.state().await;
+    let ends = starts_at(&app, "big-bird-app-test").await + Duration::hours(2);
+    let answer_sql = format!(
+        "SELECT access_needs FROM workshop_registrations WHERE user_id = {}",
+        person.id
+    );
+    let answer = || app.scalar_text(&answer_sql);
+    stadtlabor::server::workshops::delete_old_answers(&state, ends + Duration::days(89))
+        .await
+        .unwrap();
+    assert_eq!(answer().await, "Rollstuhlplatz");
+    stadtlabor::server::workshops::delete_old_answers(&state, ends + Duration::days(91))
+        .await
+        .unwrap();
+    assert_eq!(answer().await, "");
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workshop_registrations WHERE user_id = {} AND status = 'registered'", person.id)).await,
+        1,
+        "the registration itself stays"
+    );
+}

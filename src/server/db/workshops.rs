@@ -42,6 +42,10 @@ pub struct WorkshopRow {
     pub cancel_message: Option<String>,
     pub sequence: i64,
     pub organiser: Option<String>,
+    pub organiser_email: Option<String>,
+    pub organiser_locale: Option<String>,
+    pub notified_80_at: Option<DateTime<Utc>>,
+    pub notified_full_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -70,7 +74,8 @@ macro_rules! workshop_columns {
          (SELECT count(*) FROM workshop_registrations r \
            WHERE r.workshop_id = w.id AND r.status = 'waitlisted') AS waitlisted, \
          w.audience, w.waitlist, w.registration_closes_at, w.published_at, w.cancelled_at, \
-         w.cancel_message, w.sequence, u.display_name AS organiser, w.updated_at"
+         w.cancel_message, w.sequence, u.display_name AS organiser, u.email AS organiser_email, \
+         u.locale AS organiser_locale, w.notified_80_at, w.notified_full_at, w.updated_at"
     };
 }
 
@@ -236,6 +241,115 @@ pub async fn cancel_workshop(
          WHERE id = $1 AND cancelled_at IS NULL";
     Ok(with_tx!(tx, conn => {
         sqlx::query(SQL).bind(id).bind(now).bind(message).execute(conn).await?.rows_affected() == 1
+    }))
+}
+
+/// Which "places taken" notice of the organiser a column records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threshold {
+    EightyPercent,
+    Full,
+}
+
+impl Threshold {
+    pub const ALL: [Threshold; 2] = [Threshold::EightyPercent, Threshold::Full];
+
+    pub fn percent(self) -> i64 {
+        match self {
+            Threshold::EightyPercent => 80,
+            Threshold::Full => 100,
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            Threshold::EightyPercent => "notified_80_at",
+            Threshold::Full => "notified_full_at",
+        }
+    }
+}
+
+/// Records that the organiser is told of `threshold`; `false` if they already were (so two
+/// transactions crossing it tell once).
+pub async fn mark_threshold_told(
+    tx: &mut Tx,
+    id: i64,
+    threshold: Threshold,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let column = threshold.column();
+    let sql = format!("UPDATE workshops SET {column} = $2 WHERE id = $1 AND {column} IS NULL");
+    Ok(with_tx!(tx, conn => {
+        sqlx::query(&sql).bind(id).bind(now).execute(conn).await?.rows_affected() == 1
+    }))
+}
+
+/// Re-arms `threshold` after the share of taken places fell below it.
+pub async fn clear_threshold(tx: &mut Tx, id: i64, threshold: Threshold) -> Result<(), DbError> {
+    let column = threshold.column();
+    let sql =
+        format!("UPDATE workshops SET {column} = NULL WHERE id = $1 AND {column} IS NOT NULL");
+    with_tx!(tx, conn => {
+        sqlx::query(&sql).bind(id).execute(conn).await?;
+    });
+    Ok(())
+}
+
+/// Marks who of the registered people of `workshop_id` came: those in `present` did, the
+/// others did not.
+pub async fn mark_attendance(
+    tx: &mut Tx,
+    workshop_id: i64,
+    present: &[i64],
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    with_tx!(tx, conn => {
+        sqlx::query(
+            "UPDATE workshop_registrations SET attended = FALSE, updated_at = $2 \
+              WHERE workshop_id = $1 AND status = 'registered'",
+        )
+        .bind(workshop_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        for id in present {
+            sqlx::query(
+                "UPDATE workshop_registrations SET attended = TRUE \
+                  WHERE id = $1 AND workshop_id = $2 AND status = 'registered'",
+            )
+            .bind(id)
+            .bind(workshop_id)
+            .execute(&mut *conn)
+            .await?;
+        }
+    });
+    Ok(())
+}
+
+/// Deletes the registration answers (access needs) of workshops that ended before `before`
+/// and were not cleared yet; attendance and counts stay. Returns how many workshops.
+pub async fn delete_old_answers(
+    tx: &mut Tx,
+    before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(with_tx!(tx, conn => {
+        sqlx::query(
+            "UPDATE workshop_registrations SET access_needs = '' WHERE workshop_id IN ( \
+               SELECT id FROM workshops WHERE ends_at < $1 AND answers_deleted_at IS NULL)",
+        )
+        .bind(before)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "UPDATE workshops SET answers_deleted_at = $2 \
+              WHERE ends_at < $1 AND answers_deleted_at IS NULL",
+        )
+        .bind(before)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
     }))
 }
 
@@ -599,12 +713,13 @@ struct AttendeeRow {
     places: i64,
     access_needs: String,
     queued_at: DateTime<Utc>,
+    attended: Option<bool>,
 }
 
 /// Everyone registered or waitlisted, in queue order (staff only).
 pub async fn list_attendees(db: &Db, workshop_id: i64) -> Result<Vec<Attendee>, DbError> {
     const SQL: &str = "SELECT r.id, u.display_name, u.email, r.organisation, r.status, \
-            r.places, r.access_needs, r.queued_at \
+            r.places, r.access_needs, r.queued_at, r.attended \
            FROM workshop_registrations r JOIN users u ON u.id = r.user_id \
           WHERE r.workshop_id = $1 AND r.status IN ('registered', 'waitlisted') \
           ORDER BY CASE r.status WHEN 'registered' THEN 0 ELSE 1 END, r.queued_at, r.id";
@@ -622,6 +737,7 @@ pub async fn list_attendees(db: &Db, workshop_id: i64) -> Result<Vec<Attendee>, 
             places: r.places,
             access_needs: r.access_needs,
             queued_at: r.queued_at,
+            attended: r.attended,
         })
         .collect())
 }

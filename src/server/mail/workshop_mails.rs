@@ -9,13 +9,33 @@ use crate::server::db::workshops::WorkshopRow;
 
 /// What happened to the person's registration, or to the workshop.
 pub enum WorkshopNews<'a> {
-    Registered { places: i64 },
-    Waitlisted { position: i64 },
+    Registered {
+        places: i64,
+    },
+    Waitlisted {
+        position: i64,
+    },
     Promoted,
     Cancelled,
     Changed,
-    WorkshopCancelled { message: &'a str },
+    WorkshopCancelled {
+        message: &'a str,
+    },
     Reminder,
+    /// Staff's words to everyone registered.
+    Message {
+        text: &'a str,
+    },
+    /// To the organiser: this share of the places is taken.
+    PlacesTaken {
+        percent: i64,
+    },
+    /// To the organiser: places are free shortly before the start and people wait, but nobody
+    /// is promoted automatically any more.
+    NoAutomaticPromotion {
+        free: i64,
+        waiting: i64,
+    },
 }
 
 impl WorkshopNews<'_> {
@@ -28,7 +48,18 @@ impl WorkshopNews<'_> {
             WorkshopNews::Changed => "workshop_changed",
             WorkshopNews::WorkshopCancelled { .. } => "workshop_cancelled",
             WorkshopNews::Reminder => "workshop_reminder",
+            WorkshopNews::Message { .. } => "workshop_message",
+            WorkshopNews::PlacesTaken { .. } => "workshop_places_taken",
+            WorkshopNews::NoAutomaticPromotion { .. } => "workshop_no_promotion",
         }
+    }
+
+    /// Mails to the organiser, not to a participant.
+    fn for_staff(&self) -> bool {
+        matches!(
+            self,
+            WorkshopNews::PlacesTaken { .. } | WorkshopNews::NoAutomaticPromotion { .. }
+        )
     }
 }
 
@@ -88,6 +119,18 @@ pub fn workshop_mail(
             (m.reminder_subject)(title),
             (m.reminder_text)(title, &when, &place),
         ),
+        WorkshopNews::Message { text } => (
+            (m.message_subject)(title),
+            format!("{}\n\n{text}", (m.message_intro)(title, &when)),
+        ),
+        WorkshopNews::PlacesTaken { percent } => (
+            (m.places_taken_subject)(title, *percent),
+            (m.places_taken_text)(title, &when, workshop.places_taken, workshop.capacity),
+        ),
+        WorkshopNews::NoAutomaticPromotion { free, waiting } => (
+            (m.no_promotion_subject)(title),
+            (m.no_promotion_text)(title, *free, *waiting),
+        ),
     };
     let mut paragraphs = vec![text];
     if calendar.is_some() {
@@ -95,6 +138,11 @@ pub fn workshop_mail(
     }
     paragraphs.push(format!("{}: {}", m.page_link, links.page));
     let action = links.cancel.map(|url| (m.cancel_link, url));
+    let footer = if news.for_staff() {
+        m.staff_footer
+    } else {
+        m.footer
+    };
     let mut mail = compose(
         news.kind(),
         locale,
@@ -102,7 +150,7 @@ pub fn workshop_mail(
         name,
         &paragraphs,
         action,
-        m.footer,
+        footer,
     );
     mail.calendar = calendar;
     mail
