@@ -148,6 +148,28 @@ pub struct NewWorkshop<'a> {
     pub published: bool,
 }
 
+/// Binds the form's fields of `$w` as `$1`…`$14`, in the order both statements below name
+/// them.
+macro_rules! bind_form_fields {
+    ($query:expr, $w:expr) => {
+        $query
+            .bind($w.slug)
+            .bind($w.project_id)
+            .bind($w.title)
+            .bind($w.description_md)
+            .bind($w.format.as_str())
+            .bind($w.location)
+            .bind($w.online_url)
+            .bind($w.starts_at)
+            .bind($w.ends_at)
+            .bind($w.capacity)
+            .bind($w.places_per_registration)
+            .bind($w.audience.as_str())
+            .bind($w.waitlist)
+            .bind($w.registration_closes_at)
+    };
+}
+
 /// Inserts a workshop unless its slug is taken; returns its id, or `None` for a taken slug.
 pub async fn insert_workshop_unless_exists(
     tx: &mut Tx,
@@ -161,24 +183,9 @@ pub async fn insert_workshop_unless_exists(
             updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) \
          ON CONFLICT (slug) DO NOTHING RETURNING id";
-    let w = workshop;
     Ok(with_tx!(tx, conn => {
-        sqlx::query_scalar(SQL)
-            .bind(w.slug)
-            .bind(w.project_id)
-            .bind(w.title)
-            .bind(w.description_md)
-            .bind(w.format.as_str())
-            .bind(w.location)
-            .bind(w.online_url)
-            .bind(w.starts_at)
-            .bind(w.ends_at)
-            .bind(w.capacity)
-            .bind(w.places_per_registration)
-            .bind(w.audience.as_str())
-            .bind(w.waitlist)
-            .bind(w.registration_closes_at)
-            .bind(w.published.then_some(now))
+        bind_form_fields!(sqlx::query_scalar(SQL), workshop)
+            .bind(workshop.published.then_some(now))
             .bind(created_by)
             .bind(now)
             .fetch_optional(conn)
@@ -195,34 +202,19 @@ pub async fn update_workshop(
     bump_sequence: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    const SQL: &str = "UPDATE workshops SET slug = $2, project_id = $3, title = $4, \
-            description_md = $5, format = $6, location = $7, online_url = $8, starts_at = $9, \
-            ends_at = $10, capacity = $11, places_per_registration = $12, audience = $13, \
-            waitlist = $14, registration_closes_at = $15, \
-            published_at = CASE WHEN $16 THEN COALESCE(published_at, $17) ELSE NULL END, \
-            sequence = sequence + $18, updated_at = $17 \
-         WHERE id = $1";
-    let w = workshop;
+    const SQL: &str = "UPDATE workshops SET slug = $1, project_id = $2, title = $3, \
+            description_md = $4, format = $5, location = $6, online_url = $7, starts_at = $8, \
+            ends_at = $9, capacity = $10, places_per_registration = $11, audience = $12, \
+            waitlist = $13, registration_closes_at = $14, \
+            published_at = CASE WHEN $15 THEN COALESCE(published_at, $16) ELSE NULL END, \
+            sequence = sequence + $17, updated_at = $16 \
+         WHERE id = $18";
     with_tx!(tx, conn => {
-        sqlx::query(SQL)
-            .bind(id)
-            .bind(w.slug)
-            .bind(w.project_id)
-            .bind(w.title)
-            .bind(w.description_md)
-            .bind(w.format.as_str())
-            .bind(w.location)
-            .bind(w.online_url)
-            .bind(w.starts_at)
-            .bind(w.ends_at)
-            .bind(w.capacity)
-            .bind(w.places_per_registration)
-            .bind(w.audience.as_str())
-            .bind(w.waitlist)
-            .bind(w.registration_closes_at)
-            .bind(w.published)
+        bind_form_fields!(sqlx::query(SQL), workshop)
+            .bind(workshop.published)
             .bind(now)
             .bind(i64::from(bump_sequence))
+            .bind(id)
             .execute(conn)
             .await?;
     });
