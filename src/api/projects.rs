@@ -44,6 +44,13 @@ pub async fn project_filters() -> Result<(Vec<(String, String)>, Vec<Choice>), A
     .await
 }
 
+/// Every project (slug, title), for choosing one (workshop filter and form).
+#[server(endpoint = "projects/names")]
+pub async fn project_names() -> Result<Vec<(String, String)>, AppError> {
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move { Ok(db::projects::list_project_names(&ctx.state.db).await?) }).await
+}
+
 /// One project by its slug; `NotFound` for unknown slugs.
 #[server(endpoint = "projects/get")]
 pub async fn get_project(slug: String) -> Result<ProjectView, AppError> {

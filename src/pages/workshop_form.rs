@@ -1,6 +1,6 @@
 //! `/workshops/neu` and `/workshops/{slug}/bearbeiten`: staff publish and edit workshops.
 
-use crate::api::projects::list_projects;
+use crate::api::projects::project_names;
 use crate::api::workshops::{get_workshop_draft, new_workshop_draft, SaveWorkshop};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{
@@ -69,7 +69,7 @@ fn WorkshopForm(
     let w = t.workshops;
     let save = ServerAction::<SaveWorkshop>::new();
     let error = action_error(save.value());
-    let projects = Resource::new(|| (), |_| list_projects(Default::default()));
+    let projects = Resource::new(|| (), |_| project_names());
     let formats = WorkshopFormat::ALL
         .into_iter()
         .map(|f| (f.as_str().to_owned(), (w.format)(f).to_owned()))
@@ -94,7 +94,7 @@ fn WorkshopForm(
                         let project = project.clone();
                         Suspend::new(async move {
                             let options = std::iter::once((String::new(), w.no_project.to_owned()))
-                                .chain(projects.await.unwrap_or_default().into_iter().map(|p| (p.slug, p.title)))
+                                .chain(projects.await.unwrap_or_default())
                                 .collect();
                             view! { <SelectField name="project" label=w.field_project options initial=project error/> }
                         })

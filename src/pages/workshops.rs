@@ -1,7 +1,7 @@
 //! `/workshops`: upcoming workshops first, then past ones; filter by project and audience
 //! (a plain GET form, so every combination has its own URL).
 
-use crate::api::projects::list_projects;
+use crate::api::projects::project_names;
 use crate::api::workshops::{list_workshops, WorkshopQuery};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filter_select::FilterSelect;
@@ -25,7 +25,7 @@ pub fn WorkshopsPage() -> impl IntoView {
         }
     };
     let workshops = Resource::new(query, list_workshops);
-    let projects = Resource::new(|| (), |_| list_projects(Default::default()));
+    let projects = Resource::new(|| (), |_| project_names());
     let audiences = Audience::ALL
         .into_iter()
         .map(|a| (a.as_str().to_owned(), (w.audience)(a).to_owned()))
@@ -39,12 +39,7 @@ pub fn WorkshopsPage() -> impl IntoView {
             <form method="get" action="/workshops" class="filters" aria-label=t.filter_label>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
-                        let options = projects
-                            .await
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|p| (p.slug, p.title))
-                            .collect();
+                        let options = projects.await.unwrap_or_default();
                         view! { <FilterSelect name="projekt" label=w.filter_project options/> }
                     })}
                 </Suspense>

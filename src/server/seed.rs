@@ -256,7 +256,7 @@ async fn seed_workshops(tx: &mut Tx, now: DateTime<Utc>) -> Result<usize, DbErro
     ) in samples
     {
         let project_id = match project {
-            Some(p) => workshops::find_project_id(tx, p).await?,
+            Some(p) => crate::server::db::projects::find_project_id_in(tx, p).await?,
             None => None,
         };
         let new = NewWorkshop {

@@ -18,6 +18,7 @@ use crate::domain::workshops::{
 use crate::error::AppError;
 use crate::server::calendar::{self, Method, Recipient};
 use crate::server::db::follows::{set_following, Followed};
+use crate::server::db::projects;
 use crate::server::db::users::UserRow;
 use crate::server::db::workshops::{
     self as db, NewRegistration, NewWorkshop, Participant, RegistrationRow, Threshold, WorkshopRow,
@@ -147,7 +148,7 @@ async fn validate(
     let project_id = match draft.project.trim() {
         "" => None,
         project => {
-            let id = db::find_project_id(tx, project).await?;
+            let id = projects::find_project_id_in(tx, project).await?;
             if id.is_none() {
                 errors.add("project", ValidationError::Invalid);
             }
@@ -528,12 +529,12 @@ pub async fn link_target(
         .unsubscribe_key
         .verify_registration(token, now)
         .ok_or_else(invalid)?;
-    let mut tx = state.db.begin().await?;
-    let registration = match db::find_registration_by_id(&mut tx, id).await {
+    // Reads only: the page behind a link (that scanners also fetch) takes no write lock.
+    let registration = match db::find_registration_row(&state.db, id).await {
         Err(DbError::NotFound) => return Err(invalid()),
         other => other?,
     };
-    let workshop = db::lock_workshop_by_id(&mut tx, registration.workshop_id).await?;
+    let workshop = db::find_workshop_by_id(&state.db, registration.workshop_id).await?;
     Ok((registration, workshop))
 }
 

@@ -193,7 +193,7 @@ async fn places_fill_then_the_waitlist_and_every_freed_place_promotes_the_next_p
     let staff = staff(&app).await;
     publish(&app, &staff, &workshop_form(&app, "klein", "2")).await;
     let (anna, anna_client) = app.signed_in(Role::Business).await;
-    let (ben, ben_client) = app.signed_in(Role::Citizen).await;
+    let (_, ben_client) = app.signed_in(Role::Citizen).await;
     let (cem, cem_client) = app.signed_in(Role::Citizen).await;
     let (dora, dora_client) = app.signed_in(Role::Citizen).await;
 
@@ -257,7 +257,6 @@ async fn places_fill_then_the_waitlist_and_every_freed_place_promotes_the_next_p
         validation_error(response, "capacity").await,
         serde_json::json!({"CapacityBelowTaken": {"taken": 3}})
     );
-    let _ = ben;
 }
 
 #[tokio::test]

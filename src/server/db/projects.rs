@@ -431,6 +431,23 @@ pub async fn list_projects_accepting_ideas(db: &Db) -> Result<Vec<(String, Strin
     Ok(with_pool!(db, pool => sqlx::query_as(SQL).fetch_all(pool).await?))
 }
 
+/// Every project (slug, title) by title: the choices of the workshop filter and form, without
+/// the catalogue's aggregates.
+pub async fn list_project_names(db: &Db) -> Result<Vec<(String, String)>, DbError> {
+    const SQL: &str = "SELECT slug, title FROM projects ORDER BY title";
+    Ok(with_pool!(db, pool => sqlx::query_as(SQL).fetch_all(pool).await?))
+}
+
+/// A project's id by slug inside a transaction; `None` if there is none (a form's choice).
+pub async fn find_project_id_in(tx: &mut Tx, slug: &str) -> Result<Option<i64>, DbError> {
+    Ok(with_tx!(tx, conn => {
+        sqlx::query_scalar("SELECT id FROM projects WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(conn)
+            .await?
+    }))
+}
+
 /// A project's id by slug, or `DbError::NotFound`.
 pub async fn find_project_id(db: &Db, slug: &str) -> Result<i64, DbError> {
     Ok(with_pool!(db, pool => {

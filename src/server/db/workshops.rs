@@ -100,6 +100,11 @@ pub async fn find_workshop_by_slug(db: &Db, slug: &str) -> Result<WorkshopRow, D
     }))
 }
 
+/// A workshop by its id, read without a lock (for pages).
+pub async fn find_workshop_by_id(db: &Db, id: i64) -> Result<WorkshopRow, DbError> {
+    Ok(with_pool!(db, pool => sqlx::query_as(FIND_BY_ID_SQL).bind(id).fetch_one(pool).await?))
+}
+
 /// Locks the workshop at `slug` for a change of its places (see the module comment) and
 /// reads it as it is now; `NotFound` if there is none.
 pub async fn lock_workshop(tx: &mut Tx, slug: &str) -> Result<WorkshopRow, DbError> {
@@ -487,11 +492,19 @@ pub async fn find_registration(
     }))
 }
 
+const FIND_REGISTRATION_SQL: &str = "SELECT id, workshop_id, user_id, status, places \
+     FROM workshop_registrations WHERE id = $1";
+
 /// The registration with `id`; `NotFound` if there is none.
 pub async fn find_registration_by_id(tx: &mut Tx, id: i64) -> Result<RegistrationRow, DbError> {
-    const SQL: &str = "SELECT id, workshop_id, user_id, status, places \
-         FROM workshop_registrations WHERE id = $1";
-    Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(id).fetch_one(conn).await?))
+    Ok(with_tx!(tx, conn => sqlx::query_as(FIND_REGISTRATION_SQL).bind(id).fetch_one(conn).await?))
+}
+
+/// [`find_registration_by_id`] without a transaction (for pages).
+pub async fn find_registration_row(db: &Db, id: i64) -> Result<RegistrationRow, DbError> {
+    Ok(
+        with_pool!(db, pool => sqlx::query_as(FIND_REGISTRATION_SQL).bind(id).fetch_one(pool).await?),
+    )
 }
 
 pub struct NewRegistration<'a> {
@@ -750,15 +763,5 @@ pub async fn claim_due_reminders(
          RETURNING id, workshop_id";
     Ok(with_tx!(tx, conn => {
         sqlx::query_as(SQL).bind(now).bind(until).fetch_all(conn).await?
-    }))
-}
-
-/// The id of the project at `slug`, if any.
-pub async fn find_project_id(tx: &mut Tx, slug: &str) -> Result<Option<i64>, DbError> {
-    Ok(with_tx!(tx, conn => {
-        sqlx::query_scalar("SELECT id FROM projects WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(conn)
-            .await?
     }))
 }
