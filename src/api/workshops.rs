@@ -5,11 +5,13 @@
 
 use crate::domain::validation::ValidationError;
 use crate::domain::workshops::{
-    Attendee, MyRegistration, RegistrationStatus, WorkshopDraft, WorkshopListItem, WorkshopView,
+    Attendee, MyRegistration, Question, QuestionDraft, RegistrationStatus, WorkshopDraft,
+    WorkshopListItem, WorkshopView,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The list's filters as they appear in the URL (`/workshops?projekt=…&zielgruppe=…`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,13 +97,14 @@ pub async fn project_workshops(project: String) -> Result<Vec<WorkshopListItem>,
 /// The empty form of a new workshop (staff only): in person, for everyone, with a waitlist.
 #[server(endpoint = "workshops/new-draft")]
 pub async fn new_workshop_draft() -> Result<WorkshopDraft, AppError> {
-    use crate::domain::workshops::{Audience, WorkshopFormat};
+    use crate::domain::workshops::{Audience, Confirmation, WorkshopFormat};
     use crate::server::request::serve;
     serve(|ctx| async move {
         ctx.staff().await?;
         Ok(WorkshopDraft {
             format: WorkshopFormat::InPerson.as_str().to_owned(),
             audience: Audience::Everyone.as_str().to_owned(),
+            confirmation: Confirmation::Automatic.as_str().to_owned(),
             places_per_registration: "1".to_owned(),
             waitlist: true,
             ..WorkshopDraft::default()
@@ -118,6 +121,17 @@ pub async fn get_workshop_draft(slug: String) -> Result<WorkshopDraft, AppError>
     serve(|ctx| async move {
         ctx.staff().await?;
         let w = db::workshops::find_workshop_by_slug(&ctx.state.db, &slug).await?;
+        let questions = db::workshops::list_questions(&ctx.state.db, w.id)
+            .await?
+            .into_iter()
+            .map(|q| QuestionDraft {
+                prompt: q.prompt,
+                kind: q.kind.as_str().to_owned(),
+                choices: q.choices.join("\n"),
+                required: q.required.then(|| "on".to_owned()),
+            })
+            .collect();
+        let questions_locked = db::workshops::has_answers(&ctx.state.db, w.id).await?;
         let day = |at| berlin_local(at).format("%Y-%m-%d").to_string();
         let time = |at| berlin_local(at).format("%H:%M").to_string();
         Ok(WorkshopDraft {
@@ -135,17 +149,23 @@ pub async fn get_workshop_draft(slug: String) -> Result<WorkshopDraft, AppError>
             capacity: w.capacity.to_string(),
             places_per_registration: w.places_per_registration.to_string(),
             audience: w.audience.as_str().to_owned(),
+            opens_date: w.registration_opens_at.map(day).unwrap_or_default(),
+            opens_time: w.registration_opens_at.map(time).unwrap_or_default(),
             closes_date: w.registration_closes_at.map(day).unwrap_or_default(),
             closes_time: w.registration_closes_at.map(time).unwrap_or_default(),
             waitlist: w.waitlist,
+            confirmation: w.confirmation.as_str().to_owned(),
             published: w.published_at.is_some(),
+            questions,
+            questions_locked,
         })
     })
     .await
 }
 
 /// Staff save a new workshop (`current_slug` empty) or the one at `current_slug`. One
-/// argument per form field; unticked boxes are absent from the post.
+/// argument per form field; unticked boxes are absent from the post; question rows come as
+/// `questions[i][prompt]`, `questions[i][kind]`, ….
 #[server(endpoint = "workshops/save")]
 pub async fn save_workshop(
     #[server(default)] current_slug: String,
@@ -163,10 +183,14 @@ pub async fn save_workshop(
     #[server(default)] capacity: String,
     #[server(default)] places_per_registration: String,
     #[server(default)] audience: String,
+    #[server(default)] opens_date: String,
+    #[server(default)] opens_time: String,
     #[server(default)] closes_date: String,
     #[server(default)] closes_time: String,
     #[server(default)] waitlist: Option<String>,
+    #[server(default)] confirmation: String,
     #[server(default)] published: Option<String>,
+    #[server(default)] questions: Vec<QuestionDraft>,
 ) -> Result<(), AppError> {
     use crate::server::{request::serve, workshops};
     let draft = WorkshopDraft {
@@ -184,10 +208,15 @@ pub async fn save_workshop(
         capacity,
         places_per_registration,
         audience,
+        opens_date,
+        opens_time,
         closes_date,
         closes_time,
         waitlist: waitlist.is_some(),
+        confirmation,
         published: published.is_some(),
+        questions,
+        questions_locked: false,
     };
     serve(|ctx| async move {
         let staff = ctx.staff().await?;
@@ -218,12 +247,14 @@ pub async fn cancel_workshop(
     .await
 }
 
-/// A verified account registers (or joins the waitlist); answers where it landed.
+/// A verified account registers (or joins the waitlist); answers where it landed. The
+/// answers to the workshop's questions come as `answers[<question id>]`.
 #[server(endpoint = "workshops/register")]
 pub async fn register_for_workshop(
     slug: String,
     #[server(default)] places: String,
     #[server(default)] access_needs: String,
+    #[server(default)] answers: BTreeMap<String, String>,
     #[server(default)] consent: Option<String>,
 ) -> Result<RegistrationStatus, AppError> {
     use crate::server::{request::serve, workshops};
@@ -233,9 +264,12 @@ pub async fn register_for_workshop(
             &ctx.state,
             &user,
             &slug,
-            &places,
-            &access_needs,
-            consent.is_some(),
+            &workshops::RegistrationForm {
+                places: &places,
+                access_needs: &access_needs,
+                answers: &answers,
+                consent: consent.is_some(),
+            },
             ctx.now,
         )
         .await?;
@@ -258,6 +292,31 @@ pub async fn cancel_registration(slug: String) -> Result<(), AppError> {
     .await
 }
 
+/// The signed-in person takes the place held for them (claim mode).
+#[server(endpoint = "workshops/confirm-place")]
+pub async fn confirm_place(slug: String) -> Result<(), AppError> {
+    use crate::server::{request::serve, workshops};
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        workshops::confirm_own(&ctx.state, &user, &slug, ctx.now).await?;
+        leptos_axum::redirect(&format!("/workshops/{slug}?erfolg=confirmed"));
+        Ok(())
+    })
+    .await
+}
+
+/// Takes the held place a signed mail link stands for (no login: the token authorises).
+#[server(endpoint = "workshops/confirm-by-link")]
+pub async fn confirm_by_link(token: String) -> Result<(), AppError> {
+    use crate::server::{request::serve, workshops};
+    serve(|ctx| async move {
+        let slug = workshops::confirm_by_link(&ctx.state, &token, ctx.now).await?;
+        leptos_axum::redirect(&format!("/workshops/{slug}?erfolg=confirmed"));
+        Ok(())
+    })
+    .await
+}
+
 /// What the page behind a mail's "give up my place" link shows before asking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CancelLinkView {
@@ -267,6 +326,8 @@ pub struct CancelLinkView {
     pub ends_at: chrono::DateTime<chrono::Utc>,
     /// Already cancelled: nothing left to give up.
     pub cancelled: bool,
+    /// A place held for the person until then (claim mode): the page asks to confirm it.
+    pub offered_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[server(endpoint = "workshops/link-target")]
@@ -280,6 +341,7 @@ pub async fn cancel_link_target(token: String) -> Result<CancelLinkView, AppErro
             starts_at: workshop.starts_at,
             ends_at: workshop.ends_at,
             cancelled: registration.status == RegistrationStatus::Cancelled,
+            offered_until: registration.offered_until,
         })
     })
     .await
@@ -301,6 +363,8 @@ pub async fn cancel_by_link(token: String) -> Result<(), AppError> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttendeeList {
     pub title: String,
+    /// The registration questions; each attendee's answers follow their order.
+    pub questions: Vec<Question>,
     pub attendees: Vec<Attendee>,
     /// Attendance can be marked from the start on.
     pub started: bool,
@@ -313,9 +377,12 @@ pub async fn workshop_attendees(slug: String) -> Result<AttendeeList, AppError> 
     serve(|ctx| async move {
         ctx.staff().await?;
         let workshop = db::workshops::find_workshop_by_slug(&ctx.state.db, &slug).await?;
-        let attendees = db::workshops::list_attendees(&ctx.state.db, workshop.id).await?;
+        let questions = db::workshops::list_questions(&ctx.state.db, workshop.id).await?;
+        let attendees =
+            db::workshops::list_attendees(&ctx.state.db, workshop.id, &questions).await?;
         Ok(AttendeeList {
             title: workshop.title,
+            questions,
             attendees,
             started: ctx.now >= workshop.starts_at,
         })
@@ -365,6 +432,28 @@ pub async fn mark_attendance(
         leptos_axum::redirect(&format!(
             "/workshops/{slug}/teilnehmende?erfolg=anwesenheit"
         ));
+        Ok(())
+    })
+    .await
+}
+
+/// Staff remove one registration (the person is told, with the message if given; the places
+/// go to the waitlist).
+#[server(endpoint = "workshops/remove-registration")]
+pub async fn remove_registration(
+    slug: String,
+    #[server(default)] registration: String,
+    #[server(default)] message: String,
+) -> Result<(), AppError> {
+    use crate::server::{request::serve, workshops};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        let id = registration
+            .trim()
+            .parse()
+            .map_err(|_| AppError::invalid("registration", ValidationError::Required))?;
+        workshops::remove_registration(&ctx.state, &slug, id, &message, ctx.now).await?;
+        leptos_axum::redirect(&format!("/workshops/{slug}/teilnehmende?erfolg=entfernt"));
         Ok(())
     })
     .await

@@ -13,7 +13,8 @@ where
     Signal::derive(move || value.get().and_then(Result::err))
 }
 
-fn field_error(error: Option<AppError>, name: &str) -> Option<String> {
+/// The message of field `name` in a refused submission, in the reader's language.
+pub fn field_error(error: Option<AppError>, name: &str) -> Option<String> {
     let t = use_texts();
     match error {
         Some(AppError::Validation(fields)) => fields.get(name).map(|e| (t.validation)(e)),
@@ -31,7 +32,8 @@ fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
-fn kept_value(error: Option<AppError>, name: &str) -> Option<String> {
+/// What the person typed into field `name` before the submission was refused.
+pub fn kept_value(error: Option<AppError>, name: &str) -> Option<String> {
     match error {
         Some(AppError::Validation(fields)) => fields.values.get(name).cloned(),
         _ => None,

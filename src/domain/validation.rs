@@ -94,6 +94,20 @@ pub enum ValidationError {
     AlreadyRegistered,
     #[error("not registered")]
     NotRegistered,
+    #[error("registration opens later")]
+    RegistrationNotOpen {
+        opens_at: chrono::DateTime<chrono::Utc>,
+    },
+    #[error("the registration opening lies after the deadline")]
+    OpeningAfterDeadline,
+    #[error("a choice question needs two options or more")]
+    TooFewChoices,
+    #[error("more than {max} options")]
+    TooManyChoices { max: usize },
+    #[error("an option appears twice")]
+    DuplicateChoice,
+    #[error("no place is offered (any more)")]
+    NoOffer,
 }
 
 /// A required single-line text of at most `max` characters.

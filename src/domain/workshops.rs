@@ -3,7 +3,7 @@
 
 use crate::domain::stored::stored_enum;
 use crate::domain::time::ZONE;
-use crate::domain::validation::ValidationError;
+use crate::domain::validation::{parse_line, FieldErrors, ValidationError};
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -25,11 +25,42 @@ stored_enum! {
 }
 
 stored_enum! {
-    /// Where one registration stands. Waitlisted registrations never count as participants.
+    /// Where one registration stands. Waitlisted registrations never count as participants;
+    /// an offered one holds its places until the person confirms or the offer runs out.
     pub enum RegistrationStatus("registration status") {
         Registered = "registered",
+        Offered = "offered",
         Waitlisted = "waitlisted",
         Cancelled = "cancelled",
+    }
+}
+
+stored_enum! {
+    /// What happens when a place frees up for the first person on the waitlist.
+    pub enum Confirmation("confirmation") {
+        /// Promoted at once, with the calendar entry and a link to give the place up.
+        Automatic = "automatic",
+        /// The place is offered and held for a while; unconfirmed, it moves on.
+        Claim = "claim",
+    }
+}
+
+stored_enum! {
+    /// The kind of answer a registration question takes.
+    pub enum QuestionKind("question kind") {
+        Text = "text",
+        Choice = "choice",
+        YesNo = "yes_no",
+    }
+}
+
+impl RegistrationStatus {
+    /// Whether the registration's places count as taken.
+    pub fn holds_places(self) -> bool {
+        matches!(
+            self,
+            RegistrationStatus::Registered | RegistrationStatus::Offered
+        )
     }
 }
 
@@ -59,6 +90,15 @@ pub const ONLINE_LINK_LEAD_MINUTES: i64 = 30;
 /// Closer than this to the start, a freed place is not given away automatically (nobody
 /// could still plan to come); staff are told instead.
 pub const NO_PROMOTION_HOURS_BEFORE_START: i64 = 2;
+/// Questions per workshop, and their limits.
+pub const QUESTIONS_MAX: usize = 10;
+pub const QUESTION_PROMPT_MAX_CHARS: usize = 300;
+pub const CHOICES_MAX: usize = 10;
+pub const CHOICE_MAX_CHARS: usize = 100;
+pub const ANSWER_MAX_CHARS: usize = 1_000;
+/// Empty question rows the staff form offers below the filled ones (without JavaScript,
+/// saving brings the next ones).
+pub const BLANK_QUESTION_ROWS: usize = 3;
 /// The version of the consent line shown on the registration form, stored with each
 /// registration (so it is known later which text someone agreed to).
 pub const CONSENT_VERSION: &str = "2026-12-v1";
@@ -122,6 +162,134 @@ pub struct WorkshopView {
     pub past: bool,
     /// The viewer's own registration, if any.
     pub mine: Option<MyRegistration>,
+    /// Asked on the registration form, in order.
+    pub questions: Vec<Question>,
+}
+
+/// One question of a workshop's registration form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: i64,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    /// The options of a choice question.
+    pub choices: Vec<String>,
+    pub required: bool,
+}
+
+impl Question {
+    /// The form field (and error key) of this question's answer.
+    pub fn field(&self) -> String {
+        format!("answer_{}", self.id)
+    }
+
+    /// Checks an answer; `None` for a skipped optional question.
+    pub fn parse_answer(&self, raw: &str) -> Result<Option<String>, ValidationError> {
+        let answer = raw.trim();
+        if answer.is_empty() {
+            return if self.required {
+                Err(ValidationError::Required)
+            } else {
+                Ok(None)
+            };
+        }
+        match self.kind {
+            QuestionKind::Text => parse_line(answer, ANSWER_MAX_CHARS).map(Some),
+            QuestionKind::Choice if self.choices.iter().any(|c| c == answer) => {
+                Ok(Some(answer.to_owned()))
+            }
+            QuestionKind::YesNo if matches!(answer, YES | NO) => Ok(Some(answer.to_owned())),
+            _ => Err(ValidationError::Invalid),
+        }
+    }
+}
+
+/// The stored answers of a yes/no question (shown in the reader's language).
+pub const YES: &str = "yes";
+pub const NO: &str = "no";
+
+/// One question row of the staff form, as typed (`questions[i][prompt]`, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuestionDraft {
+    pub prompt: String,
+    pub kind: String,
+    /// One option per line.
+    pub choices: String,
+    /// `Some` when the box is ticked.
+    pub required: Option<String>,
+}
+
+/// A question row that passed its checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionSpec {
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub choices: Vec<String>,
+    pub required: bool,
+}
+
+impl QuestionDraft {
+    /// A row left empty is not a question.
+    pub fn is_blank(&self) -> bool {
+        self.prompt.trim().is_empty() && self.choices.trim().is_empty()
+    }
+
+    /// The field names of row `i` in errors and kept values.
+    pub fn field(i: usize, part: &str) -> String {
+        format!("question_{i}_{part}")
+    }
+
+    /// Checks the row; errors under the row's field names.
+    pub fn parse(&self, i: usize, errors: &mut FieldErrors) -> Option<QuestionSpec> {
+        let prompt = errors.check(
+            &Self::field(i, "prompt"),
+            parse_line(&self.prompt, QUESTION_PROMPT_MAX_CHARS),
+        );
+        let kind: Option<QuestionKind> = errors.check(
+            &Self::field(i, "kind"),
+            self.kind.parse().map_err(|_| ValidationError::Invalid),
+        );
+        let choices = match kind {
+            Some(QuestionKind::Choice) => {
+                errors.check(&Self::field(i, "choices"), parse_choices(&self.choices))
+            }
+            _ => Some(Vec::new()),
+        };
+        Some(QuestionSpec {
+            kind: kind?,
+            prompt: prompt?,
+            choices: choices?,
+            required: self.required.is_some(),
+        })
+    }
+}
+
+/// The options of a choice question, one per line: two to [`CHOICES_MAX`], each at most
+/// [`CHOICE_MAX_CHARS`], none twice.
+pub fn parse_choices(raw: &str) -> Result<Vec<String>, ValidationError> {
+    let choices: Vec<String> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if choices.len() < 2 {
+        return Err(ValidationError::TooFewChoices);
+    }
+    if choices.len() > CHOICES_MAX {
+        return Err(ValidationError::TooManyChoices { max: CHOICES_MAX });
+    }
+    if choices.iter().any(|c| c.chars().count() > CHOICE_MAX_CHARS) {
+        return Err(ValidationError::TooLong {
+            max: CHOICE_MAX_CHARS,
+        });
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    if !choices.iter().all(|c| seen.insert(c.to_lowercase())) {
+        return Err(ValidationError::DuplicateChoice);
+    }
+    Ok(choices)
 }
 
 /// A person's registration, as they see it (on the workshop page and on `/konto`).
@@ -136,6 +304,8 @@ pub struct MyRegistration {
     pub places: i64,
     /// 1 for the first waitlisted registration; `None` unless waitlisted.
     pub waitlist_position: Option<i64>,
+    /// Until when an offered place is held.
+    pub offered_until: Option<DateTime<Utc>>,
     pub workshop_cancelled: bool,
 }
 
@@ -150,8 +320,12 @@ pub struct Attendee {
     pub places: i64,
     pub access_needs: String,
     pub queued_at: DateTime<Utc>,
+    /// Until when an offered place is held.
+    pub offered_until: Option<DateTime<Utc>>,
     /// Marked by staff after the event.
     pub attended: Option<bool>,
+    /// The answer to each of the workshop's questions, in their order (`None`: none given).
+    pub answers: Vec<Option<String>>,
 }
 
 /// What the staff's workshop form shows and sends: every field as typed.
@@ -171,10 +345,16 @@ pub struct WorkshopDraft {
     pub capacity: String,
     pub places_per_registration: String,
     pub audience: String,
+    pub opens_date: String,
+    pub opens_time: String,
     pub closes_date: String,
     pub closes_time: String,
     pub waitlist: bool,
+    pub confirmation: String,
     pub published: bool,
+    pub questions: Vec<QuestionDraft>,
+    /// Someone answered already: the questions stay as they are.
+    pub questions_locked: bool,
 }
 
 /// A time of day from a time input (`16:00`) or typed `16.00` / `16 Uhr`.
@@ -287,6 +467,12 @@ mod tests {
         }
         for s in RegistrationStatus::ALL {
             assert_eq!(s.as_str().parse::<RegistrationStatus>(), Ok(s));
+        }
+        for c in Confirmation::ALL {
+            assert_eq!(c.as_str().parse::<Confirmation>(), Ok(c));
+        }
+        for k in QuestionKind::ALL {
+            assert_eq!(k.as_str().parse::<QuestionKind>(), Ok(k));
         }
     }
 

@@ -150,6 +150,12 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::BusinessesOnly => "Dieser Workshop ist für Unternehmen. Bitte melden Sie sich mit einem Unternehmenskonto an.".to_owned(),
         ValidationError::AlreadyRegistered => "Sie sind für diesen Workshop bereits angemeldet oder auf der Warteliste.".to_owned(),
         ValidationError::NotRegistered => "Für diesen Workshop besteht keine Anmeldung (mehr).".to_owned(),
+        ValidationError::RegistrationNotOpen { opens_at } => format!("Die Anmeldung öffnet am {}.", (crate::i18n::workshops::DE.at)(*opens_at)),
+        ValidationError::OpeningAfterDeadline => "Der Beginn der Anmeldung muss vor dem Anmeldeschluss liegen.".to_owned(),
+        ValidationError::TooFewChoices => "Eine Auswahlfrage braucht mindestens zwei Antworten (eine pro Zeile).".to_owned(),
+        ValidationError::TooManyChoices { max } => format!("Höchstens {max} Antwortmöglichkeiten."),
+        ValidationError::DuplicateChoice => "Jede Antwort darf nur einmal vorkommen.".to_owned(),
+        ValidationError::NoOffer => "Für Sie ist (inzwischen) kein Platz mehr reserviert.".to_owned(),
     }
 }
 

@@ -144,6 +144,12 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::BusinessesOnly => "This workshop is for businesses. Please sign in with a business account.".to_owned(),
         ValidationError::AlreadyRegistered => "You are already registered or on the waiting list for this workshop.".to_owned(),
         ValidationError::NotRegistered => "There is no (longer a) registration for this workshop.".to_owned(),
+        ValidationError::RegistrationNotOpen { opens_at } => format!("Registration opens on {}.", (crate::i18n::workshops::EN.at)(*opens_at)),
+        ValidationError::OpeningAfterDeadline => "Registration must open before its deadline.".to_owned(),
+        ValidationError::TooFewChoices => "A choice question needs at least two options (one per line).".to_owned(),
+        ValidationError::TooManyChoices { max } => format!("At most {max} options."),
+        ValidationError::DuplicateChoice => "Each option may appear only once.".to_owned(),
+        ValidationError::NoOffer => "No place is (any longer) held for you.".to_owned(),
     }
 }
 

@@ -2,7 +2,9 @@
 //! the workshop mails, German and English.
 
 use crate::domain::time::berlin;
-use crate::domain::workshops::{Audience, Places, RegistrationStatus, WorkshopFormat};
+use crate::domain::workshops::{
+    Audience, Confirmation, Places, QuestionKind, RegistrationStatus, WorkshopFormat,
+};
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
 pub struct WorkshopTexts {
@@ -49,6 +51,14 @@ pub struct WorkshopTexts {
     pub cancelled_done: &'static str,
     pub closed_text: &'static str,
     pub businesses_only_text: &'static str,
+    /// Marks an optional question on the registration form.
+    pub optional_mark: &'static str,
+    pub answer_yes: &'static str,
+    pub answer_no: &'static str,
+    /// The offered place and until when it is held.
+    pub offer_text: fn(DateTime<Utc>) -> String,
+    pub confirm_submit: &'static str,
+    pub confirmed_done: &'static str,
 
     pub staff_heading: &'static str,
     pub edit_link: &'static str,
@@ -85,6 +95,21 @@ pub struct WorkshopTexts {
     pub field_closes_time: &'static str,
     pub field_closes_hint: &'static str,
     pub field_waitlist: &'static str,
+    pub field_opens_date: &'static str,
+    pub field_opens_time: &'static str,
+    pub field_opens_hint: &'static str,
+    pub field_confirmation: &'static str,
+    pub confirmation: fn(Confirmation) -> &'static str,
+    pub questions_legend: &'static str,
+    pub questions_hint: &'static str,
+    pub questions_locked: &'static str,
+    /// "Frage 3"
+    pub question_label: fn(usize) -> String,
+    pub question_kind_label: &'static str,
+    pub question_kind: fn(QuestionKind) -> &'static str,
+    pub question_choices_label: &'static str,
+    pub question_choices_hint: &'static str,
+    pub question_required_label: &'static str,
     pub field_published: &'static str,
     pub field_published_hint: &'static str,
     pub form_save: &'static str,
@@ -114,6 +139,11 @@ pub struct WorkshopTexts {
     pub attendance_submit: &'static str,
     pub attendance_saved: &'static str,
     pub col_attended: &'static str,
+    /// The status of an offered place in the staff list: until when it is held.
+    pub offered_until: fn(DateTime<Utc>) -> String,
+    pub remove_message_label: &'static str,
+    pub remove_submit: &'static str,
+    pub removed_done: &'static str,
     /// The checkbox label of one person in the attendance form (for screen readers).
     pub attended_label: fn(&str) -> String,
 
@@ -139,6 +169,15 @@ pub struct WorkshopMailTexts {
     pub waitlisted_text: fn(&str, &str, i64) -> String,
     pub promoted_subject: fn(&str) -> String,
     pub promoted_text: fn(&str, &str) -> String,
+    pub offered_subject: fn(&str) -> String,
+    /// Title, time of the workshop, until when the place is held.
+    pub offered_text: fn(&str, &str, &str) -> String,
+    pub offer_expired_subject: fn(&str) -> String,
+    pub offer_expired_text: fn(&str) -> String,
+    pub removed_subject: fn(&str) -> String,
+    /// Title, staff's message (may be empty).
+    pub removed_text: fn(&str, &str) -> String,
+    pub offer_link: &'static str,
     pub cancelled_subject: fn(&str) -> String,
     pub cancelled_text: fn(&str) -> String,
     pub changed_subject: fn(&str) -> String,
@@ -296,6 +335,12 @@ pub const DE: WorkshopTexts = WorkshopTexts {
     waitlisted_done: "Der Workshop ist voll: Sie stehen auf der Warteliste und rücken automatisch nach, sobald ein Platz frei wird.",
     cancelled_done: "Ihre Anmeldung wurde storniert. Ihr Platz geht an die nächste Person auf der Warteliste.",
     closed_text: "Die Anmeldung ist geschlossen.",
+    optional_mark: " (freiwillig)",
+    answer_yes: "Ja",
+    answer_no: "Nein",
+    offer_text: |until| format!("Für Sie ist ein Platz reserviert – bitte bestätigen Sie ihn bis {}, {} Uhr. Danach geht er an die nächste Person auf der Warteliste.", day_de(until), clock(until)),
+    confirm_submit: "Platz bestätigen",
+    confirmed_done: "Ihr Platz ist bestätigt. Die Bestätigung mit dem Kalendereintrag kommt per E-Mail.",
     businesses_only_text: "Dieser Workshop richtet sich an Unternehmen. Die Anmeldung ist mit einem Unternehmenskonto möglich.",
 
     staff_heading: "Für Mitarbeitende",
@@ -333,6 +378,27 @@ pub const DE: WorkshopTexts = WorkshopTexts {
     field_closes_time: "Anmeldeschluss (Uhrzeit)",
     field_closes_hint: "Leer lassen: Anmeldung bis zum Beginn.",
     field_waitlist: "Warteliste, wenn der Workshop voll ist",
+    field_opens_date: "Anmeldung ab (Datum, freiwillig)",
+    field_opens_time: "Anmeldung ab (Uhrzeit)",
+    field_opens_hint: "Leer lassen: Anmeldung sofort nach der Veröffentlichung.",
+    field_confirmation: "Nachrücken von der Warteliste",
+    confirmation: |c| match c {
+        Confirmation::Automatic => "automatisch: wer nachrückt, ist sofort angemeldet",
+        Confirmation::Claim => "mit Bestätigung: der Platz wird angeboten und muss innerhalb der Frist (Standard 24 Stunden) bestätigt werden",
+    },
+    questions_legend: "Fragen bei der Anmeldung (freiwillig, bis zu 10)",
+    questions_hint: "Leere Zeilen werden nicht gespeichert. Für weitere Fragen speichern Sie den Workshop; dann erscheinen neue leere Zeilen.",
+    questions_locked: "Es liegen schon Antworten vor. Die Fragen bleiben deshalb, wie sie sind.",
+    question_label: |n| format!("Frage {n}"),
+    question_kind_label: "Art der Antwort",
+    question_kind: |k| match k {
+        QuestionKind::Text => "Freitext",
+        QuestionKind::Choice => "Auswahl",
+        QuestionKind::YesNo => "Ja / Nein",
+    },
+    question_choices_label: "Antwortmöglichkeiten",
+    question_choices_hint: "Nur bei „Auswahl“: eine pro Zeile, mindestens zwei.",
+    question_required_label: "Pflichtfrage",
     field_published: "Veröffentlicht",
     field_published_hint: "Ohne Haken ist der Workshop ein Entwurf, den nur Mitarbeitende sehen.",
     form_save: "Workshop speichern",
@@ -362,6 +428,10 @@ pub const DE: WorkshopTexts = WorkshopTexts {
     attendance_submit: "Anwesenheit speichern",
     attendance_saved: "Die Anwesenheit ist gespeichert.",
     col_attended: "Anwesend",
+    offered_until: |until| format!("Platz angeboten bis {}, {} Uhr", day_de(until), clock(until)),
+    remove_message_label: "Nachricht an die Person (freiwillig)",
+    remove_submit: "Anmeldung entfernen",
+    removed_done: "Die Anmeldung ist entfernt, die Person ist informiert.",
     attended_label: |name| format!("{name} war anwesend"),
 
     format: |f| match f {
@@ -375,6 +445,7 @@ pub const DE: WorkshopTexts = WorkshopTexts {
     },
     status: |s| match s {
         RegistrationStatus::Registered => "angemeldet",
+        RegistrationStatus::Offered => "Platz angeboten",
         RegistrationStatus::Waitlisted => "Warteliste",
         RegistrationStatus::Cancelled => "storniert",
     },
@@ -390,6 +461,7 @@ pub const DE: WorkshopTexts = WorkshopTexts {
         (RegistrationStatus::Waitlisted, Some(n)) => format!("Sie stehen auf Platz {n} der Warteliste."),
         (RegistrationStatus::Registered, _) if places > 1 => format!("Sie sind mit {places} Plätzen angemeldet."),
         (RegistrationStatus::Registered, _) => "Sie sind angemeldet.".to_owned(),
+        (RegistrationStatus::Offered, _) => "Für Sie ist ein Platz frei geworden.".to_owned(),
         _ => "Ihre Anmeldung ist storniert.".to_owned(),
     },
 
@@ -403,6 +475,13 @@ pub const DE: WorkshopTexts = WorkshopTexts {
         waitlisted_text: |t, when, position| format!("Der Workshop „{t}“ ({when}) ist ausgebucht. Sie stehen auf Platz {position} der Warteliste und rücken automatisch nach, sobald ein Platz frei wird – wir schreiben Ihnen dann."),
         promoted_subject: |t| format!("Ein Platz ist frei geworden: {t}"),
         promoted_text: |t, when| format!("Gute Nachricht: Für den Workshop „{t}“ ({when}) ist ein Platz frei geworden. Sie sind jetzt angemeldet. Falls Sie doch nicht kommen können, geben Sie den Platz bitte mit dem Link unten frei."),
+        offered_subject: |t| format!("Ein Platz ist für Sie reserviert: {t}"),
+        offered_text: |t, when, until| format!("Für den Workshop „{t}“ ({when}) ist ein Platz frei geworden, und er ist für Sie reserviert. Bitte bestätigen Sie ihn bis {until} mit dem Link unten – sonst geht er an die nächste Person auf der Warteliste."),
+        offer_expired_subject: |t| format!("Reservierung abgelaufen: {t}"),
+        offer_expired_text: |t| format!("Der für Sie reservierte Platz im Workshop „{t}“ wurde nicht rechtzeitig bestätigt und ist an die nächste Person gegangen. Sie stehen nicht mehr auf der Warteliste; melden Sie sich gern erneut an."),
+        removed_subject: |t| format!("Anmeldung entfernt: {t}"),
+        removed_text: |t, message| if message.is_empty() { format!("Das City-Lab hat Ihre Anmeldung für den Workshop „{t}“ entfernt.") } else { format!("Das City-Lab hat Ihre Anmeldung für den Workshop „{t}“ entfernt. Nachricht: {message}") },
+        offer_link: "Platz bestätigen (ohne Anmeldung)",
         cancelled_subject: |t| format!("Anmeldung storniert: {t}"),
         cancelled_text: |t| format!("Ihre Anmeldung für den Workshop „{t}“ ist storniert. Der Kalendereintrag im Anhang entfernt den Termin aus Ihrem Kalender."),
         changed_subject: |t| format!("Geändert: {t}"),
@@ -468,6 +547,12 @@ pub const EN: WorkshopTexts = WorkshopTexts {
     waitlisted_done: "The workshop is full: you are on the waiting list and move up automatically as soon as a place is free.",
     cancelled_done: "Your registration was cancelled. Your place goes to the next person on the waiting list.",
     closed_text: "Registration is closed.",
+    optional_mark: " (optional)",
+    answer_yes: "Yes",
+    answer_no: "No",
+    offer_text: |until| format!("A place is held for you – please confirm it by {}, {}. After that it goes to the next person on the waiting list.", day_en(until), clock(until)),
+    confirm_submit: "Confirm my place",
+    confirmed_done: "Your place is confirmed. The confirmation with the calendar entry comes by email.",
     businesses_only_text: "This workshop is for businesses. Registration needs a business account.",
 
     staff_heading: "For staff",
@@ -505,6 +590,27 @@ pub const EN: WorkshopTexts = WorkshopTexts {
     field_closes_time: "Registration closes (time)",
     field_closes_hint: "Leave empty: registration until the start.",
     field_waitlist: "Waiting list when the workshop is full",
+    field_opens_date: "Registration opens (date, optional)",
+    field_opens_time: "Registration opens (time)",
+    field_opens_hint: "Leave empty: registration opens on publication.",
+    field_confirmation: "Moving up from the waiting list",
+    confirmation: |c| match c {
+        Confirmation::Automatic => "automatic: whoever moves up is registered at once",
+        Confirmation::Claim => "with confirmation: the place is offered and must be confirmed in time (24 hours by default)",
+    },
+    questions_legend: "Registration questions (optional, up to 10)",
+    questions_hint: "Empty rows are not saved. For more questions, save the workshop; new empty rows then appear.",
+    questions_locked: "Answers exist already, so the questions stay as they are.",
+    question_label: |n| format!("Question {n}"),
+    question_kind_label: "Kind of answer",
+    question_kind: |k| match k {
+        QuestionKind::Text => "Free text",
+        QuestionKind::Choice => "Choice",
+        QuestionKind::YesNo => "Yes / no",
+    },
+    question_choices_label: "Options",
+    question_choices_hint: "Only for “Choice”: one per line, at least two.",
+    question_required_label: "Required",
     field_published: "Published",
     field_published_hint: "Unticked, the workshop is a draft only staff see.",
     form_save: "Save workshop",
@@ -534,6 +640,10 @@ pub const EN: WorkshopTexts = WorkshopTexts {
     attendance_submit: "Save attendance",
     attendance_saved: "Attendance is saved.",
     col_attended: "Attended",
+    offered_until: |until| format!("Place offered until {}, {}", day_en(until), clock(until)),
+    remove_message_label: "Message to the person (optional)",
+    remove_submit: "Remove registration",
+    removed_done: "The registration is removed and the person was told.",
     attended_label: |name| format!("{name} attended"),
 
     format: |f| match f {
@@ -547,6 +657,7 @@ pub const EN: WorkshopTexts = WorkshopTexts {
     },
     status: |s| match s {
         RegistrationStatus::Registered => "registered",
+        RegistrationStatus::Offered => "place offered",
         RegistrationStatus::Waitlisted => "waiting list",
         RegistrationStatus::Cancelled => "cancelled",
     },
@@ -562,6 +673,7 @@ pub const EN: WorkshopTexts = WorkshopTexts {
         (RegistrationStatus::Waitlisted, Some(n)) => format!("You are number {n} on the waiting list."),
         (RegistrationStatus::Registered, _) if places > 1 => format!("You are registered with {places} places."),
         (RegistrationStatus::Registered, _) => "You are registered.".to_owned(),
+        (RegistrationStatus::Offered, _) => "A place has become free for you.".to_owned(),
         _ => "Your registration is cancelled.".to_owned(),
     },
 
@@ -575,6 +687,13 @@ pub const EN: WorkshopTexts = WorkshopTexts {
         waitlisted_text: |t, when, position| format!("The workshop “{t}” ({when}) is full. You are number {position} on the waiting list and move up automatically as soon as a place is free – we will write to you then."),
         promoted_subject: |t| format!("A place is free: {t}"),
         promoted_text: |t, when| format!("Good news: a place has become free for the workshop “{t}” ({when}). You are now registered. If you cannot come after all, please give the place up with the link below."),
+        offered_subject: |t| format!("A place is held for you: {t}"),
+        offered_text: |t, when, until| format!("A place has become free for the workshop “{t}” ({when}) and is held for you. Please confirm it by {until} with the link below – otherwise it goes to the next person on the waiting list."),
+        offer_expired_subject: |t| format!("Offer expired: {t}"),
+        offer_expired_text: |t| format!("The place held for you at the workshop “{t}” was not confirmed in time and went to the next person. You are no longer on the waiting list; you are welcome to register again."),
+        removed_subject: |t| format!("Registration removed: {t}"),
+        removed_text: |t, message| if message.is_empty() { format!("The city lab removed your registration for the workshop “{t}”.") } else { format!("The city lab removed your registration for the workshop “{t}”. Message: {message}") },
+        offer_link: "Confirm my place (no sign-in needed)",
         cancelled_subject: |t| format!("Registration cancelled: {t}"),
         cancelled_text: |t| format!("Your registration for the workshop “{t}” is cancelled. The attached calendar entry removes it from your calendar."),
         changed_subject: |t| format!("Changed: {t}"),

@@ -4,13 +4,19 @@
 //! form is a plain post that works without JavaScript.
 
 use crate::api::workshops::{
-    get_workshop, CancelRegistration, CancelWorkshop, RegisterForWorkshop, WorkshopPageData,
+    get_workshop, CancelRegistration, CancelWorkshop, ConfirmPlace, RegisterForWorkshop,
+    WorkshopPageData,
 };
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{
-    action_error, CheckboxField, FormAlert, SuccessNotice, TextArea, TextField,
+    action_error, field_error, kept_value, CheckboxField, FormAlert, SuccessNotice, TextArea,
+    TextField,
 };
-use crate::domain::workshops::{WorkshopView, ACCESS_NEEDS_MAX_CHARS, CANCEL_MESSAGE_MAX_CHARS};
+use crate::domain::workshops::{
+    Question, QuestionKind, RegistrationStatus, WorkshopView, ACCESS_NEEDS_MAX_CHARS,
+    ANSWER_MAX_CHARS, CANCEL_MESSAGE_MAX_CHARS, NO, YES,
+};
+use crate::error::AppError;
 use crate::i18n::use_texts;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -24,12 +30,16 @@ pub fn WorkshopPage() -> impl IntoView {
     let query = use_query_map();
     let register = ServerAction::<RegisterForWorkshop>::new();
     let cancel = ServerAction::<CancelRegistration>::new();
+    let confirm = ServerAction::<ConfirmPlace>::new();
     let cancel_workshop = ServerAction::<CancelWorkshop>::new();
     let data = Resource::new(
         move || {
             (
                 params.read().get("slug").unwrap_or_default(),
-                register.version().get() + cancel.version().get() + cancel_workshop.version().get(),
+                register.version().get()
+                    + cancel.version().get()
+                    + confirm.version().get()
+                    + cancel_workshop.version().get(),
             )
         },
         |(slug, _)| get_workshop(slug),
@@ -40,6 +50,7 @@ pub fn WorkshopPage() -> impl IntoView {
             Some("registered") => Some(w.registered_done),
             Some("waitlisted") => Some(w.waitlisted_done),
             Some("cancelled") => Some(w.cancelled_done),
+            Some("confirmed") => Some(w.confirmed_done),
             _ => None,
         }
     };
@@ -48,7 +59,7 @@ pub fn WorkshopPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => view! {
-                        <WorkshopDetails data success=success() register cancel cancel_workshop/>
+                        <WorkshopDetails data success=success() register cancel confirm cancel_workshop/>
                     }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
@@ -63,6 +74,7 @@ fn WorkshopDetails(
     success: Option<&'static str>,
     register: ServerAction<RegisterForWorkshop>,
     cancel: ServerAction<CancelRegistration>,
+    confirm: ServerAction<ConfirmPlace>,
     cancel_workshop: ServerAction<CancelWorkshop>,
 ) -> impl IntoView {
     let t = use_texts();
@@ -115,7 +127,7 @@ fn WorkshopDetails(
                 </aside>
             </div>
             <OnlineLink workshop=workshop.clone()/>
-            <Registration data=data.clone() register cancel/>
+            <Registration data=data.clone() register cancel confirm/>
             {data.staff.then(|| view! { <StaffTools workshop cancel_workshop/> })}
         </article>
     }
@@ -145,6 +157,7 @@ fn Registration(
     data: WorkshopPageData,
     register: ServerAction<RegisterForWorkshop>,
     cancel: ServerAction<CancelRegistration>,
+    confirm: ServerAction<ConfirmPlace>,
 ) -> impl IntoView {
     let t = use_texts();
     let w = t.workshops;
@@ -152,8 +165,21 @@ fn Registration(
     let slug = workshop.slug.clone();
     let body = if let Some(mine) = workshop.mine.clone() {
         let error = action_error(cancel.value());
+        let confirm_error = action_error(confirm.value());
+        let offer = mine
+            .offered_until
+            .filter(|_| mine.status == RegistrationStatus::Offered);
+        let confirm_slug = slug.clone();
         view! {
             <p><strong>{(w.mine)(mine.status, mine.places, mine.waitlist_position)}</strong></p>
+            {offer.map(|until| view! {
+                <p>{(w.offer_text)(until)}</p>
+                <FormAlert error=confirm_error/>
+                <ActionForm action=confirm attr:class="inline-form">
+                    <input type="hidden" name="slug" value=confirm_slug/>
+                    <button type="submit" class="button">{w.confirm_submit}</button>
+                </ActionForm>
+            })}
             <FormAlert error/>
             {(!workshop.past).then(|| view! {
                 <ActionForm action=cancel attr:class="inline-form">
@@ -182,6 +208,11 @@ fn Registration(
         let error = action_error(register.value());
         let full = workshop.places.free() == 0;
         let many = workshop.places_per_registration > 1;
+        let questions = workshop
+            .questions
+            .into_iter()
+            .map(|question| view! { <QuestionField question error/> })
+            .collect_view();
         view! {
             <FormAlert error/>
             <ActionForm action=register attr:class="form" attr:novalidate=true>
@@ -189,6 +220,7 @@ fn Registration(
                 {many.then(|| view! {
                     <TextField name="places" label=w.places_label kind="number" initial="1" error/>
                 })}
+                {questions}
                 <TextArea name="access_needs" label=w.access_needs_label hint=w.access_needs_hint
                     maxlength=ACCESS_NEEDS_MAX_CHARS rows=3 required=false error/>
                 <CheckboxField name="consent" label=w.consent_label error/>
@@ -205,6 +237,93 @@ fn Registration(
             {body}
         </section>
     }
+}
+
+/// One registration question, posted as `answers[<id>]` (error and kept value under
+/// `answer_<id>`): a text field, or radio buttons for a choice or yes/no.
+#[component]
+fn QuestionField(
+    question: Question,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let w = use_texts().workshops;
+    let key = question.field();
+    let name = format!("answers[{}]", question.id);
+    let message = {
+        let key = key.clone();
+        Signal::derive(move || field_error(error.get(), &key))
+    };
+    let kept = {
+        let key = key.clone();
+        Signal::derive(move || kept_value(error.get(), &key).unwrap_or_default())
+    };
+    let label = if question.required {
+        question.prompt.clone()
+    } else {
+        format!("{}{}", question.prompt, w.optional_mark)
+    };
+    let error_id = format!("{key}-error");
+    let error_line = {
+        let error_id = error_id.clone();
+        move || {
+            message
+                .get()
+                .map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
+        }
+    };
+    let invalid = move || message.get().is_some().then_some("true");
+    let described = move || message.get().is_some().then(|| error_id.clone());
+    let options: Vec<(String, String)> = match question.kind {
+        QuestionKind::Text => Vec::new(),
+        QuestionKind::Choice => question
+            .choices
+            .iter()
+            .map(|c| (c.clone(), c.clone()))
+            .collect(),
+        QuestionKind::YesNo => vec![
+            (YES.to_owned(), w.answer_yes.to_owned()),
+            (NO.to_owned(), w.answer_no.to_owned()),
+        ],
+    };
+    if question.kind == QuestionKind::Text {
+        return view! {
+            <div class="field" class:field-invalid=move || message.get().is_some()>
+                <label for=key.clone()>{label}</label>
+                {error_line}
+                <input id=key type="text" name=name required=question.required
+                    maxlength=ANSWER_MAX_CHARS.to_string() value=kept
+                    aria-invalid=invalid aria-describedby=described/>
+            </div>
+        }
+        .into_any();
+    }
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, text))| {
+            let id = format!("{key}-{i}");
+            let checked = {
+                let value = value.clone();
+                move || kept.get() == value
+            };
+            view! {
+                <div class="choice">
+                    <input type="radio" id=id.clone() name=name.clone() value=value checked=checked
+                        aria-invalid=invalid/>
+                    <label for=id>{text}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" class:field-invalid=move || message.get().is_some()
+            aria-describedby=described>
+            <legend>{label}</legend>
+            {error_line}
+            {radios}
+        </fieldset>
+    }
+    .into_any()
 }
 
 #[component]

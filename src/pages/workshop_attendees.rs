@@ -1,14 +1,18 @@
 //! `/workshops/{slug}/teilnehmende`: who registered and who waits (staff only), with the CSV
-//! download, the message to everyone registered and, from the start on, attendance.
+//! download, the answers to the registration questions, the message to everyone registered,
+//! the removal of a registration and, from the start on, attendance.
 //! Attendee data appears on no other page.
 
 use crate::api::workshops::{
-    workshop_attendees, AttendeeList, MarkAttendance, MessageParticipants,
+    workshop_attendees, AttendeeList, MarkAttendance, MessageParticipants, RemoveRegistration,
 };
 use crate::components::error_notice::ErrorNotice;
-use crate::components::form::{action_error, FormAlert, SuccessNotice, TextArea};
-use crate::domain::workshops::{RegistrationStatus, MESSAGE_MAX_CHARS};
+use crate::components::form::{action_error, FormAlert, SelectField, SuccessNotice, TextArea};
+use crate::domain::workshops::{
+    Attendee, Question, QuestionKind, RegistrationStatus, MESSAGE_MAX_CHARS, NO, YES,
+};
 use crate::i18n::use_texts;
+use crate::i18n::workshops::WorkshopTexts;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,13 +27,15 @@ pub fn WorkshopAttendeesPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let attendance = ServerAction::<MarkAttendance>::new();
     let message = ServerAction::<MessageParticipants>::new();
+    let remove = ServerAction::<RemoveRegistration>::new();
     let data = Resource::new(
-        move || (slug(), attendance.version().get()),
+        move || (slug(), attendance.version().get() + remove.version().get()),
         |(slug, _)| workshop_attendees(slug),
     );
     let success = move || match query.read().get("erfolg").as_deref() {
         Some("nachricht") => Some(w.message_sent),
         Some("anwesenheit") => Some(w.attendance_saved),
+        Some("entfernt") => Some(w.removed_done),
         _ => None,
     };
     view! {
@@ -39,7 +45,7 @@ pub fn WorkshopAttendeesPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(list) => view! {
-                            <AttendeeTable list slug=slug() success=success() attendance message/>
+                            <AttendeeTable list slug=slug() success=success() attendance message remove/>
                         }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
@@ -56,15 +62,25 @@ fn AttendeeTable(
     success: Option<&'static str>,
     attendance: ServerAction<MarkAttendance>,
     message: ServerAction<MessageParticipants>,
+    remove: ServerAction<RemoveRegistration>,
 ) -> impl IntoView {
     let w = use_texts().workshops;
     let attendance_error = action_error(attendance.value());
     let message_error = action_error(message.value());
     let AttendeeList {
         title,
+        questions,
         attendees,
         started,
     } = list;
+    let removable: Vec<(String, String)> = attendees
+        .iter()
+        .map(|a| (a.id.to_string(), person_label(w, a)))
+        .collect();
+    let question_heads = questions
+        .iter()
+        .map(|q| view! { <th scope="col">{q.prompt.clone()}</th> })
+        .collect_view();
     let empty = attendees.is_empty();
     let registered = attendees
         .iter()
@@ -82,14 +98,24 @@ fn AttendeeTable(
                         checked=a.attended == Some(true)/>
                 }
             });
+            let status = match a.offered_until {
+                Some(until) => (w.offered_until)(until),
+                None => (w.status)(a.status).to_owned(),
+            };
+            let answers = questions
+                .iter()
+                .zip(a.answers)
+                .map(|(q, answer)| view! { <td>{answer_text(w, q, answer)}</td> })
+                .collect_view();
             view! {
                 <tr>
                     <td>{a.display_name}</td>
                     <td>{a.organisation.unwrap_or_default()}</td>
                     <td>{a.email}</td>
-                    <td>{(w.status)(a.status)}</td>
+                    <td>{status}</td>
                     <td>{a.places}</td>
                     <td>{a.access_needs}</td>
+                    {answers}
                     <td>{(w.at)(a.queued_at)}</td>
                     {started.then(|| view! { <td>{mark}</td> })}
                 </tr>
@@ -97,6 +123,7 @@ fn AttendeeTable(
         })
         .collect_view();
     let message_slug = slug.clone();
+    let remove_slug = slug.clone();
     view! {
         <p><a href=format!("/workshops/{slug}")>{title.clone()}</a></p>
         <h1>{w.attendees_title}": "{title}</h1>
@@ -115,6 +142,7 @@ fn AttendeeTable(
                         <th scope="col">{w.col_status}</th>
                         <th scope="col">{w.col_places}</th>
                         <th scope="col">{w.col_access_needs}</th>
+                        {question_heads}
                         <th scope="col">{w.col_registered_at}</th>
                         {started.then(|| view! { <th scope="col">{w.col_attended}</th> })}
                     </tr></thead>
@@ -138,5 +166,52 @@ fn AttendeeTable(
                 </fieldset>
             </ActionForm>
         })}
+        {(!removable.is_empty()).then(|| view! { <RemoveForm slug=remove_slug people=removable remove/> })}
+    }
+}
+
+/// One form for removing any one registration (a form per row cannot sit inside the
+/// attendance form's table).
+#[component]
+fn RemoveForm(
+    slug: String,
+    people: Vec<(String, String)>,
+    remove: ServerAction<RemoveRegistration>,
+) -> impl IntoView {
+    let w = use_texts().workshops;
+    let error = action_error(remove.value());
+    let options = std::iter::once((String::new(), "–".to_owned()))
+        .chain(people)
+        .collect();
+    view! {
+        <FormAlert error/>
+        <ActionForm action=remove attr:class="form" attr:novalidate=true>
+            <fieldset>
+                <legend>{w.remove_submit}</legend>
+                <input type="hidden" name="slug" value=slug/>
+                <SelectField name="registration" label=w.col_name options error/>
+                <TextArea name="message" label=w.remove_message_label maxlength=MESSAGE_MAX_CHARS
+                    rows=3 required=false error/>
+                <button type="submit" class="button button-danger">{w.remove_submit}</button>
+            </fieldset>
+        </ActionForm>
+    }
+}
+
+/// "Name (Organisation) – status", to pick a person in the removal form.
+fn person_label(w: &WorkshopTexts, a: &Attendee) -> String {
+    let who = match &a.organisation {
+        Some(org) => format!("{} ({org})", a.display_name),
+        None => a.display_name.clone(),
+    };
+    format!("{who} – {}", (w.status)(a.status))
+}
+
+/// An answer as staff read it (yes/no in the reader's language).
+fn answer_text(w: &WorkshopTexts, question: &Question, answer: Option<String>) -> String {
+    match (question.kind, answer.as_deref()) {
+        (QuestionKind::YesNo, Some(YES)) => w.answer_yes.to_owned(),
+        (QuestionKind::YesNo, Some(NO)) => w.answer_no.to_owned(),
+        _ => answer.unwrap_or_default(),
     }
 }

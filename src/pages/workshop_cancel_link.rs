@@ -1,7 +1,8 @@
 //! `/workshops/abmelden?t=…`: the signed link in every workshop mail. The GET only shows
-//! what the link stands for (link scanners prefetch); the button posts, without a login.
+//! what the link stands for (link scanners prefetch); the buttons post, without a login.
+//! For a place held in claim mode, the page asks first to confirm it.
 
-use crate::api::workshops::{cancel_link_target, CancelByLink};
+use crate::api::workshops::{cancel_link_target, CancelByLink, ConfirmByLink};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{action_error, FormAlert};
 use crate::i18n::use_texts;
@@ -18,7 +19,9 @@ pub fn WorkshopCancelLinkPage() -> impl IntoView {
     let token = move || query.read().get("t").unwrap_or_default();
     let target = Resource::new(token, cancel_link_target);
     let cancel = ServerAction::<CancelByLink>::new();
+    let confirm = ServerAction::<ConfirmByLink>::new();
     let error = action_error(cancel.value());
+    let confirm_error = action_error(confirm.value());
     view! {
         <Title text=w.link_cancel_title/>
         <div class="container page narrow">
@@ -37,6 +40,14 @@ pub fn WorkshopCancelLinkPage() -> impl IntoView {
                             view! { <p>{w.cancelled_done}</p> }.into_any()
                         } else {
                             view! {
+                                {target.offered_until.map(|until| view! {
+                                    <p>{(w.offer_text)(until)}</p>
+                                    <FormAlert error=confirm_error/>
+                                    <ActionForm action=confirm>
+                                        <input type="hidden" name="token" value=token()/>
+                                        <button type="submit" class="button">{w.confirm_submit}</button>
+                                    </ActionForm>
+                                })}
                                 <p>{w.link_cancel_intro}</p>
                                 <FormAlert error/>
                                 <ActionForm action=cancel>

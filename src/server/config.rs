@@ -126,6 +126,34 @@ pub struct Settings {
     pub auto_hide_reports: Option<i64>,
     /// How many hours before a workshop's start registered people get the reminder (1–72).
     pub workshop_reminder_hours: i64,
+    /// How long a place offered from the waitlist (claim mode) is held for one click (1–168).
+    pub workshop_claim_hours: i64,
+}
+
+/// A number of hours within `range` from the variable `key`, else `default`.
+fn hours_setting(
+    lookup: &impl Fn(&str) -> Option<String>,
+    key: &'static str,
+    range: std::ops::RangeInclusive<i64>,
+    default: i64,
+) -> Result<i64, ConfigError> {
+    match lookup(key) {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<i64>()
+            .ok()
+            .filter(|h| range.contains(h))
+            .ok_or_else(|| {
+                ConfigError::new(
+                    key,
+                    format!(
+                        "expected a number of hours from {} to {}, e.g. {default}",
+                        range.start(),
+                        range.end()
+                    ),
+                )
+            }),
+    }
 }
 
 impl Settings {
@@ -246,23 +274,15 @@ impl Settings {
                     })?,
             ),
         };
-        let workshop_reminder_hours = match lookup("STADTLABOR_WORKSHOP_REMINDER_HOURS") {
-            None => 24,
-            Some(v) => v
-                .parse::<i64>()
-                .ok()
-                .filter(|h| (1..=72).contains(h))
-                .ok_or_else(|| {
-                    ConfigError::new(
-                        "STADTLABOR_WORKSHOP_REMINDER_HOURS",
-                        "expected a number of hours from 1 to 72, e.g. 24",
-                    )
-                })?,
-        };
+        let workshop_reminder_hours =
+            hours_setting(&lookup, "STADTLABOR_WORKSHOP_REMINDER_HOURS", 1..=72, 24)?;
+        let workshop_claim_hours =
+            hours_setting(&lookup, "STADTLABOR_WORKSHOP_CLAIM_HOURS", 1..=168, 24)?;
         Ok(Settings {
             digest_hour,
             auto_hide_reports,
             workshop_reminder_hours,
+            workshop_claim_hours,
             smtp_url,
             mail_from,
             mail_dir,

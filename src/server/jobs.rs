@@ -22,7 +22,8 @@ const SCHEDULED_INTERVAL: Duration = Duration::from_secs(60);
 /// Five missed runs make the instance unhealthy.
 pub const SCHEDULED_MAX_SILENCE: Duration = Duration::from_secs(300);
 
-/// Once a minute: sends the digests that are due and ends the blocks whose end has come.
+/// Once a minute: sends the digests that are due, ends the blocks whose end has come, and
+/// runs the workshop steps (reminders, expired offers, deletion of old answers).
 /// Each instance may do so: the digest record per person and period keeps a digest from
 /// going out twice, and ending a block is a conditional update.
 pub async fn run_scheduled_until_stopped(
@@ -41,6 +42,9 @@ pub async fn run_scheduled_until_stopped(
         }
         if let Err(err) = workshops::send_due_reminders(&state, now).await {
             tracing::error!(error = %err, "sending workshop reminders failed; retrying in a minute");
+        }
+        if let Err(err) = workshops::expire_offers(&state, now).await {
+            tracing::error!(error = %err, "passing on expired workshop offers failed; retrying in a minute");
         }
         if let Err(err) = workshops::delete_old_answers(&state, now).await {
             tracing::error!(error = %err, "deleting old workshop answers failed; retrying in a minute");

@@ -3,7 +3,9 @@
 
 use crate::domain::programmes::ProgrammeView;
 use crate::domain::projects::Phase;
-use crate::domain::workshops::{Audience, WorkshopFormat};
+use crate::domain::workshops::{
+    Audience, Confirmation, QuestionKind, QuestionSpec, WorkshopFormat,
+};
 use crate::server::db::projects::{insert_project_unless_exists, NewProject};
 use crate::server::db::workshops::{self as workshops, NewWorkshop};
 use crate::server::db::{programmes, reference, Db, DbError, Tx};
@@ -274,14 +276,46 @@ async fn seed_workshops(tx: &mut Tx, now: DateTime<Utc>) -> Result<usize, DbErro
             audience,
             waitlist: true,
             registration_closes_at: None,
+            registration_opens_at: None,
+            confirmation: Confirmation::Automatic,
             published: true,
         };
-        if workshops::insert_workshop_unless_exists(tx, &new, None, now)
-            .await?
-            .is_some()
-        {
+        if let Some(id) = workshops::insert_workshop_unless_exists(tx, &new, None, now).await? {
+            workshops::replace_questions(tx, id, &demo_questions(slug)).await?;
             inserted += 1;
         }
     }
     Ok(inserted)
+}
+
+/// The registration questions of a demo workshop (what the city lab would ask).
+fn demo_questions(slug: &str) -> Vec<QuestionSpec> {
+    let question = |kind, prompt: &str, choices: &[&str], required| QuestionSpec {
+        kind,
+        prompt: prompt.to_owned(),
+        choices: choices.iter().map(|c| (*c).to_owned()).collect(),
+        required,
+    };
+    match slug {
+        "3d-stadtmodell-handwerk" => vec![
+            question(
+                QuestionKind::Choice,
+                "Welche Software nutzen Sie?",
+                &["AutoCAD", "ArchiCAD", "Revit", "Vectorworks", "Andere"],
+                true,
+            ),
+            question(
+                QuestionKind::YesNo,
+                "Bringen Sie einen eigenen Laptop mit?",
+                &[],
+                false,
+            ),
+        ],
+        _ => vec![question(
+            QuestionKind::Text,
+            "Welches Smartphone nutzen Sie (z. B. Android mit TalkBack, iPhone mit VoiceOver)?",
+            &[],
+            false,
+        )],
+    }
 }

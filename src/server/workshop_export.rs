@@ -3,10 +3,10 @@
 //! neutralised against formula injection).
 
 use crate::domain::time::berlin_local;
-use crate::domain::workshops::Attendee;
+use crate::domain::workshops::{Attendee, Question, QuestionKind, NO, YES};
 use crate::error::AppError;
 use crate::server::auth::load_user_of_session;
-use crate::server::db::workshops::{find_workshop_by_slug, list_attendees};
+use crate::server::db::workshops::{find_workshop_by_slug, list_attendees, list_questions};
 use crate::server::moderation_export::spreadsheet_safe;
 use crate::server::state::AppState;
 use axum::extract::{Path, State};
@@ -50,16 +50,18 @@ async fn export(state: &AppState, session: &Session, slug: &str) -> Result<Strin
         return Err(AppError::Forbidden);
     }
     let workshop = find_workshop_by_slug(&state.db, slug).await?;
-    let attendees = list_attendees(&state.db, workshop.id).await?;
-    to_csv(&attendees).map_err(|err| {
+    let questions = list_questions(&state.db, workshop.id).await?;
+    let attendees = list_attendees(&state.db, workshop.id, &questions).await?;
+    to_csv(&questions, &attendees).map_err(|err| {
         tracing::error!(error = %err, "writing the attendees as CSV failed");
         AppError::Internal
     })
 }
 
-fn to_csv(attendees: &[Attendee]) -> Result<String, csv::Error> {
+/// One column per question, headed by its text; yes/no answers in German like the headers.
+fn to_csv(questions: &[Question], attendees: &[Attendee]) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
+    let header = [
         "name",
         "organisation",
         "email",
@@ -67,8 +69,21 @@ fn to_csv(attendees: &[Attendee]) -> Result<String, csv::Error> {
         "plaetze",
         "unterstuetzungsbedarf",
         "angemeldet",
-    ])?;
+    ]
+    .map(str::to_owned)
+    .into_iter()
+    .chain(questions.iter().map(|q| q.prompt.clone()));
+    out.write_record(header.map(|c| spreadsheet_safe(&c)))?;
     for a in attendees {
+        let answers =
+            questions
+                .iter()
+                .zip(&a.answers)
+                .map(|(q, answer)| match (q.kind, answer.as_deref()) {
+                    (QuestionKind::YesNo, Some(YES)) => "ja".to_owned(),
+                    (QuestionKind::YesNo, Some(NO)) => "nein".to_owned(),
+                    (_, answer) => answer.unwrap_or_default().to_owned(),
+                });
         let cells = [
             a.display_name.clone(),
             a.organisation.clone().unwrap_or_default(),
@@ -79,8 +94,10 @@ fn to_csv(attendees: &[Attendee]) -> Result<String, csv::Error> {
             berlin_local(a.queued_at)
                 .format("%Y-%m-%d %H:%M")
                 .to_string(),
-        ];
-        out.write_record(cells.iter().map(|c| spreadsheet_safe(c)))?;
+        ]
+        .into_iter()
+        .chain(answers);
+        out.write_record(cells.map(|c| spreadsheet_safe(&c)))?;
     }
     let bytes = out.into_inner().map_err(|e| e.into_error())?;
     let text = String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8");

@@ -10,10 +10,11 @@ use crate::domain::projects::parse_slug;
 use crate::domain::validation::{parse_line, parse_markdown, FieldErrors, ValidationError};
 use crate::domain::workshops::{
     berlin_instant, first_fitting, parse_count, parse_day, parse_meeting_url, parse_time,
-    shows_online_link, Audience, RegistrationStatus, WorkshopDraft, WorkshopFormat, WorkshopView,
-    ACCESS_NEEDS_MAX_CHARS, ANSWERS_KEPT_DAYS, CANCEL_MESSAGE_MAX_CHARS, CAPACITY_MAX,
-    CONSENT_VERSION, LOCATION_MAX_CHARS, MESSAGE_MAX_CHARS, NO_PROMOTION_HOURS_BEFORE_START,
-    WORKSHOP_DESCRIPTION_MAX_CHARS, WORKSHOP_TITLE_MAX_CHARS,
+    shows_online_link, Audience, Confirmation, QuestionDraft, QuestionSpec, RegistrationStatus,
+    WorkshopDraft, WorkshopFormat, WorkshopView, ACCESS_NEEDS_MAX_CHARS, ANSWERS_KEPT_DAYS,
+    CANCEL_MESSAGE_MAX_CHARS, CAPACITY_MAX, CONSENT_VERSION, LOCATION_MAX_CHARS, MESSAGE_MAX_CHARS,
+    NO_PROMOTION_HOURS_BEFORE_START, QUESTIONS_MAX, WORKSHOP_DESCRIPTION_MAX_CHARS,
+    WORKSHOP_TITLE_MAX_CHARS,
 };
 use crate::error::AppError;
 use crate::server::calendar::{self, Method, Recipient};
@@ -29,6 +30,7 @@ use crate::server::mail::workshop_mails::{workshop_mail, Links, WorkshopNews};
 use crate::server::state::AppState;
 use crate::server::{mail, markdown};
 use chrono::{DateTime, Duration, Utc};
+use std::collections::BTreeMap;
 
 /// Path segments below `/workshops/` that are pages, not workshops.
 const RESERVED_SLUGS: [&str; 2] = ["neu", "abmelden"];
@@ -48,8 +50,12 @@ struct ValidWorkshop {
     places_per_registration: i64,
     audience: Audience,
     waitlist: bool,
+    confirmation: Confirmation,
+    registration_opens_at: Option<DateTime<Utc>>,
     registration_closes_at: Option<DateTime<Utc>>,
     published: bool,
+    /// `None`: keep the stored questions (someone answered them already).
+    questions: Option<Vec<QuestionSpec>>,
 }
 
 impl ValidWorkshop {
@@ -69,6 +75,8 @@ impl ValidWorkshop {
             audience: self.audience,
             waitlist: self.waitlist,
             registration_closes_at: self.registration_closes_at,
+            registration_opens_at: self.registration_opens_at,
+            confirmation: self.confirmation,
             published: self.published,
         }
     }
@@ -100,10 +108,24 @@ fn kept_values(draft: &WorkshopDraft) -> FieldErrors {
         ("capacity", &draft.capacity),
         ("places_per_registration", &draft.places_per_registration),
         ("audience", &draft.audience),
+        ("opens_date", &draft.opens_date),
+        ("opens_time", &draft.opens_time),
         ("closes_date", &draft.closes_date),
         ("closes_time", &draft.closes_time),
+        ("confirmation", &draft.confirmation),
     ] {
         errors.keep(field, value);
+    }
+    for (i, question) in draft.questions.iter().enumerate() {
+        errors.keep(&QuestionDraft::field(i, "prompt"), &question.prompt);
+        errors.keep(&QuestionDraft::field(i, "kind"), &question.kind);
+        errors.keep(&QuestionDraft::field(i, "choices"), &question.choices);
+        let required = if question.required.is_some() {
+            "on"
+        } else {
+            ""
+        };
+        errors.keep(&QuestionDraft::field(i, "required"), required);
     }
     errors.keep("waitlist", if draft.waitlist { "on" } else { "" });
     errors.keep("published", if draft.published { "on" } else { "" });
@@ -231,6 +253,24 @@ async fn validate(
             errors.add("closes_date", ValidationError::DeadlineAfterStart);
         }
     }
+    let opens_at = match (draft.opens_date.trim(), draft.opens_time.trim()) {
+        ("", "") => None,
+        (date, "") => instant(&mut errors, ("opens_date", date), ("opens_time", "00:00")),
+        (date, time) => instant(&mut errors, ("opens_date", date), ("opens_time", time)),
+    };
+    if let (Some(opens), Some(closes)) = (opens_at, closes_at.or(starts_at)) {
+        if opens >= closes {
+            errors.add("opens_date", ValidationError::OpeningAfterDeadline);
+        }
+    }
+    let confirmation: Option<Confirmation> = match draft.confirmation.trim() {
+        "" => Some(Confirmation::Automatic),
+        raw => errors.check(
+            "confirmation",
+            raw.parse().map_err(|_| ValidationError::Invalid),
+        ),
+    };
+    let questions = questions(tx, draft, before, &mut errors).await?;
     match (
         slug,
         title,
@@ -243,6 +283,7 @@ async fn validate(
         capacity,
         per_registration,
         audience,
+        confirmation,
     ) {
         (
             Some(slug),
@@ -256,6 +297,7 @@ async fn validate(
             Some(capacity),
             Some(places_per_registration),
             Some(audience),
+            Some(confirmation),
         ) if errors.is_empty() => Ok(ValidWorkshop {
             slug,
             project_id,
@@ -270,11 +312,44 @@ async fn validate(
             places_per_registration,
             audience,
             waitlist: draft.waitlist,
+            confirmation,
+            registration_opens_at: opens_at,
             registration_closes_at: closes_at,
             published: draft.published,
+            questions,
         }),
         _ => Err(AppError::Validation(errors)),
     }
+}
+
+/// The question rows that are not blank, checked; `None` when the stored questions stay
+/// because someone answered them already (an answer must keep the question it answers).
+async fn questions(
+    tx: &mut Tx,
+    draft: &WorkshopDraft,
+    before: Option<&WorkshopRow>,
+    errors: &mut FieldErrors,
+) -> Result<Option<Vec<QuestionSpec>>, AppError> {
+    if let Some(before) = before {
+        if db::has_answers_in(tx, before.id).await? {
+            return Ok(None);
+        }
+    }
+    let filled: Vec<(usize, &QuestionDraft)> = draft
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !q.is_blank())
+        .collect();
+    if filled.len() > QUESTIONS_MAX {
+        errors.add("questions", ValidationError::Invalid);
+    }
+    Ok(Some(
+        filled
+            .into_iter()
+            .filter_map(|(i, q)| q.parse(i, errors))
+            .collect(),
+    ))
 }
 
 fn slug_taken(draft: &WorkshopDraft) -> AppError {
@@ -292,11 +367,13 @@ pub async fn create_workshop(
 ) -> Result<String, AppError> {
     let mut tx = state.db.begin().await?;
     let workshop = validate(&mut tx, draft, None, now).await?;
-    if db::insert_workshop_unless_exists(&mut tx, &workshop.as_new(), Some(staff.id), now)
-        .await?
-        .is_none()
-    {
+    let Some(id) =
+        db::insert_workshop_unless_exists(&mut tx, &workshop.as_new(), Some(staff.id), now).await?
+    else {
         return Err(slug_taken(draft));
+    };
+    if let Some(questions) = &workshop.questions {
+        db::replace_questions(&mut tx, id, questions).await?;
     }
     tx.commit().await?;
     Ok(workshop.slug)
@@ -319,11 +396,16 @@ pub async fn update_workshop(
         Err(DbError::Conflict { .. }) => return Err(slug_taken(draft)),
         other => other?,
     }
+    if let Some(questions) = &workshop.questions {
+        db::replace_questions(&mut tx, before.id, questions).await?;
+    }
     if announce {
         let after = db::lock_workshop_by_id(&mut tx, before.id).await?;
         for person in db::list_participants(&mut tx, before.id).await? {
             let calendar =
                 (person.status == RegistrationStatus::Registered).then_some(Method::Request);
+            // People with an open offer hear of it too; their calendar entry comes with
+            // the confirmation.
             queue_news(
                 &mut tx,
                 state,
@@ -395,6 +477,8 @@ pub fn registration_refusal(
         Some(ValidationError::WorkshopOver)
     } else if now >= workshop.closes_at() || workshop.published_at.is_none() {
         Some(ValidationError::RegistrationClosed)
+    } else if let Some(opens_at) = workshop.registration_opens_at.filter(|at| now < *at) {
+        Some(ValidationError::RegistrationNotOpen { opens_at })
     } else if workshop.audience == Audience::Businesses && viewer.role != Role::Business {
         Some(ValidationError::BusinessesOnly)
     } else if !workshop.waitlist && workshop.places().free() == 0 {
@@ -411,17 +495,30 @@ fn promotes_now(workshop: &WorkshopRow, now: DateTime<Utc>) -> bool {
         && now < workshop.starts_at - Duration::hours(NO_PROMOTION_HOURS_BEFORE_START)
 }
 
-/// `user` registers for the workshop at `slug` with `places_raw` places: registered if the
+/// The registration form as posted.
+pub struct RegistrationForm<'a> {
+    pub places: &'a str,
+    pub access_needs: &'a str,
+    /// Answers by question id (`answers[<id>]`).
+    pub answers: &'a BTreeMap<String, String>,
+    pub consent: bool,
+}
+
+/// `user` registers for the workshop at `slug` with the places asked for: registered if the
 /// places are free, else waitlisted (if the workshop has a waitlist).
 pub async fn register(
     state: &AppState,
     user: &UserRow,
     slug: &str,
-    places_raw: &str,
-    access_needs_raw: &str,
-    consent: bool,
+    form: &RegistrationForm<'_>,
     now: DateTime<Utc>,
 ) -> Result<RegistrationStatus, AppError> {
+    let RegistrationForm {
+        places: places_raw,
+        access_needs: access_needs_raw,
+        answers: answers_raw,
+        consent,
+    } = *form;
     let mut tx = state.db.begin().await?;
     let workshop = db::lock_workshop(&mut tx, slug).await?;
     if workshop.published_at.is_none() && !user.role.is_staff() {
@@ -438,6 +535,17 @@ pub async fn register(
         "" => Some(String::new()),
         raw => errors.check("access_needs", parse_markdown(raw, ACCESS_NEEDS_MAX_CHARS)),
     };
+    let mut answers = Vec::new();
+    for question in db::list_questions_in(&mut tx, workshop.id).await? {
+        // Posted as `answers[<question id>]`; kept and reported under `answer_<id>`.
+        let raw = answers_raw
+            .get(&question.id.to_string())
+            .map_or("", String::as_str);
+        errors.keep(&question.field(), raw);
+        if let Some(Some(answer)) = errors.check(&question.field(), question.parse_answer(raw)) {
+            answers.push((question.id, answer));
+        }
+    }
     if !consent {
         errors.add("consent", ValidationError::ConfirmationRequired);
     }
@@ -472,6 +580,7 @@ pub async fn register(
             ValidationError::AlreadyRegistered,
         ));
     };
+    db::replace_answers(&mut tx, id, &answers).await?;
     let (news, calendar) = match status {
         RegistrationStatus::Registered => {
             db::add_places_taken(&mut tx, workshop.id, places).await?;
@@ -511,7 +620,15 @@ pub async fn cancel_own(
     let registration = db::find_registration(&mut tx, workshop.id, user.id)
         .await?
         .ok_or_else(|| AppError::invalid("form", ValidationError::NotRegistered))?;
-    withdraw(&mut tx, state, &workshop, &registration, now).await?;
+    withdraw(
+        &mut tx,
+        state,
+        &workshop,
+        &registration,
+        &WorkshopNews::Cancelled,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     state.mail_signal.wake();
     Ok(())
@@ -544,33 +661,30 @@ pub async fn cancel_by_link(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let invalid = || AppError::invalid("token", ValidationError::InvalidLink);
-    let id = state
-        .unsubscribe_key
-        .verify_registration(token, now)
-        .ok_or_else(invalid)?;
-    let mut tx = state.db.begin().await?;
-    let workshop_id = match db::find_registration_by_id(&mut tx, id).await {
-        Err(DbError::NotFound) => return Err(invalid()),
-        other => other?.workshop_id,
-    };
-    let workshop = db::lock_workshop_by_id(&mut tx, workshop_id).await?;
-    // Read again under the lock: the status may have changed since.
-    let registration = db::find_registration_by_id(&mut tx, id).await?;
-    withdraw(&mut tx, state, &workshop, &registration, now).await?;
+    let (mut tx, workshop, registration) = lock_link_target(state, token, now).await?;
+    withdraw(
+        &mut tx,
+        state,
+        &workshop,
+        &registration,
+        &WorkshopNews::Cancelled,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     state.mail_signal.wake();
     Ok(workshop.slug)
 }
 
 /// Cancels `registration` of the locked `workshop`, frees its places and promotes from the
-/// waitlist; the person gets a confirmation (with a calendar cancellation if they held a
-/// place).
+/// waitlist; the person is told by `news` (with a calendar cancellation if they had the
+/// calendar entry).
 async fn withdraw(
     tx: &mut Tx,
     state: &AppState,
     workshop: &WorkshopRow,
     registration: &RegistrationRow,
+    news: &WorkshopNews<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     if registration.status == RegistrationStatus::Cancelled
@@ -578,22 +692,14 @@ async fn withdraw(
     {
         return Err(AppError::invalid("form", ValidationError::NotRegistered));
     }
-    let held_place = registration.status == RegistrationStatus::Registered;
-    if held_place {
+    if registration.status.holds_places() {
         db::add_places_taken(tx, workshop.id, -registration.places).await?;
     }
     let person = db::find_participant(tx, registration.id).await?;
-    let calendar = held_place.then_some(Method::Cancel);
-    queue_news(
-        tx,
-        state,
-        workshop,
-        &person,
-        &WorkshopNews::Cancelled,
-        calendar,
-        now,
-    )
-    .await?;
+    // Only a registered person got the calendar entry that now needs cancelling.
+    let calendar =
+        (registration.status == RegistrationStatus::Registered).then_some(Method::Cancel);
+    queue_news(tx, state, workshop, &person, news, calendar, now).await?;
     promote_waitlist(tx, state, workshop.id, now).await?;
     Ok(())
 }
@@ -626,24 +732,24 @@ async fn promote_waitlist(
     }
     let waiting = db::waitlist(tx, workshop_id).await?;
     let promoted = first_fitting(free, &waiting);
+    // In claim mode the place is held for the person until they confirm, at most until the
+    // start; automatic mode registers them at once.
+    let offered_until = (workshop.confirmation == Confirmation::Claim).then(|| {
+        (now + Duration::hours(state.settings.workshop_claim_hours)).min(workshop.starts_at)
+    });
     for &id in &promoted {
         let places = waiting
             .iter()
             .find(|(w, _)| *w == id)
             .map_or(0, |(_, p)| *p);
-        if db::promote(tx, id, now).await? {
+        if db::promote(tx, id, offered_until, now).await? {
             db::add_places_taken(tx, workshop_id, places).await?;
             let person = db::find_participant(tx, id).await?;
-            queue_news(
-                tx,
-                state,
-                &workshop,
-                &person,
-                &WorkshopNews::Promoted,
-                Some(Method::Request),
-                now,
-            )
-            .await?;
+            let (news, calendar) = match offered_until {
+                Some(until) => (WorkshopNews::Offered { until }, None),
+                None => (WorkshopNews::Promoted, Some(Method::Request)),
+            };
+            queue_news(tx, state, &workshop, &person, &news, calendar, now).await?;
         }
     }
     tell_thresholds(tx, state, workshop_id, now).await?;
@@ -692,13 +798,159 @@ pub async fn withdraw_registrations_of(
         let workshop = db::lock_workshop(tx, slug).await?;
         let registration = db::find_registration_by_id(tx, *id).await?;
         if db::cancel_registration(tx, *id, registration.status, now).await? {
-            if registration.status == RegistrationStatus::Registered {
+            if registration.status.holds_places() {
                 db::add_places_taken(tx, workshop.id, -registration.places).await?;
             }
             promote_waitlist(tx, state, workshop.id, now).await?;
         }
     }
     Ok(registrations.len())
+}
+
+/// The person takes the place held for them (claim mode): registered, with the calendar
+/// entry. `registration` was read under the lock of `workshop`.
+async fn confirm_place(
+    tx: &mut Tx,
+    state: &AppState,
+    workshop: &WorkshopRow,
+    registration: &RegistrationRow,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if registration.status != RegistrationStatus::Offered
+        || !db::confirm_offer(tx, registration.id, now).await?
+    {
+        return Err(AppError::invalid("form", ValidationError::NoOffer));
+    }
+    let person = db::find_participant(tx, registration.id).await?;
+    let news = WorkshopNews::Registered {
+        places: registration.places,
+    };
+    queue_news(
+        tx,
+        state,
+        workshop,
+        &person,
+        &news,
+        Some(Method::Request),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// `user` confirms the place offered to them for the workshop at `slug`.
+pub async fn confirm_own(
+    state: &AppState,
+    user: &UserRow,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let workshop = db::lock_workshop(&mut tx, slug).await?;
+    let registration = db::find_registration(&mut tx, workshop.id, user.id)
+        .await?
+        .ok_or_else(|| AppError::invalid("form", ValidationError::NoOffer))?;
+    confirm_place(&mut tx, state, &workshop, &registration, now).await?;
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(())
+}
+
+/// Confirms the offered place a signed mail link stands for, without a login.
+pub async fn confirm_by_link(
+    state: &AppState,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let (mut tx, workshop, registration) = lock_link_target(state, token, now).await?;
+    confirm_place(&mut tx, state, &workshop, &registration, now).await?;
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(workshop.slug)
+}
+
+/// The registration a signed link stands for, read again under its workshop's lock.
+async fn lock_link_target(
+    state: &AppState,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(Tx, WorkshopRow, RegistrationRow), AppError> {
+    let invalid = || AppError::invalid("token", ValidationError::InvalidLink);
+    let id = state
+        .unsubscribe_key
+        .verify_registration(token, now)
+        .ok_or_else(invalid)?;
+    let mut tx = state.db.begin().await?;
+    let workshop_id = match db::find_registration_by_id(&mut tx, id).await {
+        Err(DbError::NotFound) => return Err(invalid()),
+        other => other?.workshop_id,
+    };
+    let workshop = db::lock_workshop_by_id(&mut tx, workshop_id).await?;
+    // Read again under the lock: the status may have changed since.
+    let registration = db::find_registration_by_id(&mut tx, id).await?;
+    Ok((tx, workshop, registration))
+}
+
+/// Offers nobody confirmed in time move on: the registration is cancelled (the person is
+/// told), its places go to the next on the waitlist. Run by the scheduled job; each expired
+/// offer is handled once, under its workshop's lock.
+pub async fn expire_offers(state: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let mut tx = state.db.begin().await?;
+    let expired = db::list_expired_offers(&mut tx, now).await?;
+    for (id, workshop_id) in &expired {
+        let workshop = db::lock_workshop_by_id(&mut tx, *workshop_id).await?;
+        let registration = db::find_registration_by_id(&mut tx, *id).await?;
+        if registration.status == RegistrationStatus::Offered {
+            withdraw(
+                &mut tx,
+                state,
+                &workshop,
+                &registration,
+                &WorkshopNews::OfferExpired,
+                now,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    if !expired.is_empty() {
+        state.mail_signal.wake();
+    }
+    Ok(expired.len())
+}
+
+/// Staff remove registration `registration_id` from the workshop at `slug` (e.g. a double
+/// registration of one company); the person is told, with `message_raw` if given, and the
+/// places go to the waitlist.
+pub async fn remove_registration(
+    state: &AppState,
+    slug: &str,
+    registration_id: i64,
+    message_raw: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let message = match message_raw.trim() {
+        "" => String::new(),
+        raw => parse_markdown(raw, MESSAGE_MAX_CHARS).map_err(|error| {
+            let mut errors = FieldErrors::new();
+            errors.keep("message", message_raw);
+            errors.add("message", error);
+            AppError::Validation(errors)
+        })?,
+    };
+    let mut tx = state.db.begin().await?;
+    let workshop = db::lock_workshop(&mut tx, slug).await?;
+    let registration = match db::find_registration_by_id(&mut tx, registration_id).await {
+        Ok(r) if r.workshop_id == workshop.id => r,
+        // Another workshop's registration is not found here.
+        Ok(_) | Err(DbError::NotFound) => return Err(AppError::NotFound),
+        Err(other) => return Err(other.into()),
+    };
+    let news = WorkshopNews::Removed { message: &message };
+    withdraw(&mut tx, state, &workshop, &registration, &news, now).await?;
+    tx.commit().await?;
+    state.mail_signal.wake();
+    Ok(())
 }
 
 /// Sends the reminders of workshops starting within the configured hours; each
@@ -856,6 +1108,7 @@ async fn queue_news(
         news,
         WorkshopNews::Registered { .. }
             | WorkshopNews::Waitlisted { .. }
+            | WorkshopNews::Offered { .. }
             | WorkshopNews::Promoted
             | WorkshopNews::Changed
             | WorkshopNews::Reminder
@@ -910,6 +1163,7 @@ pub async fn workshop_view(
     let status = mine.as_ref().map(|m| m.status);
     let link_visible = staff || shows_online_link(status, workshop.starts_at, now);
     let refusal = viewer.and_then(|v| registration_refusal(&workshop, v, now));
+    let questions = db::list_questions(&state.db, workshop.id).await?;
     let view = WorkshopView {
         slug: workshop.slug.clone(),
         title: workshop.title.clone(),
@@ -937,6 +1191,7 @@ pub async fn workshop_view(
             && now < workshop.starts_at,
         past: now >= workshop.ends_at,
         mine: mine.filter(|m| m.status != RegistrationStatus::Cancelled),
+        questions,
     };
     Ok((view, refusal))
 }

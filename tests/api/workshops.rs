@@ -649,10 +649,21 @@ async fn registration_is_refused_with_a_clear_reason_and_nothing_is_stored() {
     let response = register(&app, &citizen, "3d-stadtmodell-handwerk").await;
     assert_eq!(validation_error(response, "form").await, "BusinessesOnly");
     let (_, business) = app.signed_in(Role::Business).await;
-    assert_eq!(
-        registered(&app, &business, "3d-stadtmodell-handwerk").await,
-        "Registered"
-    );
+    // The demo workshop asks a required question.
+    let software = question_id(&app, "3d-stadtmodell-handwerk", 1).await;
+    let answer = format!("answers[{software}]");
+    let response = post_as(
+        &business,
+        &app.address,
+        "workshops/register",
+        &[
+            ("slug", "3d-stadtmodell-handwerk"),
+            ("consent", "on"),
+            (&answer, "Revit"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
     let organisation = app
         .scalar_text("SELECT organisation FROM workshop_registrations r JOIN workshops w ON w.id = r.workshop_id WHERE w.slug = '3d-stadtmodell-handwerk'")
         .await;
@@ -661,7 +672,17 @@ async fn registration_is_refused_with_a_clear_reason_and_nothing_is_stored() {
         "in the name of the organisation"
     );
     // Twice (a second tab).
-    let response = register(&app, &business, "3d-stadtmodell-handwerk").await;
+    let response = post_as(
+        &business,
+        &app.address,
+        "workshops/register",
+        &[
+            ("slug", "3d-stadtmodell-handwerk"),
+            ("consent", "on"),
+            (&answer, "Revit"),
+        ],
+    )
+    .await;
     assert_eq!(
         validation_error(response, "form").await,
         "AlreadyRegistered"
@@ -1275,6 +1296,7 @@ async fn staff_message_everyone_registered_and_mark_attendance_after_the_start()
 async fn registration_answers_are_deleted_90_days_after_the_workshop_and_attendance_stays() {
     let app = spawn_app().await;
     let (person, client) = app.signed_in(Role::Citizen).await;
+    let question = question_id(&app, "big-bird-app-test", 1).await;
     let response = post_as(
         &client,
         &app.address,
@@ -1283,12 +1305,15 @@ async fn registration_answers_are_deleted_90_days_after_the_workshop_and_attenda
             ("slug", "big-bird-app-test"),
             ("consent", "on"),
             ("access_needs", "Rollstuhlplatz"),
+            (&format!("answers[{question}]"), "iPhone mit VoiceOver"),
         ],
     )
     .await;
     assert_eq!(response.status().as_u16(), 200);
     let state = app.state().await;
     let ends = starts_at(&app, "big-bird-app-test").await + Duration::hours(2);
+    let answers = || app.scalar("SELECT count(*) FROM workshop_answers");
+    assert_eq!(answers().await, 1);
     let answer_sql = format!(
         "SELECT access_needs FROM workshop_registrations WHERE user_id = {}",
         person.id
@@ -1302,9 +1327,492 @@ async fn registration_answers_are_deleted_90_days_after_the_workshop_and_attenda
         .await
         .unwrap();
     assert_eq!(answer().await, "");
+    assert_eq!(answers().await, 0, "the answers to the questions go too");
     assert_eq!(
         app.scalar(&format!("SELECT count(*) FROM workshop_registrations WHERE user_id = {} AND status = 'registered'", person.id)).await,
         1,
         "the registration itself stays"
     );
+}
+
+/// The id of question `position` of the workshop at `slug`.
+async fn question_id(app: &TestApp, slug: &str, position: i64) -> i64 {
+    app.scalar(&format!(
+        "SELECT q.id FROM workshop_questions q JOIN workshops w ON w.id = q.workshop_id \
+          WHERE w.slug = '{slug}' AND q.position = {position}"
+    ))
+    .await
+}
+
+/// The token of the signed link in the newest mail of `kind` to `email`.
+async fn link_token(app: &TestApp, email: &str, kind: &str) -> String {
+    let (text, _, _) = last_mail(app, email, kind).await;
+    text.split("/workshops/abmelden?t=")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("a link with a token")
+        .to_owned()
+}
+
+fn with_questions(
+    form: &[(String, String)],
+    rows: &[(&str, &str, &str, bool)],
+) -> Vec<(String, String)> {
+    let mut form = form.to_vec();
+    for (i, (prompt, kind, choices, required)) in rows.iter().enumerate() {
+        form.push((format!("questions[{i}][prompt]"), (*prompt).to_owned()));
+        form.push((format!("questions[{i}][kind]"), (*kind).to_owned()));
+        form.push((format!("questions[{i}][choices]"), (*choices).to_owned()));
+        if *required {
+            form.push((format!("questions[{i}][required]"), "on".to_owned()));
+        }
+    }
+    form
+}
+
+#[tokio::test]
+async fn registration_questions_are_checked_shown_only_to_staff_and_kept_once_answered() {
+    let app = spawn_app().await;
+    let staff = staff(&app).await;
+    let base = workshop_form(&app, "fragen", "5");
+    // A choice with one option, and an empty row in between (ignored).
+    let bad = with_questions(
+        &base,
+        &[
+            ("Welche Software nutzen Sie?", "choice", "AutoCAD", true),
+            ("", "text", "", false),
+            ("", "yes_no", "", true),
+        ],
+    );
+    let response = post_as(&staff, &app.address, "workshops/save", &refs(&bad)).await;
+    assert_eq!(
+        validation_error(response, "question_0_choices").await,
+        "TooFewChoices"
+    );
+    let response = post_as(
+        &staff,
+        &app.address,
+        "workshops/save",
+        &refs(&with_questions(
+            &base,
+            &[("<script>x</script>", "kein-typ", "", false)],
+        )),
+    )
+    .await;
+    assert_eq!(
+        validation_error(response, "question_0_kind").await,
+        "Invalid"
+    );
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM workshops WHERE slug = 'fragen'")
+            .await,
+        0
+    );
+
+    let good = with_questions(
+        &base,
+        &[
+            (
+                "Welche Software nutzen Sie?",
+                "choice",
+                "AutoCAD\nArchiCAD\n\nRevit",
+                true,
+            ),
+            ("", "text", "", false),
+            ("Bringen Sie einen Laptop mit?", "yes_no", "", false),
+            ("Ihre Frage an uns", "text", "", false),
+        ],
+    );
+    publish(&app, &staff, &good).await;
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM workshop_questions q JOIN workshops w ON w.id = q.workshop_id WHERE w.slug = 'fragen'").await,
+        3,
+        "the empty row is no question"
+    );
+    let software = question_id(&app, "fragen", 1).await;
+    let laptop = question_id(&app, "fragen", 2).await;
+    let (_, page) = app.page_as(&browser_client(), "/workshops/fragen").await;
+    assert!(
+        !page.contains("name=\"answers["),
+        "the form is for signed-in people"
+    );
+
+    let (person, client) = app.signed_in(Role::Business).await;
+    let (_, page) = app.page_as(&client, "/workshops/fragen").await;
+    assert!(page.contains("Welche Software nutzen Sie?"));
+    assert!(page.contains(&format!("name=\"answers[{software}]\"")));
+    assert!(page.contains("Bringen Sie einen Laptop mit? (freiwillig)"));
+
+    // The required choice missing, then a choice that is not offered, then a tampered yes/no.
+    for (answers, field, error) in [
+        (vec![], format!("answer_{software}"), "Required"),
+        (
+            vec![(software, "Excel")],
+            format!("answer_{software}"),
+            "Invalid",
+        ),
+        (
+            vec![(software, "Revit"), (laptop, "vielleicht")],
+            format!("answer_{laptop}"),
+            "Invalid",
+        ),
+    ] {
+        let mut form = vec![
+            ("slug".to_owned(), "fragen".to_owned()),
+            ("consent".to_owned(), "on".to_owned()),
+        ];
+        form.extend(
+            answers
+                .iter()
+                .map(|(id, a)| (format!("answers[{id}]"), (*a).to_owned())),
+        );
+        let response = post_as(&client, &app.address, "workshops/register", &refs(&form)).await;
+        assert_eq!(
+            validation_error(response, &field).await,
+            error,
+            "{answers:?}"
+        );
+    }
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM workshop_registrations")
+            .await,
+        0,
+        "nothing stored"
+    );
+    let response = post_as(
+        &client,
+        &app.address,
+        "workshops/register",
+        &[
+            ("slug", "fragen"),
+            ("consent", "on"),
+            (&format!("answers[{software}]"), "Revit"),
+            (&format!("answers[{laptop}]"), "yes"),
+            (
+                &format!("answers[{}]", question_id(&app, "fragen", 3).await),
+                "Bitte mit Parkplatz",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
+
+    // Staff see the answers (page, list, CSV); other people see none of them.
+    let (_, page) = app.page_as(&staff, "/workshops/fragen/teilnehmende").await;
+    assert!(page.contains("Welche Software nutzen Sie?") && page.contains("Revit"));
+    let csv = staff
+        .get(format!("{}/workshops/fragen/teilnehmende.csv", app.address))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(
+            "Welche Software nutzen Sie?,Bringen Sie einen Laptop mit?,Ihre Frage an uns"
+        ),
+        "{header}"
+    );
+    assert!(
+        csv.contains(&format!("{},registered,1,,", person.email)),
+        "{csv}"
+    );
+    assert!(csv.contains(",Revit,ja,Bitte mit Parkplatz"), "{csv}");
+    let (_, other) = app.signed_in(Role::Citizen).await;
+    let (_, page) = app.page_as(&other, "/workshops/fragen").await;
+    assert!(
+        !page.contains("Bitte mit Parkplatz") && !page.contains(&person.email),
+        "answers appear to staff only"
+    );
+
+    // Once answered, the questions stay as they are, whatever the form sends.
+    let changed = with_questions(
+        &with(&base, "current_slug", "fragen"),
+        &[("Ganz andere Frage", "text", "", true)],
+    );
+    publish(&app, &staff, &changed).await;
+    let (_, page) = app.page_as(&staff, "/workshops/fragen/bearbeiten").await;
+    assert!(page.contains("Es liegen schon Antworten vor"));
+    assert_eq!(
+        app.scalar_text(&format!(
+            "SELECT prompt FROM workshop_questions WHERE id = {software}"
+        ))
+        .await,
+        "Welche Software nutzen Sie?"
+    );
+    assert_eq!(app.scalar("SELECT count(*) FROM workshop_answers").await, 3);
+}
+
+#[tokio::test]
+async fn registration_opens_when_staff_say_and_not_before() {
+    let app = spawn_app().await;
+    let staff = staff(&app).await;
+    let base = workshop_form(&app, "ab-morgen", "5");
+    let late = with(
+        &with(&base, "opens_date", &day_in(&app, 11)),
+        "opens_time",
+        "09:00",
+    );
+    let response = post_as(&staff, &app.address, "workshops/save", &refs(&late)).await;
+    assert_eq!(
+        validation_error(response, "opens_date").await,
+        "OpeningAfterDeadline"
+    );
+    let tomorrow = with(
+        &with(&base, "opens_date", &day_in(&app, 1)),
+        "opens_time",
+        "09:00",
+    );
+    publish(&app, &staff, &tomorrow).await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
+    let response = register(&app, &client, "ab-morgen").await;
+    let error = validation_error(response, "form").await;
+    assert!(
+        error["RegistrationNotOpen"]["opens_at"].is_string(),
+        "{error}"
+    );
+    let (_, page) = app.page_as(&client, "/workshops/ab-morgen").await;
+    assert!(
+        page.contains("Die Anmeldung öffnet am"),
+        "the page says when"
+    );
+    app.clock.advance(Duration::days(2));
+    assert_eq!(registered(&app, &client, "ab-morgen").await, "Registered");
+}
+
+#[tokio::test]
+async fn in_claim_mode_a_freed_place_is_held_for_one_click_and_otherwise_passed_on() {
+    let app = spawn_app().await;
+    let staff = staff(&app).await;
+    let form = with(
+        &workshop_form(&app, "bestaetigen", "1"),
+        "confirmation",
+        "claim",
+    );
+    publish(&app, &staff, &form).await;
+    let people = app.create_users_quickly(4, Role::Citizen).await;
+    let mut clients = Vec::new();
+    for person in &people {
+        clients.push(app.client_for(person).await);
+    }
+    let [anna, ben, cem, dora] = [&people[0], &people[1], &people[2], &people[3]];
+    registered(&app, &clients[0], "bestaetigen").await;
+    registered(&app, &clients[1], "bestaetigen").await;
+    registered(&app, &clients[2], "bestaetigen").await;
+
+    // Anna gives up: the place is held for Ben (still taken), with a confirm link, no .ics.
+    let response = post_as(
+        &clients[0],
+        &app.address,
+        "workshops/cancel-registration",
+        &[("slug", "bestaetigen")],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(status_of(&app, ben.id, "bestaetigen").await, "offered");
+    assert_eq!(status_of(&app, cem.id, "bestaetigen").await, "waitlisted");
+    assert_eq!(
+        places_taken(&app, "bestaetigen").await,
+        1,
+        "the held place counts as taken"
+    );
+    let (text, method, _) = last_mail(&app, &ben.email, "workshop_offered").await;
+    assert!(
+        text.contains("reserviert") && text.contains("Platz bestätigen"),
+        "{text}"
+    );
+    assert_eq!(
+        method, None,
+        "the calendar entry comes with the confirmation"
+    );
+    assert_eq!(
+        registered(&app, &clients[3], "bestaetigen").await,
+        "Waitlisted",
+        "a newcomer queues"
+    );
+    let (_, page) = app.page_as(&clients[1], "/workshops/bestaetigen").await;
+    assert!(page.contains("Platz bestätigen"));
+
+    // Ben confirms by the link in the mail, without a login; a second click says so.
+    let token = link_token(&app, &ben.email, "workshop_offered").await;
+    let stranger = browser_client();
+    let (_, page) = app
+        .page_as(&stranger, &format!("/workshops/abmelden?t={token}"))
+        .await;
+    assert!(
+        page.contains("Platz bestätigen"),
+        "the link page offers to confirm"
+    );
+    let response = post_as(
+        &stranger,
+        &app.address,
+        "workshops/confirm-by-link",
+        &[("token", &token)],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(status_of(&app, ben.id, "bestaetigen").await, "registered");
+    let (_, method, _) = last_mail(&app, &ben.email, "workshop_registered").await;
+    assert_eq!(method.as_deref(), Some("REQUEST"));
+    let response = post_as(
+        &stranger,
+        &app.address,
+        "workshops/confirm-by-link",
+        &[("token", &token)],
+    )
+    .await;
+    assert_eq!(validation_error(response, "form").await, "NoOffer");
+    let response = post_as(
+        &clients[2],
+        &app.address,
+        "workshops/confirm-place",
+        &[("slug", "bestaetigen")],
+    )
+    .await;
+    assert_eq!(
+        validation_error(response, "form").await,
+        "NoOffer",
+        "nothing is offered to Cem"
+    );
+
+    // Ben gives up too: Cem is offered the place and lets it run out; it moves on to Dora.
+    let response = post_as(
+        &clients[1],
+        &app.address,
+        "workshops/cancel-registration",
+        &[("slug", "bestaetigen")],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(status_of(&app, cem.id, "bestaetigen").await, "offered");
+    let state = app.state().await;
+    let now = app.clock.now();
+    assert_eq!(
+        stadtlabor::server::workshops::expire_offers(&state, now + Duration::hours(23))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        stadtlabor::server::workshops::expire_offers(&state, now + Duration::hours(25))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(status_of(&app, cem.id, "bestaetigen").await, "cancelled");
+    assert_eq!(status_of(&app, dora.id, "bestaetigen").await, "offered");
+    assert_eq!(places_taken(&app, "bestaetigen").await, 1);
+    let (text, _, _) = last_mail(&app, &cem.email, "workshop_offer_expired").await;
+    assert!(text.contains("nicht rechtzeitig bestätigt"), "{text}");
+    assert_eq!(
+        stadtlabor::server::workshops::expire_offers(&state, now + Duration::hours(26))
+            .await
+            .unwrap(),
+        0,
+        "each offer runs out once"
+    );
+    // Dora confirms on the page.
+    let response = post_as(
+        &clients[3],
+        &app.address,
+        "workshops/confirm-place",
+        &[("slug", "bestaetigen")],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(status_of(&app, dora.id, "bestaetigen").await, "registered");
+    assert_eq!(status_of(&app, anna.id, "bestaetigen").await, "cancelled");
+}
+
+#[tokio::test]
+async fn staff_remove_a_registration_the_person_is_told_and_the_place_moves_up() {
+    let app = spawn_app().await;
+    let staff = staff(&app).await;
+    publish(&app, &staff, &workshop_form(&app, "entfernen", "1")).await;
+    let (anna, anna_client) = app.signed_in(Role::Business).await;
+    let (ben, ben_client) = app.signed_in(Role::Citizen).await;
+    registered(&app, &anna_client, "entfernen").await;
+    registered(&app, &ben_client, "entfernen").await;
+    let anna_registration = app
+        .scalar(&format!(
+            "SELECT id FROM workshop_registrations WHERE user_id = {}",
+            anna.id
+        ))
+        .await
+        .to_string();
+    // Not staff: refused. Another workshop's registration: not found here.
+    let response = post_as(
+        &ben_client,
+        &app.address,
+        "workshops/remove-registration",
+        &[("slug", "entfernen"), ("registration", &anna_registration)],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 403);
+    let response = post_as(
+        &staff,
+        &app.address,
+        "workshops/remove-registration",
+        &[
+            ("slug", "big-bird-app-test"),
+            ("registration", &anna_registration),
+        ],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 404);
+    let response = post_as(
+        &staff,
+        &app.address,
+        "workshops/remove-registration",
+        &[("slug", "entfernen"), ("registration", "")],
+    )
+    .await;
+    assert_eq!(validation_error(response, "registration").await, "Required");
+    assert_eq!(status_of(&app, anna.id, "entfernen").await, "registered");
+
+    let response = post_as(
+        &staff,
+        &app.address,
+        "workshops/remove-registration",
+        &[
+            ("slug", "entfernen"),
+            ("registration", &anna_registration),
+            ("message", "Ihr Betrieb ist doppelt angemeldet."),
+        ],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(status_of(&app, anna.id, "entfernen").await, "cancelled");
+    assert_eq!(
+        status_of(&app, ben.id, "entfernen").await,
+        "registered",
+        "the place moved up"
+    );
+    let (text, method, _) = last_mail(&app, &anna.email, "workshop_registration_removed").await;
+    assert!(text.contains("doppelt angemeldet"), "{text}");
+    assert_eq!(
+        method.as_deref(),
+        Some("CANCEL"),
+        "the calendar entry is withdrawn"
+    );
+    let response = post_as(
+        &staff,
+        &app.address,
+        "workshops/remove-registration",
+        &[("slug", "entfernen"), ("registration", &anna_registration)],
+    )
+    .await;
+    assert_eq!(
+        validation_error(response, "form").await,
+        "NotRegistered",
+        "twice changes nothing"
+    );
+    assert_eq!(places_taken(&app, "entfernen").await, 1);
 }

@@ -6,7 +6,9 @@ use crate::domain::accounts::Role;
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::projects::Phase;
-use crate::domain::workshops::{Audience, RegistrationStatus, WorkshopFormat};
+use crate::domain::workshops::{
+    Audience, Confirmation, QuestionKind, RegistrationStatus, WorkshopFormat,
+};
 use sqlx::error::BoxDynError;
 use sqlx::postgres::{PgTypeInfo, PgValueRef, Postgres};
 use sqlx::sqlite::{Sqlite, SqliteTypeInfo, SqliteValueRef};
@@ -51,7 +53,9 @@ decode_as_text!(
     Delivery,
     WorkshopFormat,
     Audience,
-    RegistrationStatus
+    RegistrationStatus,
+    Confirmation,
+    QuestionKind
 );
 
 /// For `#[serde(deserialize_with = "…")]` on fields of rows read from JSON arrays: the stored

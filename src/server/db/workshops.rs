@@ -8,8 +8,8 @@
 
 use super::{bind_all, with_pool, with_tx, Bind, Db, DbError, FilteredSql, Tx};
 use crate::domain::workshops::{
-    Attendee, Audience, MyRegistration, Places, RegistrationStatus, WorkshopFormat,
-    WorkshopListItem,
+    Attendee, Audience, Confirmation, MyRegistration, Places, Question, QuestionKind, QuestionSpec,
+    RegistrationStatus, WorkshopFormat, WorkshopListItem,
 };
 use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
@@ -36,6 +36,8 @@ pub struct WorkshopRow {
     pub waitlisted: i64,
     pub audience: Audience,
     pub waitlist: bool,
+    pub confirmation: Confirmation,
+    pub registration_opens_at: Option<DateTime<Utc>>,
     pub registration_closes_at: Option<DateTime<Utc>>,
     pub published_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
@@ -73,7 +75,8 @@ macro_rules! workshop_columns {
          w.capacity, w.places_per_registration, w.places_taken, \
          (SELECT count(*) FROM workshop_registrations r \
            WHERE r.workshop_id = w.id AND r.status = 'waitlisted') AS waitlisted, \
-         w.audience, w.waitlist, w.registration_closes_at, w.published_at, w.cancelled_at, \
+         w.audience, w.waitlist, w.confirmation, w.registration_opens_at, \
+         w.registration_closes_at, w.published_at, w.cancelled_at, \
          w.cancel_message, w.sequence, u.display_name AS organiser, u.email AS organiser_email, \
          u.locale AS organiser_locale, w.notified_80_at, w.notified_full_at, w.updated_at"
     };
@@ -150,10 +153,12 @@ pub struct NewWorkshop<'a> {
     pub audience: Audience,
     pub waitlist: bool,
     pub registration_closes_at: Option<DateTime<Utc>>,
+    pub registration_opens_at: Option<DateTime<Utc>>,
+    pub confirmation: Confirmation,
     pub published: bool,
 }
 
-/// Binds the form's fields of `$w` as `$1`…`$14`, in the order both statements below name
+/// Binds the form's fields of `$w` as `$1`…`$16`, in the order both statements below name
 /// them.
 macro_rules! bind_form_fields {
     ($query:expr, $w:expr) => {
@@ -172,6 +177,8 @@ macro_rules! bind_form_fields {
             .bind($w.audience.as_str())
             .bind($w.waitlist)
             .bind($w.registration_closes_at)
+            .bind($w.registration_opens_at)
+            .bind($w.confirmation.as_str())
     };
 }
 
@@ -184,9 +191,10 @@ pub async fn insert_workshop_unless_exists(
 ) -> Result<Option<i64>, DbError> {
     const SQL: &str = "INSERT INTO workshops (slug, project_id, title, description_md, format, \
             location, online_url, starts_at, ends_at, capacity, places_per_registration, \
-            audience, waitlist, registration_closes_at, published_at, created_by, created_at, \
-            updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) \
+            audience, waitlist, registration_closes_at, registration_opens_at, confirmation, \
+            published_at, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+            $18, $19, $19) \
          ON CONFLICT (slug) DO NOTHING RETURNING id";
     Ok(with_tx!(tx, conn => {
         bind_form_fields!(sqlx::query_scalar(SQL), workshop)
@@ -210,10 +218,11 @@ pub async fn update_workshop(
     const SQL: &str = "UPDATE workshops SET slug = $1, project_id = $2, title = $3, \
             description_md = $4, format = $5, location = $6, online_url = $7, starts_at = $8, \
             ends_at = $9, capacity = $10, places_per_registration = $11, audience = $12, \
-            waitlist = $13, registration_closes_at = $14, \
-            published_at = CASE WHEN $15 THEN COALESCE(published_at, $16) ELSE NULL END, \
-            sequence = sequence + $17, updated_at = $16 \
-         WHERE id = $18";
+            waitlist = $13, registration_closes_at = $14, registration_opens_at = $15, \
+            confirmation = $16, \
+            published_at = CASE WHEN $17 THEN COALESCE(published_at, $18) ELSE NULL END, \
+            sequence = sequence + $19, updated_at = $18 \
+         WHERE id = $20";
     with_tx!(tx, conn => {
         bind_form_fields!(sqlx::query(SQL), workshop)
             .bind(workshop.published)
@@ -323,7 +332,7 @@ pub async fn mark_attendance(
     Ok(())
 }
 
-/// Deletes the registration answers (access needs) of workshops that ended before `before`
+/// Deletes the registration answers (access needs, answers to questions) of workshops that ended before `before`
 /// and were not cleared yet; attendance and counts stay. Returns how many workshops.
 pub async fn delete_old_answers(
     tx: &mut Tx,
@@ -334,6 +343,14 @@ pub async fn delete_old_answers(
         sqlx::query(
             "UPDATE workshop_registrations SET access_needs = '' WHERE workshop_id IN ( \
                SELECT id FROM workshops WHERE ends_at < $1 AND answers_deleted_at IS NULL)",
+        )
+        .bind(before)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "DELETE FROM workshop_answers WHERE question_id IN ( \
+               SELECT q.id FROM workshop_questions q JOIN workshops w ON w.id = q.workshop_id \
+                WHERE w.ends_at < $1 AND w.answers_deleted_at IS NULL)",
         )
         .bind(before)
         .execute(&mut *conn)
@@ -477,6 +494,7 @@ pub struct RegistrationRow {
     pub user_id: i64,
     pub status: RegistrationStatus,
     pub places: i64,
+    pub offered_until: Option<DateTime<Utc>>,
 }
 
 /// The registration of `user_id` for `workshop_id`, in any status.
@@ -485,15 +503,15 @@ pub async fn find_registration(
     workshop_id: i64,
     user_id: i64,
 ) -> Result<Option<RegistrationRow>, DbError> {
-    const SQL: &str = "SELECT id, workshop_id, user_id, status, places \
+    const SQL: &str = "SELECT id, workshop_id, user_id, status, places, offered_until \
          FROM workshop_registrations WHERE workshop_id = $1 AND user_id = $2";
     Ok(with_tx!(tx, conn => {
         sqlx::query_as(SQL).bind(workshop_id).bind(user_id).fetch_optional(conn).await?
     }))
 }
 
-const FIND_REGISTRATION_SQL: &str = "SELECT id, workshop_id, user_id, status, places \
-     FROM workshop_registrations WHERE id = $1";
+const FIND_REGISTRATION_SQL: &str = "SELECT id, workshop_id, user_id, status, places, \
+     offered_until FROM workshop_registrations WHERE id = $1";
 
 /// The registration with `id`; `NotFound` if there is none.
 pub async fn find_registration_by_id(tx: &mut Tx, id: i64) -> Result<RegistrationRow, DbError> {
@@ -559,7 +577,8 @@ pub async fn cancel_registration(
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     const SQL: &str = "UPDATE workshop_registrations SET status = 'cancelled', \
-            cancelled_at = $3, updated_at = $3 WHERE id = $1 AND status = $2";
+            offered_until = NULL, cancelled_at = $3, updated_at = $3 \
+          WHERE id = $1 AND status = $2";
     Ok(with_tx!(tx, conn => {
         sqlx::query(SQL).bind(id).bind(from.as_str()).bind(now).execute(conn).await?.rows_affected() == 1
     }))
@@ -574,13 +593,40 @@ pub async fn waitlist(tx: &mut Tx, workshop_id: i64) -> Result<Vec<(i64, i64)>, 
     }))
 }
 
-/// Moves waitlisted registration `id` onto a place; `false` if it was not waitlisted.
-pub async fn promote(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<bool, DbError> {
+/// Moves waitlisted registration `id` onto a place: registered, or offered until
+/// `offered_until` (claim mode). `false` if it was not waitlisted.
+pub async fn promote(
+    tx: &mut Tx,
+    id: i64,
+    offered_until: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    const SQL: &str = "UPDATE workshop_registrations \
+            SET status = CASE WHEN $3 IS NULL THEN 'registered' ELSE 'offered' END, \
+                offered_until = $3, promoted_at = $2, updated_at = $2 \
+          WHERE id = $1 AND status = 'waitlisted'";
+    Ok(with_tx!(tx, conn => {
+        sqlx::query(SQL).bind(id).bind(now).bind(offered_until).execute(conn).await?.rows_affected() == 1
+    }))
+}
+
+/// The person takes the place offered to them; `false` if it was not (or no longer) offered.
+pub async fn confirm_offer(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<bool, DbError> {
     const SQL: &str = "UPDATE workshop_registrations SET status = 'registered', \
-            promoted_at = $2, updated_at = $2 WHERE id = $1 AND status = 'waitlisted'";
+            offered_until = NULL, updated_at = $2 WHERE id = $1 AND status = 'offered'";
     Ok(with_tx!(tx, conn => {
         sqlx::query(SQL).bind(id).bind(now).execute(conn).await?.rows_affected() == 1
     }))
+}
+
+/// The offers that ran out by `now`: (registration id, workshop id), oldest first.
+pub async fn list_expired_offers(
+    tx: &mut Tx,
+    now: DateTime<Utc>,
+) -> Result<Vec<(i64, i64)>, DbError> {
+    const SQL: &str = "SELECT id, workshop_id FROM workshop_registrations \
+         WHERE status = 'offered' AND offered_until <= $1 ORDER BY offered_until, id";
+    Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(now).fetch_all(conn).await?))
 }
 
 /// Whom a workshop mail goes to.
@@ -613,13 +659,13 @@ pub async fn find_participant(tx: &mut Tx, id: i64) -> Result<Participant, DbErr
     Ok(with_tx!(tx, conn => sqlx::query_as(&sql).bind(id).fetch_one(conn).await?))
 }
 
-/// Everyone registered or waitlisted for `workshop_id` (whom a change or cancellation
-/// concerns).
+/// Everyone registered, offered a place or waitlisted for `workshop_id` (whom a change or
+/// cancellation concerns).
 pub async fn list_participants(tx: &mut Tx, workshop_id: i64) -> Result<Vec<Participant>, DbError> {
     let sql = format!(
         "SELECT {PARTICIPANT_COLUMNS} FROM workshop_registrations r \
            JOIN users u ON u.id = r.user_id \
-          WHERE r.workshop_id = $1 AND r.status IN ('registered', 'waitlisted') \
+          WHERE r.workshop_id = $1 AND r.status IN ('registered', 'offered', 'waitlisted') \
           ORDER BY r.queued_at, r.id"
     );
     Ok(with_tx!(tx, conn => sqlx::query_as(&sql).bind(workshop_id).fetch_all(conn).await?))
@@ -634,7 +680,8 @@ pub async fn list_upcoming_of_user(
 ) -> Result<Vec<(i64, String)>, DbError> {
     const SQL: &str = "SELECT r.id, w.slug FROM workshop_registrations r \
            JOIN workshops w ON w.id = r.workshop_id \
-          WHERE r.user_id = $1 AND r.status IN ('registered', 'waitlisted') AND w.ends_at > $2 \
+          WHERE r.user_id = $1 AND r.status IN ('registered', 'offered', 'waitlisted') \
+            AND w.ends_at > $2 \
           ORDER BY w.id";
     Ok(with_tx!(tx, conn => {
         sqlx::query_as(SQL).bind(user_id).bind(now).fetch_all(conn).await?
@@ -658,6 +705,7 @@ struct MyRow {
     status: RegistrationStatus,
     places: i64,
     position: Option<i64>,
+    offered_until: Option<DateTime<Utc>>,
     cancelled: bool,
 }
 
@@ -672,6 +720,7 @@ impl From<MyRow> for MyRegistration {
             status: r.status,
             places: r.places,
             waitlist_position: r.position,
+            offered_until: r.offered_until,
             workshop_cancelled: r.cancelled,
         }
     }
@@ -680,7 +729,8 @@ impl From<MyRow> for MyRegistration {
 fn my_registrations_sql(condition: &str) -> String {
     format!(
         "SELECT r.id, w.slug, w.title, w.starts_at, w.ends_at, r.status, r.places, \
-                {POSITION_SQL} AS position, w.cancelled_at IS NOT NULL AS cancelled \
+                {POSITION_SQL} AS position, r.offered_until, \
+                w.cancelled_at IS NOT NULL AS cancelled \
            FROM workshop_registrations r JOIN workshops w ON w.id = r.workshop_id \
           WHERE r.user_id = $1 AND {condition}"
     )
@@ -718,22 +768,43 @@ struct AttendeeRow {
     places: i64,
     access_needs: String,
     queued_at: DateTime<Utc>,
+    offered_until: Option<DateTime<Utc>>,
     attended: Option<bool>,
 }
 
-/// Everyone registered or waitlisted, in queue order (staff only).
-pub async fn list_attendees(db: &Db, workshop_id: i64) -> Result<Vec<Attendee>, DbError> {
+/// Everyone registered, offered a place or waitlisted, in queue order, with their answers to
+/// `questions` (staff only). Two queries for any number of people: the rows, then all answers.
+pub async fn list_attendees(
+    db: &Db,
+    workshop_id: i64,
+    questions: &[Question],
+) -> Result<Vec<Attendee>, DbError> {
     const SQL: &str = "SELECT r.id, u.display_name, u.email, r.organisation, r.status, \
-            r.places, r.access_needs, r.queued_at, r.attended \
+            r.places, r.access_needs, r.queued_at, r.offered_until, r.attended \
            FROM workshop_registrations r JOIN users u ON u.id = r.user_id \
-          WHERE r.workshop_id = $1 AND r.status IN ('registered', 'waitlisted') \
-          ORDER BY CASE r.status WHEN 'registered' THEN 0 ELSE 1 END, r.queued_at, r.id";
-    let rows: Vec<AttendeeRow> = with_pool!(db, pool => {
-        sqlx::query_as(SQL).bind(workshop_id).fetch_all(pool).await?
+          WHERE r.workshop_id = $1 AND r.status IN ('registered', 'offered', 'waitlisted') \
+          ORDER BY CASE r.status WHEN 'registered' THEN 0 WHEN 'offered' THEN 1 ELSE 2 END, \
+                r.queued_at, r.id";
+    const ANSWERS_SQL: &str = "SELECT a.registration_id, a.question_id, a.answer \
+           FROM workshop_answers a JOIN workshop_questions q ON q.id = a.question_id \
+          WHERE q.workshop_id = $1";
+    let (rows, answers): (Vec<AttendeeRow>, Vec<(i64, i64, String)>) = with_pool!(db, pool => {
+        (
+            sqlx::query_as(SQL).bind(workshop_id).fetch_all(pool).await?,
+            sqlx::query_as(ANSWERS_SQL).bind(workshop_id).fetch_all(pool).await?,
+        )
     });
+    let mut by_registration: std::collections::HashMap<(i64, i64), String> = answers
+        .into_iter()
+        .map(|(registration, question, answer)| ((registration, question), answer))
+        .collect();
     Ok(rows
         .into_iter()
         .map(|r| Attendee {
+            answers: questions
+                .iter()
+                .map(|q| by_registration.remove(&(r.id, q.id)))
+                .collect(),
             id: r.id,
             display_name: r.display_name,
             email: r.email,
@@ -742,6 +813,7 @@ pub async fn list_attendees(db: &Db, workshop_id: i64) -> Result<Vec<Attendee>, 
             places: r.places,
             access_needs: r.access_needs,
             queued_at: r.queued_at,
+            offered_until: r.offered_until,
             attended: r.attended,
         })
         .collect())
@@ -764,4 +836,118 @@ pub async fn claim_due_reminders(
     Ok(with_tx!(tx, conn => {
         sqlx::query_as(SQL).bind(now).bind(until).fetch_all(conn).await?
     }))
+}
+
+#[derive(FromRow)]
+struct QuestionRow {
+    id: i64,
+    kind: QuestionKind,
+    prompt: String,
+    choices: String,
+    required: bool,
+}
+
+/// The questions of `workshop_id`, in order.
+pub async fn list_questions(db: &Db, workshop_id: i64) -> Result<Vec<Question>, DbError> {
+    let rows: Vec<QuestionRow> = with_pool!(db, pool => {
+        sqlx::query_as(LIST_QUESTIONS_SQL).bind(workshop_id).fetch_all(pool).await?
+    });
+    Ok(rows.into_iter().map(Question::from).collect())
+}
+
+/// [`list_questions`] inside a transaction (registration checks its answers under the lock).
+pub async fn list_questions_in(tx: &mut Tx, workshop_id: i64) -> Result<Vec<Question>, DbError> {
+    let rows: Vec<QuestionRow> = with_tx!(tx, conn => {
+        sqlx::query_as(LIST_QUESTIONS_SQL).bind(workshop_id).fetch_all(conn).await?
+    });
+    Ok(rows.into_iter().map(Question::from).collect())
+}
+
+const LIST_QUESTIONS_SQL: &str = "SELECT id, kind, prompt, choices, required \
+     FROM workshop_questions WHERE workshop_id = $1 ORDER BY position";
+
+impl From<QuestionRow> for Question {
+    fn from(r: QuestionRow) -> Self {
+        Question {
+            id: r.id,
+            kind: r.kind,
+            prompt: r.prompt,
+            choices: r.choices.lines().map(str::to_owned).collect(),
+            required: r.required,
+        }
+    }
+}
+
+const HAS_ANSWERS_SQL: &str = "SELECT EXISTS (SELECT 1 FROM workshop_answers a \
+       JOIN workshop_questions q ON q.id = a.question_id WHERE q.workshop_id = $1)";
+
+/// Whether anyone answered a question of `workshop_id` (then the questions stay); read
+/// under the workshop's lock, so no answer arrives between this check and a change.
+pub async fn has_answers_in(tx: &mut Tx, workshop_id: i64) -> Result<bool, DbError> {
+    Ok(
+        with_tx!(tx, conn => sqlx::query_scalar(HAS_ANSWERS_SQL).bind(workshop_id).fetch_one(conn).await?),
+    )
+}
+
+/// [`has_answers_in`] without a transaction (for the edit form).
+pub async fn has_answers(db: &Db, workshop_id: i64) -> Result<bool, DbError> {
+    Ok(
+        with_pool!(db, pool => sqlx::query_scalar(HAS_ANSWERS_SQL).bind(workshop_id).fetch_one(pool).await?),
+    )
+}
+
+/// Replaces the questions of `workshop_id` by `questions`, in their order.
+pub async fn replace_questions(
+    tx: &mut Tx,
+    workshop_id: i64,
+    questions: &[QuestionSpec],
+) -> Result<(), DbError> {
+    with_tx!(tx, conn => {
+        sqlx::query("DELETE FROM workshop_questions WHERE workshop_id = $1")
+            .bind(workshop_id)
+            .execute(&mut *conn)
+            .await?;
+        for (position, q) in (1_i64..).zip(questions) {
+            sqlx::query(
+                "INSERT INTO workshop_questions (workshop_id, position, kind, prompt, choices, \
+                    required) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(workshop_id)
+            .bind(position)
+            .bind(q.kind.as_str())
+            .bind(&q.prompt)
+            .bind(q.choices.join("\n"))
+            .bind(q.required)
+            .execute(&mut *conn)
+            .await?;
+        }
+    });
+    Ok(())
+}
+
+/// Stores the answers of registration `id` (question id, answer), replacing earlier ones (a
+/// person who registers again answers again).
+pub async fn replace_answers(
+    tx: &mut Tx,
+    registration_id: i64,
+    answers: &[(i64, String)],
+) -> Result<(), DbError> {
+    with_tx!(tx, conn => {
+        sqlx::query("DELETE FROM workshop_answers WHERE registration_id = $1")
+            .bind(registration_id)
+            .execute(&mut *conn)
+            .await?;
+        for (question_id, answer) in answers {
+            sqlx::query(
+                "INSERT INTO workshop_answers (registration_id, question_id, answer) \
+                 VALUES ($1, $2, $3)",
+            )
+            .bind(registration_id)
+            .bind(question_id)
+            .bind(answer)
+            .execute(&mut *conn)
+            .await?;
+        }
+    });
+    Ok(())
 }

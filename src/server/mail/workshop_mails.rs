@@ -6,6 +6,7 @@ use super::templates::{compose, CalendarAttachment, ComposedMail};
 use crate::domain::workshops::WorkshopFormat;
 use crate::i18n::Locale;
 use crate::server::db::workshops::WorkshopRow;
+use chrono::{DateTime, Utc};
 
 /// What happened to the person's registration, or to the workshop.
 pub enum WorkshopNews<'a> {
@@ -16,6 +17,16 @@ pub enum WorkshopNews<'a> {
         position: i64,
     },
     Promoted,
+    /// Claim mode: a place is held for the person until `until`.
+    Offered {
+        until: DateTime<Utc>,
+    },
+    /// The held place was not confirmed in time and went on.
+    OfferExpired,
+    /// Staff removed the registration, with their message (may be empty).
+    Removed {
+        message: &'a str,
+    },
     Cancelled,
     Changed,
     WorkshopCancelled {
@@ -44,6 +55,9 @@ impl WorkshopNews<'_> {
             WorkshopNews::Registered { .. } => "workshop_registered",
             WorkshopNews::Waitlisted { .. } => "workshop_waitlisted",
             WorkshopNews::Promoted => "workshop_promoted",
+            WorkshopNews::Offered { .. } => "workshop_offered",
+            WorkshopNews::OfferExpired => "workshop_offer_expired",
+            WorkshopNews::Removed { .. } => "workshop_registration_removed",
             WorkshopNews::Cancelled => "workshop_registration_cancelled",
             WorkshopNews::Changed => "workshop_changed",
             WorkshopNews::WorkshopCancelled { .. } => "workshop_cancelled",
@@ -106,6 +120,17 @@ pub fn workshop_mail(
             (m.waitlisted_text)(title, &when, *position),
         ),
         WorkshopNews::Promoted => ((m.promoted_subject)(title), (m.promoted_text)(title, &when)),
+        WorkshopNews::Offered { until } => (
+            (m.offered_subject)(title),
+            (m.offered_text)(title, &when, &(texts.at)(*until)),
+        ),
+        WorkshopNews::OfferExpired => (
+            (m.offer_expired_subject)(title),
+            (m.offer_expired_text)(title),
+        ),
+        WorkshopNews::Removed { message } => {
+            ((m.removed_subject)(title), (m.removed_text)(title, message))
+        }
         WorkshopNews::Cancelled => ((m.cancelled_subject)(title), (m.cancelled_text)(title)),
         WorkshopNews::Changed => (
             (m.changed_subject)(title),
@@ -137,7 +162,12 @@ pub fn workshop_mail(
         paragraphs.push(m.calendar_hint.to_owned());
     }
     paragraphs.push(format!("{}: {}", m.page_link, links.page));
-    let action = links.cancel.map(|url| (m.cancel_link, url));
+    // The link page of an offer confirms the place (or gives it up).
+    let label = match news {
+        WorkshopNews::Offered { .. } => m.offer_link,
+        _ => m.cancel_link,
+    };
+    let action = links.cancel.map(|url| (label, url));
     let footer = if news.for_staff() {
         m.staff_footer
     } else {
