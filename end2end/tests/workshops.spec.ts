@@ -30,11 +30,16 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Titel').fill(title);
       await page.getByLabel('Adresse (Kurzname)').fill(`werkstatt-${run}`);
       await page.getByLabel('Beschreibung').fill('Wir vermessen **Dächer** mit dem 3-D-Stadtmodell.');
-      await page.getByLabel('Ort').fill('Kreishaus Soest, Raum 2');
+      await page.getByLabel('Ort', { exact: true }).fill('Kreishaus Soest, Raum 2');
       await page.getByLabel('Datum', { exact: true }).fill(dayIn(14));
       await page.getByLabel('Beginn (Uhrzeit)').fill('16:00');
       await page.getByLabel('Ende (Uhrzeit)').fill('18:00');
       await page.getByLabel('Plätze insgesamt').fill('2');
+      // One required choice question (rows of plain fields, also without JavaScript).
+      await page.getByLabel('Frage 1').fill('Welche Software nutzen Sie?');
+      await page.getByLabel('Art der Antwort').first().selectOption({ label: 'Auswahl' });
+      await page.getByLabel('Antwortmöglichkeiten').first().fill('AutoCAD\nRevit\nAndere');
+      await page.getByLabel('Pflichtfrage').first().check();
       await page.getByLabel('Veröffentlicht').check();
       await page.getByRole('button', { name: 'Workshop speichern' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -51,9 +56,11 @@ for (const javaScriptEnabled of [true, false]) {
         await expectHydrated(business);
         await expectNoWcagViolations(business);
       }
-      // Without the consent the form says what is missing.
+      // Without the consent and the answer the form says what is missing.
       await business.getByRole('button', { name: 'Verbindlich anmelden' }).click();
       await expect(business.getByText('Bitte bestätigen Sie diese Angabe.')).toBeVisible();
+      await expect(business.getByRole('group', { name: 'Welche Software nutzen Sie?' })).toContainText('Bitte');
+      await business.getByLabel('Revit', { exact: true }).check();
       await business.getByLabel(/Ich bin einverstanden/).check();
       await business.getByRole('button', { name: 'Verbindlich anmelden' }).click();
       await expect(business.getByText('Sie sind angemeldet.', { exact: false }).first()).toBeVisible();
@@ -65,6 +72,7 @@ for (const javaScriptEnabled of [true, false]) {
       const citizen = await citizenContext.newPage();
       await verifiedCitizen(citizen, `Carl${run.split('-')[0]}`);
       await citizen.goto(workshopUrl);
+      await citizen.getByLabel('AutoCAD', { exact: true }).check();
       await citizen.getByLabel(/Ich bin einverstanden/).check();
       await citizen.getByRole('button', { name: 'Verbindlich anmelden' }).click();
       await expect(citizen.getByText('Sie sind angemeldet.', { exact: false }).first()).toBeVisible();
@@ -75,6 +83,7 @@ for (const javaScriptEnabled of [true, false]) {
       const thirdEmail = await verifiedCitizen(third, `Dana${run.split('-')[0]}`);
       await third.goto(workshopUrl);
       await expect(third.getByText('ausgebucht – Warteliste')).toBeVisible();
+      await third.getByLabel('Andere', { exact: true }).check();
       await third.getByLabel(/Ich bin einverstanden/).check();
       await third.getByRole('button', { name: 'Auf die Warteliste setzen' }).click();
       await expect(third.getByText('Sie stehen auf Platz 1 der Warteliste.')).toBeVisible();
@@ -102,6 +111,8 @@ for (const javaScriptEnabled of [true, false]) {
       // Staff see who comes.
       await page.goto(`${workshopUrl}/teilnehmende`);
       await expect(page.getByRole('cell', { name: thirdEmail })).toBeVisible();
+      await expect(page.getByRole('columnheader', { name: 'Welche Software nutzen Sie?' })).toBeVisible();
+      await expect(page.getByRole('cell', { name: 'Andere', exact: true })).toBeVisible();
       if (javaScriptEnabled) await expectNoWcagViolations(page);
 
       for (const context of [businessContext, citizenContext, thirdContext, linkContext]) {

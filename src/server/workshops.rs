@@ -816,6 +816,12 @@ async fn confirm_place(
     registration: &RegistrationRow,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    if workshop.cancelled_at.is_some() {
+        return Err(AppError::invalid(
+            "form",
+            ValidationError::WorkshopCancelled,
+        ));
+    }
     if registration.status != RegistrationStatus::Offered
         || !db::confirm_offer(tx, registration.id, now).await?
     {

@@ -619,13 +619,16 @@ pub async fn confirm_offer(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<b
     }))
 }
 
-/// The offers that ran out by `now`: (registration id, workshop id), oldest first.
+/// The offers that ran out by `now`: (registration id, workshop id), oldest first. Offers of
+/// a cancelled workshop stay as they are (the people were told of the cancellation).
 pub async fn list_expired_offers(
     tx: &mut Tx,
     now: DateTime<Utc>,
 ) -> Result<Vec<(i64, i64)>, DbError> {
     const SQL: &str = "SELECT id, workshop_id FROM workshop_registrations \
-         WHERE status = 'offered' AND offered_until <= $1 ORDER BY offered_until, id";
+         WHERE status = 'offered' AND offered_until <= $1 \
+           AND workshop_id IN (SELECT id FROM workshops WHERE cancelled_at IS NULL) \
+         ORDER BY offered_until, id";
     Ok(with_tx!(tx, conn => sqlx::query_as(SQL).bind(now).fetch_all(conn).await?))
 }
 
