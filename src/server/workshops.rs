@@ -615,11 +615,8 @@ pub async fn cancel_own(
     slug: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let workshop = db::lock_workshop(&mut tx, slug).await?;
-    let registration = db::find_registration(&mut tx, workshop.id, user.id)
-        .await?
-        .ok_or_else(|| AppError::invalid("form", ValidationError::NotRegistered))?;
+    let (mut tx, workshop, registration) =
+        lock_own_registration(state, user, slug, ValidationError::NotRegistered).await?;
     withdraw(
         &mut tx,
         state,
@@ -851,11 +848,8 @@ pub async fn confirm_own(
     slug: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    let workshop = db::lock_workshop(&mut tx, slug).await?;
-    let registration = db::find_registration(&mut tx, workshop.id, user.id)
-        .await?
-        .ok_or_else(|| AppError::invalid("form", ValidationError::NoOffer))?;
+    let (mut tx, workshop, registration) =
+        lock_own_registration(state, user, slug, ValidationError::NoOffer).await?;
     confirm_place(&mut tx, state, &workshop, &registration, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
@@ -873,6 +867,22 @@ pub async fn confirm_by_link(
     tx.commit().await?;
     state.mail_signal.wake();
     Ok(workshop.slug)
+}
+
+/// `user`'s registration for the workshop at `slug`, read under the workshop's lock;
+/// `missing` if they never registered.
+async fn lock_own_registration(
+    state: &AppState,
+    user: &UserRow,
+    slug: &str,
+    missing: ValidationError,
+) -> Result<(Tx, WorkshopRow, RegistrationRow), AppError> {
+    let mut tx = state.db.begin().await?;
+    let workshop = db::lock_workshop(&mut tx, slug).await?;
+    let registration = db::find_registration(&mut tx, workshop.id, user.id)
+        .await?
+        .ok_or_else(|| AppError::invalid("form", missing))?;
+    Ok((tx, workshop, registration))
 }
 
 /// The registration a signed link stands for, read again under its workshop's lock.

@@ -445,6 +445,20 @@ async fn every_workshop_function_checks_the_role_itself() {
             attendees,
             "{who} downloads the CSV"
         );
+        // Staff get past the role check and find no such registration here.
+        let response = post_as(
+            client,
+            &app.address,
+            "workshops/remove-registration",
+            &[("slug", "big-bird-app-test"), ("registration", "999999")],
+        )
+        .await;
+        let expected = if attendees == 200 { 404 } else { attendees };
+        assert_eq!(
+            response.status().as_u16(),
+            expected,
+            "{who} removes a registration"
+        );
         let response = post_as(
             client,
             &app.address,
@@ -1815,4 +1829,155 @@ async fn staff_remove_a_registration_the_person_is_told_and_the_place_moves_up()
         "twice changes nothing"
     );
     assert_eq!(places_taken(&app, "entfernen").await, 1);
+}
+
+/// One step of the registration state machine, by person index.
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    Register(usize),
+    Cancel(usize),
+    Remove(usize),
+    Confirm(usize),
+    /// The scheduled job a day later: offers nobody confirmed move on.
+    Expire,
+    Capacity(&'static str),
+}
+
+/// (step, answer status, each person's status afterwards ("-": never registered), places taken)
+type Row = (Step, u16, [&'static str; 4], i64);
+
+async fn run_state_machine(confirmation: &str, table: &[Row]) {
+    let app = spawn_app().await;
+    let staff = staff(&app).await;
+    let slug = "zustaende";
+    let form = with(
+        &workshop_form(&app, slug, "1"),
+        "confirmation",
+        confirmation,
+    );
+    publish(&app, &staff, &form).await;
+    let people = app.create_users_quickly(4, Role::Citizen).await;
+    let mut clients = Vec::new();
+    for person in &people {
+        clients.push(app.client_for(person).await);
+    }
+    let state = app.state().await;
+    for (n, (step, expected, statuses, taken)) in table.iter().enumerate() {
+        let status = match *step {
+            Step::Register(i) => register(&app, &clients[i], slug).await.status().as_u16(),
+            Step::Cancel(i) => {
+                let form = [("slug", slug)];
+                post_as(
+                    &clients[i],
+                    &app.address,
+                    "workshops/cancel-registration",
+                    &form,
+                )
+                .await
+                .status()
+                .as_u16()
+            }
+            Step::Confirm(i) => {
+                let form = [("slug", slug)];
+                post_as(&clients[i], &app.address, "workshops/confirm-place", &form)
+                    .await
+                    .status()
+                    .as_u16()
+            }
+            Step::Remove(i) => {
+                let sql = format!(
+                    "SELECT id FROM workshop_registrations WHERE user_id = {}",
+                    people[i].id
+                );
+                let id = app.scalar(&sql).await.to_string();
+                let form = [("slug", slug), ("registration", id.as_str())];
+                post_as(&staff, &app.address, "workshops/remove-registration", &form)
+                    .await
+                    .status()
+                    .as_u16()
+            }
+            Step::Expire => {
+                let later = app.clock.now() + Duration::hours(25);
+                stadtlabor::server::workshops::expire_offers(&state, later)
+                    .await
+                    .unwrap();
+                200
+            }
+            Step::Capacity(capacity) => {
+                let form = with(&with(&form, "capacity", capacity), "current_slug", slug);
+                post_as(&staff, &app.address, "workshops/save", &refs(&form))
+                    .await
+                    .status()
+                    .as_u16()
+            }
+        };
+        assert_eq!(status, *expected, "row {n}: {step:?}");
+        for (i, want) in statuses.iter().enumerate() {
+            let sql = format!(
+                "SELECT COALESCE((SELECT status FROM workshop_registrations WHERE user_id = {}), '-')",
+                people[i].id
+            );
+            assert_eq!(
+                app.scalar_text(&sql).await,
+                *want,
+                "row {n}: {step:?}, person {i}"
+            );
+        }
+        assert_eq!(places_taken(&app, slug).await, *taken, "row {n}: {step:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_registration_state_machine_with_automatic_promotion() {
+    use Step::*;
+    const R: &str = "registered";
+    const W: &str = "waitlisted";
+    const C: &str = "cancelled";
+    run_state_machine(
+        "automatic",
+        &[
+            (Register(0), 200, [R, "-", "-", "-"], 1),
+            (Register(1), 200, [R, W, "-", "-"], 1),
+            (Register(1), 422, [R, W, "-", "-"], 1),
+            (Register(2), 200, [R, W, W, "-"], 1),
+            (Cancel(0), 200, [C, R, W, "-"], 1),
+            (Cancel(0), 422, [C, R, W, "-"], 1),
+            (Remove(1), 200, [C, C, R, "-"], 1),
+            (Capacity("2"), 200, [C, C, R, "-"], 1),
+            (Register(3), 200, [C, C, R, R], 2),
+            (Register(0), 200, [W, C, R, R], 2),
+            (Cancel(2), 200, [R, C, C, R], 2),
+            (Confirm(0), 422, [R, C, C, R], 2),
+            (Capacity("1"), 422, [R, C, C, R], 2),
+        ],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_registration_state_machine_with_claimed_places() {
+    use Step::*;
+    const R: &str = "registered";
+    const O: &str = "offered";
+    const W: &str = "waitlisted";
+    const C: &str = "cancelled";
+    run_state_machine(
+        "claim",
+        &[
+            (Register(0), 200, [R, "-", "-", "-"], 1),
+            (Register(1), 200, [R, W, "-", "-"], 1),
+            (Register(2), 200, [R, W, W, "-"], 1),
+            (Cancel(0), 200, [C, O, W, "-"], 1),
+            (Confirm(2), 422, [C, O, W, "-"], 1),
+            (Register(3), 200, [C, O, W, W], 1),
+            (Expire, 200, [C, C, O, W], 1),
+            (Confirm(2), 200, [C, C, R, W], 1),
+            (Confirm(2), 422, [C, C, R, W], 1),
+            (Remove(2), 200, [C, C, C, O], 1),
+            (Capacity("2"), 200, [C, C, C, O], 1),
+            (Register(0), 200, [R, C, C, O], 2),
+            (Cancel(3), 200, [R, C, C, C], 1),
+        ],
+    )
+    .await;
 }
