@@ -49,32 +49,28 @@ pub async fn get_notification_settings() -> Result<NotificationSettings, AppErro
     .await
 }
 
-/// Saves the mail choice per kind (`comment_on_followed=daily`, …) and the follow switches
-/// (ticked boxes are sent, unticked ones are absent).
+/// Saves the mail choice per kind, posted as pairs (`deliveries[comment_on_followed]=daily`,
+/// …; a kind left out keeps its choice), and the follow switches (ticked boxes are sent,
+/// unticked ones are absent).
 #[server(endpoint = "notifications/save-settings")]
 pub async fn save_notification_settings(
-    comment_on_followed: String,
-    reply_to_comment: String,
-    status_change: String,
-    new_idea_in_project: String,
+    #[server(default)] deliveries: std::collections::BTreeMap<String, String>,
     #[server(default)] follow_on_comment: Option<String>,
     #[server(default)] follow_on_vote: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::notifications::{Delivery, NotificationKind};
     use crate::domain::validation::{FieldErrors, ValidationError};
     use crate::server::{db, request::serve};
-    let chosen = [
-        (NotificationKind::CommentOnFollowed, comment_on_followed),
-        (NotificationKind::ReplyToComment, reply_to_comment),
-        (NotificationKind::StatusChange, status_change),
-        (NotificationKind::NewIdeaInProject, new_idea_in_project),
-    ];
     let mut errors = FieldErrors::new();
-    let mut parsed = Vec::with_capacity(chosen.len());
-    for (kind, raw) in &chosen {
-        match raw.parse::<Delivery>() {
-            Ok(delivery) => parsed.push((*kind, delivery)),
-            Err(_) => errors.add(kind.as_str(), ValidationError::Invalid),
+    let mut parsed = Vec::with_capacity(deliveries.len());
+    for (kind, delivery) in &deliveries {
+        match (
+            kind.parse::<NotificationKind>(),
+            delivery.parse::<Delivery>(),
+        ) {
+            (Ok(kind), Ok(delivery)) => parsed.push((kind, delivery)),
+            (Ok(kind), Err(_)) => errors.add(kind.delivery_field(), ValidationError::Invalid),
+            (Err(_), _) => errors.add(&format!("deliveries[{kind}]"), ValidationError::Invalid),
         }
     }
     serve(|ctx| async move {

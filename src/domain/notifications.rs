@@ -21,6 +21,24 @@ stored_enum! {
     }
 }
 
+impl NotificationKind {
+    /// The settings form's field of this kind's mail choice, `deliveries[<kind>]`: the choices
+    /// are posted as (kind, delivery) pairs, so a new kind needs no new endpoint argument.
+    pub fn delivery_field(self) -> &'static str {
+        static FIELDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+            NotificationKind::ALL
+                .iter()
+                .map(|kind| format!("deliveries[{}]", kind.as_str()))
+                .collect()
+        });
+        let index = NotificationKind::ALL
+            .iter()
+            .position(|kind| *kind == self)
+            .expect("every kind is in ALL");
+        &FIELDS[index]
+    }
+}
+
 stored_enum! {
     /// How a kind of notification reaches someone by mail (it always appears in the app).
     #[derive(Default)]

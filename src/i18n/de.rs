@@ -173,6 +173,7 @@ fn rate_limited(seconds: u64) -> String {
 pub(super) const TEXTS: Texts = Texts {
     moderation: &super::moderation::DE,
     workshops: &super::workshops::DE,
+    mails: &super::mails::DE,
     site_name: "Stadtlabor",
     site_tagline: "Mitmachen in der Digitalen Modellregion Kreis Soest",
     skip_to_content: "Zum Inhalt springen",

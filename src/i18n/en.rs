@@ -164,6 +164,7 @@ fn rate_limited(seconds: u64) -> String {
 pub(super) const TEXTS: Texts = Texts {
     moderation: &super::moderation::EN,
     workshops: &super::workshops::EN,
+    mails: &super::mails::EN,
     site_name: "Stadtlabor",
     site_tagline: "Take part in the digital model region of the district of Soest",
     skip_to_content: "Skip to content",

@@ -5,6 +5,7 @@
 
 mod de;
 mod en;
+pub mod mails;
 pub mod moderation;
 pub mod workshops;
 
@@ -106,6 +107,7 @@ pub struct Texts {
     /// Moderation's texts, kept in their own file.
     pub moderation: &'static moderation::ModerationTexts,
     pub workshops: &'static workshops::WorkshopTexts,
+    pub mails: &'static mails::MailTexts,
     pub site_name: &'static str,
     pub site_tagline: &'static str,
     pub skip_to_content: &'static str,

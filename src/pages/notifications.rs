@@ -171,7 +171,7 @@ fn SettingsForm(settings: NotificationSettings) -> impl IntoView {
         <FormAlert error/>
         <ActionForm action=save attr:class="form" attr:novalidate=true>
             {settings.deliveries.into_iter().map(|(kind, delivery)| view! {
-                <SelectField name=kind.as_str() label=t.notification_kind(kind) options=options.clone()
+                <SelectField name=kind.delivery_field() label=t.notification_kind(kind) options=options.clone()
                     initial=delivery.as_str().to_owned() error/>
             }).collect_view()}
             <CheckboxField name="follow_on_comment" label=t.follow_on_comment_label

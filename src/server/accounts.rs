@@ -42,6 +42,11 @@ fn link_target(purpose: TokenPurpose) -> (&'static str, TimeDelta) {
     }
 }
 
+/// How many hours a link of `purpose` is valid (what its mail says).
+fn valid_hours(purpose: TokenPurpose) -> i64 {
+    link_target(purpose).1.num_hours()
+}
+
 /// Creates a token of `purpose` (only its hash is stored) and returns the absolute link
 /// that carries it, for the mail.
 async fn token_link(
@@ -184,7 +189,12 @@ pub async fn register(
                 now,
             )
             .await?;
-            let mail = templates::verify_email(locale, name.as_ref(), &link);
+            let mail = templates::verify_email(
+                locale,
+                name.as_ref(),
+                &link,
+                valid_hours(TokenPurpose::VerifyEmail),
+            );
             mail::queue(&mut tx, Some(user_id), email.as_ref(), &mail, now).await?;
         }
     }
@@ -236,7 +246,12 @@ pub async fn resend_verification(
         now,
     )
     .await?;
-    let mail = templates::verify_email(user.mail_locale(), &user.display_name, &link);
+    let mail = templates::verify_email(
+        user.mail_locale(),
+        &user.display_name,
+        &link,
+        valid_hours(TokenPurpose::VerifyEmail),
+    );
     mail::queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
@@ -341,7 +356,12 @@ pub async fn request_password_reset(
         now,
     )
     .await?;
-    let mail = templates::reset_password(user.mail_locale(), &user.display_name, &link);
+    let mail = templates::reset_password(
+        user.mail_locale(),
+        &user.display_name,
+        &link,
+        valid_hours(TokenPurpose::ResetPassword),
+    );
     mail::queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_signal.wake();
@@ -452,7 +472,12 @@ pub async fn request_email_change(
     )
     .await?;
     let locale = user.mail_locale();
-    let confirm = templates::confirm_new_email(locale, &user.display_name, &link);
+    let confirm = templates::confirm_new_email(
+        locale,
+        &user.display_name,
+        &link,
+        valid_hours(TokenPurpose::ChangeEmail),
+    );
     mail::queue(&mut tx, Some(user.id), new_email.as_ref(), &confirm, now).await?;
     let notice = templates::email_change_requested(locale, &user.display_name, new_email.as_ref());
     mail::queue(&mut tx, Some(user.id), &user.email, &notice, now).await?;

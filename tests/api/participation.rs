@@ -663,10 +663,10 @@ pub(crate) async fn prefer(app: &TestApp, client: &reqwest::Client, comment_on_f
         &app.address,
         "notifications/save-settings",
         &[
-            ("comment_on_followed", comment_on_followed),
-            ("reply_to_comment", "immediate"),
-            ("status_change", "immediate"),
-            ("new_idea_in_project", "immediate"),
+            ("deliveries[comment_on_followed]", comment_on_followed),
+            ("deliveries[reply_to_comment]", "immediate"),
+            ("deliveries[status_change]", "immediate"),
+            ("deliveries[new_idea_in_project]", "immediate"),
             ("follow_on_comment", "on"),
             ("follow_on_vote", "on"),
         ],
@@ -686,14 +686,28 @@ async fn digests_group_everything_once_per_period_at_the_berlin_hour() {
         &app.address,
         "notifications/save-settings",
         &[
-            ("comment_on_followed", "stündlich"),
-            ("reply_to_comment", "immediate"),
-            ("status_change", "immediate"),
-            ("new_idea_in_project", "immediate"),
+            ("deliveries[comment_on_followed]", "stündlich"),
+            ("deliveries[reply_to_comment]", "daily"),
         ],
     )
     .await;
-    assert_eq!(bad.status().as_u16(), 422, "unknown choices change nothing");
+    assert_eq!(
+        validation_error(bad, "deliveries[comment_on_followed]").await,
+        "Invalid",
+        "unknown choices change nothing"
+    );
+    let bad = post_as(
+        &author_client,
+        &app.address,
+        "notifications/save-settings",
+        &[("deliveries[hourly_news]", "daily")],
+    )
+    .await;
+    assert_eq!(
+        validation_error(bad, "deliveries[hourly_news]").await,
+        "Invalid",
+        "an unknown kind is refused"
+    );
     let (_, client) = app.signed_in(Role::Citizen).await;
     comment_id(&app, &client, idea, None, "Erstens").await;
     comment_id(&app, &client, idea, None, "Zweitens").await;

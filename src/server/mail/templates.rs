@@ -1,5 +1,6 @@
-//! The texts of the account mails, German and English, each with a plain-text and an HTML
-//! body and a footer that says why the recipient got it.
+//! The account mails and the one layout of every mail: a plain-text and an HTML body, a
+//! greeting, an optional button link and a footer that says why the recipient got it. The
+//! words live with the interface texts (`i18n::mails`).
 
 use crate::i18n::Locale;
 
@@ -40,13 +41,8 @@ pub(super) fn compose(
     action: Option<(&str, &str)>,
     why: &str,
 ) -> ComposedMail {
-    let (greeting, signature) = match locale {
-        Locale::De => (format!("Hallo {name},"), "Ihr Team vom City-Lab SO Digital"),
-        Locale::En => (
-            format!("Hello {name},"),
-            "The team of the city lab SO Digital",
-        ),
-    };
+    let texts = locale.texts().mails;
+    let (greeting, signature) = ((texts.greeting)(name), texts.signature);
     let mut text = format!("{greeting}\n\n");
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
@@ -87,172 +83,69 @@ pub(super) fn compose(
     }
 }
 
-pub fn verify_email(locale: Locale, name: &str, link: &str) -> ComposedMail {
-    match locale {
-        Locale::De => compose(
-            "verify_email",
-            locale,
-            "Bitte bestätigen Sie Ihre E-Mail-Adresse".into(),
-            name,
-            &[
-                "willkommen bei Stadtlabor, der Beteiligungsplattform der Digitalen Modellregion \
-               Kreis Soest. Bitte bestätigen Sie Ihre E-Mail-Adresse, damit Sie Ideen \
-               einreichen, kommentieren und unterstützen können. Der Link ist 48 Stunden gültig."
-                    .into(),
-            ],
-            Some(("E-Mail-Adresse bestätigen", link)),
-            "Sie erhalten diese E-Mail, weil mit Ihrer Adresse ein Konto bei Stadtlabor \
-             registriert wurde. Waren Sie das nicht, können Sie sie einfach ignorieren.",
-        ),
-        Locale::En => compose(
-            "verify_email",
-            locale,
-            "Please confirm your email address".into(),
-            name,
-            &[
-                "welcome to Stadtlabor, the participation platform of the digital model region \
-               Kreis Soest. Please confirm your email address so that you can submit, discuss \
-               and support ideas. The link is valid for 48 hours."
-                    .into(),
-            ],
-            Some(("Confirm email address", link)),
-            "You receive this email because an account was registered at Stadtlabor with your \
-             address. If that was not you, simply ignore it.",
-        ),
-    }
+pub fn verify_email(locale: Locale, name: &str, link: &str, valid_hours: i64) -> ComposedMail {
+    let m = locale.texts().mails;
+    compose(
+        "verify_email",
+        locale,
+        m.verify_subject.to_owned(),
+        name,
+        &[(m.verify_text)(valid_hours)],
+        Some((m.verify_action, link)),
+        m.verify_why,
+    )
 }
 
 pub fn already_registered(locale: Locale, name: &str, reset_link: &str) -> ComposedMail {
-    match locale {
-        Locale::De => compose(
-            "already_registered",
-            locale,
-            "Ihr Konto bei Stadtlabor besteht bereits".into(),
-            name,
-            &[
-                "gerade wurde versucht, mit Ihrer E-Mail-Adresse ein neues Konto anzulegen. Sie \
-               haben bereits ein Konto und können sich damit anmelden. Falls Sie Ihr Passwort \
-               vergessen haben, setzen Sie es hier zurück."
-                    .into(),
-            ],
-            Some(("Passwort zurücksetzen", reset_link)),
-            "Sie erhalten diese E-Mail, weil mit Ihrer Adresse eine Registrierung bei \
-             Stadtlabor versucht wurde. Waren Sie das nicht, ist nichts weiter zu tun.",
-        ),
-        Locale::En => compose(
-            "already_registered",
-            locale,
-            "You already have a Stadtlabor account".into(),
-            name,
-            &[
-                "someone just tried to create a new account with your email address. You already \
-               have an account and can log in with it. If you forgot your password, reset it \
-               here."
-                    .into(),
-            ],
-            Some(("Reset password", reset_link)),
-            "You receive this email because a registration at Stadtlabor was attempted with \
-             your address. If that was not you, there is nothing to do.",
-        ),
-    }
+    let m = locale.texts().mails;
+    compose(
+        "already_registered",
+        locale,
+        m.already_registered_subject.to_owned(),
+        name,
+        &[m.already_registered_text.to_owned()],
+        Some((m.already_registered_action, reset_link)),
+        m.already_registered_why,
+    )
 }
 
-pub fn reset_password(locale: Locale, name: &str, link: &str) -> ComposedMail {
-    match locale {
-        Locale::De => compose(
-            "reset_password",
-            locale,
-            "Passwort zurücksetzen".into(),
-            name,
-            &[
-                "Sie haben ein neues Passwort für Ihr Konto bei Stadtlabor angefordert. Der Link \
-               ist eine Stunde gültig und kann einmal verwendet werden."
-                    .into(),
-            ],
-            Some(("Neues Passwort festlegen", link)),
-            "Sie erhalten diese E-Mail, weil für Ihre Adresse ein neues Passwort angefordert \
-             wurde. Waren Sie das nicht, bleibt Ihr Passwort unverändert.",
-        ),
-        Locale::En => compose(
-            "reset_password",
-            locale,
-            "Reset your password".into(),
-            name,
-            &[
-                "You asked for a new password for your Stadtlabor account. The link is valid for \
-               one hour and can be used once."
-                    .into(),
-            ],
-            Some(("Choose a new password", link)),
-            "You receive this email because a new password was requested for your address. If \
-             that was not you, your password stays unchanged.",
-        ),
-    }
+pub fn reset_password(locale: Locale, name: &str, link: &str, valid_hours: i64) -> ComposedMail {
+    let m = locale.texts().mails;
+    compose(
+        "reset_password",
+        locale,
+        m.reset_subject.to_owned(),
+        name,
+        &[(m.reset_text)(valid_hours)],
+        Some((m.reset_action, link)),
+        m.reset_why,
+    )
 }
 
-pub fn confirm_new_email(locale: Locale, name: &str, link: &str) -> ComposedMail {
-    match locale {
-        Locale::De => compose(
-            "change_email",
-            locale,
-            "Bitte bestätigen Sie Ihre neue E-Mail-Adresse".into(),
-            name,
-            &[
-                "Sie möchten die E-Mail-Adresse Ihres Kontos bei Stadtlabor ändern. Bestätigen \
-               Sie die neue Adresse mit diesem Link (48 Stunden gültig)."
-                    .into(),
-            ],
-            Some(("Neue Adresse bestätigen", link)),
-            "Sie erhalten diese E-Mail, weil diese Adresse für ein Konto bei Stadtlabor \
-             angegeben wurde.",
-        ),
-        Locale::En => compose(
-            "change_email",
-            locale,
-            "Please confirm your new email address".into(),
-            name,
-            &[
-                "You want to change the email address of your Stadtlabor account. Confirm the new \
-               address with this link (valid for 48 hours)."
-                    .into(),
-            ],
-            Some(("Confirm new address", link)),
-            "You receive this email because this address was entered for a Stadtlabor account.",
-        ),
-    }
+pub fn confirm_new_email(locale: Locale, name: &str, link: &str, valid_hours: i64) -> ComposedMail {
+    let m = locale.texts().mails;
+    compose(
+        "change_email",
+        locale,
+        m.new_email_subject.to_owned(),
+        name,
+        &[(m.new_email_text)(valid_hours)],
+        Some((m.new_email_action, link)),
+        m.new_email_why,
+    )
 }
 
 pub fn email_change_requested(locale: Locale, name: &str, new_email: &str) -> ComposedMail {
-    match locale {
-        Locale::De => compose(
-            "email_change_notice",
-            locale,
-            "Änderung Ihrer E-Mail-Adresse angefordert".into(),
-            name,
-            &[format!(
-                "für Ihr Konto bei Stadtlabor wurde die neue E-Mail-Adresse {new_email} \
-                 angegeben. Sie wird erst nach Bestätigung aktiv. Waren Sie das nicht, ändern \
-                 Sie bitte Ihr Passwort."
-            )],
-            None,
-            "Sie erhalten diese E-Mail zu Ihrer Sicherheit, weil sich die Adresse Ihres Kontos \
-             ändern soll.",
-        ),
-        Locale::En => compose(
-            "email_change_notice",
-            locale,
-            "A change of your email address was requested".into(),
-            name,
-            &[format!(
-                "the new email address {new_email} was entered for your Stadtlabor account. It \
-                 becomes active only once confirmed. If that was not you, please change your \
-                 password."
-            )],
-            None,
-            "You receive this email for your security, because the address of your account is \
-             about to change.",
-        ),
-    }
+    let m = locale.texts().mails;
+    compose(
+        "email_change_notice",
+        locale,
+        m.email_change_notice_subject.to_owned(),
+        name,
+        &[(m.email_change_notice_text)(new_email)],
+        None,
+        m.email_change_notice_why,
+    )
 }
 
 #[cfg(test)]
@@ -265,6 +158,7 @@ mod tests {
             Locale::De,
             "Anna <b>",
             "https://x.example/konto/bestaetigen?token=abc",
+            48,
         );
         assert!(mail
             .text
@@ -277,7 +171,8 @@ mod tests {
             "names are escaped"
         );
         assert!(mail.text.contains("registriert wurde"), "footer says why");
-        assert!(reset_password(Locale::En, "Anna", "u")
+        assert!(mail.text.contains("48 Stunden gültig"));
+        assert!(reset_password(Locale::En, "Anna", "u", 1)
             .subject
             .contains("Reset"));
     }
