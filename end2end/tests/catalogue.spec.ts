@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectHydrated, expectNoWcagViolations } from './support';
+import { expect } from '@playwright/test';
+import { test, expectHydrated, expectNoWcagViolations } from './support';
 
 const BIG_BIRD = 'Big-Bird-Westfalen: Bus fahren mit dem Smartphone';
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectHydrated, expectNoWcagViolations, logInAsAdmin, verifiedCitizen } from './support';
+import { expect, type Page } from '@playwright/test';
+import { test, expectHydrated, expectNoWcagViolations, logInAsAdmin, verifiedCitizen } from './support';
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {

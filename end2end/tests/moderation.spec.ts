@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { receivedMail } from './mail';
-import { expectHydrated, expectNoWcagViolations, logInAsAdmin, verifiedCitizen } from './support';
+import { test, expectHydrated, expectNoWcagViolations, logInAsAdmin, verifiedCitizen } from './support';
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { linkIn, receivedMail } from './mail';
-import { expectHydrated, expectNoWcagViolations, verifiedCitizen } from './support';
+import { test, expectHydrated, expectNoWcagViolations, verifiedCitizen } from './support';
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {

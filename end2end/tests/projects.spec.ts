@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectHydrated, expectNoWcagViolations, logInAsAdmin } from './support';
+import { expect } from '@playwright/test';
+import { test, expectHydrated, expectNoWcagViolations, logInAsAdmin } from './support';
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {

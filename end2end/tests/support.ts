@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { linkIn, receivedMail, uniqueEmail } from './mail';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../playwright.config';
 
@@ -15,6 +15,34 @@ export async function expectNoWcagViolations(page: Page) {
 }
 
 /** Waits until the WebAssembly half has taken over the server-rendered page. */
+/**
+ * Every journey runs with this: Chromium reports each Content-Security-Policy violation on
+ * the console, and a journey that caused one fails (in the default context and in every
+ * context the journey opens for another person).
+ */
+export const test = base.extend<{ noCspViolations: void }>({
+  noCspViolations: [
+    async ({ browser, context }, use) => {
+      const violations: string[] = [];
+      const watch = (watched: BrowserContext) =>
+        watched.on('console', (message) => {
+          if (message.text().includes('Content Security Policy')) violations.push(message.text());
+        });
+      watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const opened = await newContext(options);
+        watch(opened);
+        return opened;
+      };
+      await use();
+      browser.newContext = newContext;
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
 export async function expectHydrated(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 }
@@ -70,6 +98,7 @@ export async function verifiedCitizen(page: Page, name: string, organisation?: s
   const email = uniqueEmail(name.toLowerCase());
   await register(page, email, name, false, organisation);
   await page.goto(linkIn(await receivedMail(email, 'bestätigen'), '/konto/bestaetigen'));
+  await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
   await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
   await logIn(page, email, PASSWORD, false);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { linkIn, receivedMail } from './mail';
-import { expectHydrated, expectNoWcagViolations, logInAsAdmin, verifiedCitizen } from './support';
+import { test, expectHydrated, expectNoWcagViolations, logInAsAdmin, verifiedCitizen } from './support';
 
 /** The Berlin date `days` from now, as a date input takes it. */
 function dayIn(days: number): string {

@@ -79,7 +79,12 @@ pub async fn register(
 #[server(endpoint = "accounts/verify")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
     use crate::server::{accounts, request::serve};
-    serve(|ctx| async move { accounts::verify_email(&ctx.state, &token, ctx.now).await }).await
+    serve(|ctx| async move {
+        accounts::verify_email(&ctx.state, &token, ctx.now).await?;
+        leptos_axum::redirect("/konto/bestaetigen?erledigt=1");
+        Ok(())
+    })
+    .await
 }
 
 #[server(endpoint = "accounts/resend-verification")]
@@ -180,8 +185,12 @@ pub async fn change_email(new_email: String, email_password: String) -> Result<(
 #[server(endpoint = "accounts/confirm-email-change")]
 pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
     use crate::server::{accounts, request::serve};
-    serve(|ctx| async move { accounts::confirm_email_change(&ctx.state, &token, ctx.now).await })
-        .await
+    serve(|ctx| async move {
+        accounts::confirm_email_change(&ctx.state, &token, ctx.now).await?;
+        leptos_axum::redirect("/konto/email-bestaetigen?erledigt=1");
+        Ok(())
+    })
+    .await
 }
 
 #[server(endpoint = "accounts/update-profile")]

@@ -201,6 +201,10 @@ pub struct Texts {
     pub password_reset_done: &'static str,
     pub verify_title: &'static str,
     pub verify_success: &'static str,
+    /// The page behind the verification link asks before it confirms (link scanners).
+    pub verify_intro: &'static str,
+    pub email_confirm_intro: &'static str,
+    pub email_confirm_submit: &'static str,
     pub forgot_title: &'static str,
     pub forgot_intro: &'static str,
     pub forgot_submit: &'static str,

@@ -11,7 +11,9 @@ use crate::i18n::Locale;
 use crate::server::blocks;
 use crate::server::db::login_failures::{self, FailureScope};
 use crate::server::db::moderation::{self, NewLogEntry};
-use crate::server::db::tokens::{consume_token, insert_token, revoke_tokens, TokenPurpose};
+use crate::server::db::tokens::{
+    consume_token, insert_token, revoke_tokens, token_is_open, TokenPurpose,
+};
 use crate::server::db::users::{self, find_user_by_email, NewUser, ProfileUpdate, UserRow};
 use crate::server::db::{Db, DbError, Tx};
 use crate::server::mail::{self, templates};
@@ -380,6 +382,17 @@ pub async fn reset_password(
     let Some(password) = errors.check("password", NewPassword::parse(password)) else {
         return Err(AppError::Validation(errors));
     };
+    // The token first: a made-up one must not cost a password hash (F-01).
+    if !token_is_open(
+        &state.db,
+        TokenPurpose::ResetPassword,
+        &hash_token(token),
+        now,
+    )
+    .await?
+    {
+        return Err(invalid_link());
+    }
     let password_hash = hash_password(password.expose().to_owned())
         .await
         .map_err(internal)?;
@@ -395,7 +408,7 @@ pub async fn reset_password(
         return Err(invalid_link());
     };
     users::update_password(&mut tx, user_id, &password_hash, now).await?;
-    revoke_tokens(&mut tx, user_id, TokenPurpose::ResetPassword, now).await?;
+    revoke_account_links(&mut tx, user_id, now).await?;
     users::mark_email_verified(&mut tx, user_id, now).await?;
     tx.commit().await?;
     Ok(())
@@ -425,8 +438,26 @@ pub async fn change_password(
         .map_err(internal)?;
     let mut tx = state.db.begin().await?;
     let version = users::update_password(&mut tx, user.id, &password_hash, now).await?;
+    revoke_account_links(&mut tx, user.id, now).await?;
     tx.commit().await?;
     Ok(version)
+}
+
+/// A new password makes every link of the old state void: a pending email change (someone
+/// who once had the password may have asked for it, F-06), reset and verification links.
+async fn revoke_account_links(
+    tx: &mut Tx,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    for purpose in [
+        TokenPurpose::ResetPassword,
+        TokenPurpose::ChangeEmail,
+        TokenPurpose::VerifyEmail,
+    ] {
+        revoke_tokens(tx, user_id, purpose, now).await?;
+    }
+    Ok(())
 }
 
 /// Starts an email change: a confirmation link to the new address, a notice to the old one.

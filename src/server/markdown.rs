@@ -1,23 +1,61 @@
 //! Markdown to safe HTML: pulldown-cmark renders, ammonia sanitises. Always on the server,
 //! before anything reaches `inner_html`.
 
-use pulldown_cmark::{html, Event, Options, Parser};
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
 /// Renders user or staff markdown. Raw HTML in the source is shown as text, not interpreted;
 /// the sanitiser then removes anything unsafe the markdown itself produced
-/// (e.g. `javascript:` links).
+/// (e.g. `javascript:` links). Images from other hosts become links (a visitor's address must
+/// not reach a third party just by opening a page); links may be http, https or mailto only,
+/// and never protocol-relative.
 pub fn render(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut inside_foreign_image = false;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !is_own_path(&dest_url) => {
+            inside_foreign_image = true;
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        Event::End(TagEnd::Image) if inside_foreign_image => {
+            inside_foreign_image = false;
+            Event::End(TagEnd::Link)
+        }
         other => other,
     });
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, events);
     ammonia::Builder::default()
         .link_rel(Some("noopener noreferrer nofollow"))
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("img", "src") if !is_own_path(value) => None,
+            (_, "href" | "src") if is_protocol_relative(value) => None,
+            _ => Some(value.into()),
+        })
         .clean(&unsafe_html)
         .to_string()
+}
+
+/// A path on this site (`/…`), not another host's address.
+fn is_own_path(url: &str) -> bool {
+    url.starts_with('/') && !is_protocol_relative(url)
+}
+
+/// `//host/…` (also written `/\host`, which browsers read the same): another host.
+fn is_protocol_relative(url: &str) -> bool {
+    let url = url.trim_start();
+    url.starts_with("//") || url.starts_with("/\\") || url.starts_with("\\")
 }
 
 /// The rendering stored beside `markdown` when it was written, or a fresh one for rows
@@ -71,6 +109,31 @@ mod tests {
             "Titel fett und <b>x</b>"
         );
         assert_eq!(plain_excerpt("eins zwei drei", 8), "eins zwe…");
+    }
+
+    #[test]
+    fn images_of_other_hosts_become_links_and_links_keep_to_safe_schemes() {
+        let html = render("![Zähler](https://tracker.example/p.gif?u=1)");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("href=\"https://tracker.example/p.gif?u=1\""),
+            "{html}"
+        );
+        assert!(html.contains("Zähler"));
+        assert!(render("![Plan](/static/plan.png)").contains("<img src=\"/static/plan.png\""));
+        assert!(!render("![x](//tracker.example/p.gif)").contains("<img"));
+        for hostile in [
+            "[a](//evil.example/p)",
+            "[a](sms:+49123)",
+            "[a](javascript:alert(1))",
+        ] {
+            assert!(
+                !render(hostile).contains("href"),
+                "{hostile}: {}",
+                render(hostile)
+            );
+        }
+        assert!(render("[a](mailto:stadtlabor@kreis-soest.example)").contains("href=\"mailto:"));
     }
 
     #[test]

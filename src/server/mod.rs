@@ -26,6 +26,7 @@ pub mod projects;
 pub mod request;
 pub mod respond;
 pub mod search;
+pub mod security_headers;
 pub mod seed;
 pub mod seed_volume;
 pub mod sessions;

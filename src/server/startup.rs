@@ -12,8 +12,8 @@ use crate::server::sessions::{session_layer, DbSessionStore};
 use crate::server::signing::SigningKey;
 use crate::server::state::AppState;
 use crate::server::{
-    csrf, health, language, moderation_export, request, unsubscribe, workshop_export,
-    workshop_feeds,
+    csrf, health, language, moderation_export, request, security_headers, unsubscribe,
+    workshop_export, workshop_feeds,
 };
 use anyhow::Context;
 use axum::http::{header, StatusCode};
@@ -191,8 +191,14 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             unsubscribe::ONE_CLICK_PATH,
             get(unsubscribe::confirm_page).post(unsubscribe::one_click),
         )
-        .with_state(state);
-    with_middleware(one_click.merge(app_router))
+        .with_state(state.clone());
+    let routes = one_click
+        .merge(app_router)
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            security_headers::add_security_headers,
+        ));
+    with_middleware(routes)
 }
 
 /// Request logging and panic isolation around any router.

@@ -63,15 +63,29 @@ async fn registering_mails_a_link_that_verifies_the_address() {
     let (_, html) = app.page("/konto").await;
     assert!(html.contains("noch nicht bestätigt"));
 
+    // Opening the link (as mail scanners do) only asks; the button confirms.
     let (status, html) = app.page(path).await;
     assert_eq!(status, 200);
+    assert!(
+        html.contains("Bitte bestätigen Sie mit einem Klick"),
+        "{html}"
+    );
+    let (_, html) = app.page("/konto").await;
+    assert!(
+        html.contains("noch nicht bestätigt"),
+        "a GET confirms nothing"
+    );
+    let token = path.split("token=").nth(1).unwrap();
+    let response = app.post("accounts/verify", &[("token", token)]).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let (_, html) = app.page("/konto/bestaetigen?erledigt=1").await;
     assert!(html.contains("Ihre E-Mail-Adresse ist bestätigt"), "{html}");
     let (_, html) = app.page("/konto").await;
     assert!(!html.contains("noch nicht bestätigt"));
 
     // The link is single-use.
-    let (_, html) = app.page(path).await;
-    assert!(html.contains("ungültig, abgelaufen oder wurde schon verwendet"));
+    let again = errors_of(app.post("accounts/verify", &[("token", token)]).await).await;
+    assert_eq!(again["token"], "InvalidLink");
 }
 
 #[tokio::test]
@@ -475,14 +489,27 @@ async fn changing_the_email_takes_effect_after_the_new_address_confirms() {
     let path = confirm.link_starting_with(BASE_URL).replace(BASE_URL, "");
     let (status, html) = app.page(&path).await;
     assert_eq!(status, 200);
+    assert!(html.contains("Neue Adresse bestätigen"), "a GET only asks");
+    let token = path.split("token=").nth(1).unwrap();
+    let response = app
+        .post("accounts/confirm-email-change", &[("token", token)])
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let (_, html) = app.page("/konto/email-bestaetigen?erledigt=1").await;
     assert!(html.contains("Ihre neue E-Mail-Adresse ist bestätigt"));
+    assert_eq!(
+        app.scalar_text(&format!("SELECT email FROM users WHERE id = {}", user.id))
+            .await,
+        "neu@example.org"
+    );
+    // Every session ended with the move (F-16): this one is signed out now.
     let me: serde_json::Value = app
         .post("accounts/current", &[])
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(me["email"], "neu@example.org");
+    assert!(me.is_null(), "{me}");
 }
 
 #[tokio::test]

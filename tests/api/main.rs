@@ -17,6 +17,7 @@ mod pages;
 mod participation;
 mod projects;
 mod schema;
+mod security;
 mod server_functions;
 mod time;
 mod visibility;

@@ -1,6 +1,6 @@
 //! Single-use tokens sent by mail. Only hashes are stored (see `server::tokens`).
 
-use super::{with_tx, DbError, Tx};
+use super::{with_pool, with_tx, Db, DbError, Tx};
 use chrono::{DateTime, Utc};
 
 /// What a token allows.
@@ -65,6 +65,21 @@ pub async fn consume_token(
             .bind(now)
             .fetch_optional(conn)
             .await?
+    }))
+}
+
+/// Whether `token_hash` is an unused, unexpired token of `purpose` (read only: checked before
+/// expensive work such as hashing a new password, then consumed in the transaction).
+pub async fn token_is_open(
+    db: &Db,
+    purpose: TokenPurpose,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM user_tokens \
+         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3)";
+    Ok(with_pool!(db, pool => {
+        sqlx::query_scalar(SQL).bind(token_hash).bind(purpose.as_str()).bind(now).fetch_one(pool).await?
     }))
 }
 

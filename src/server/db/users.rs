@@ -150,15 +150,17 @@ pub async fn update_password(
     }))
 }
 
-/// Replaces the email with one proven by a confirmation link.
+/// Replaces the email with one proven by a confirmation link; every session ends.
 pub async fn update_email(
     tx: &mut Tx,
     user_id: i64,
     email: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    const SQL: &str = "UPDATE users SET email = $2, email_verified_at = $3, updated_at = $3 \
-         WHERE id = $1";
+    // A new address ends every session, like a new password: a session someone else holds
+    // must not survive the owner moving the account.
+    const SQL: &str = "UPDATE users SET email = $2, email_verified_at = $3, updated_at = $3, \
+            session_version = session_version + 1 WHERE id = $1";
     with_tx!(tx, conn => {
         sqlx::query(SQL).bind(user_id).bind(email).bind(now).execute(conn).await?;
     });

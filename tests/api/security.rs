@@ -1,0 +1,215 @@
+//! Security hardening (issue 15): the headers of every kind of response, and markdown that
+//! cannot send a visitor's address to another host.
+
+use crate::helpers::{browser_client, post_as, spawn_app, TestApp};
+use reqwest::header::HeaderMap;
+use stadtlabor::domain::accounts::Role;
+
+async fn headers_of(app: &TestApp, client: &reqwest::Client, path: &str) -> (HeaderMap, String) {
+    let response = client
+        .get(format!("{}{path}", app.address))
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    let headers = response.headers().clone();
+    (headers, response.text().await.unwrap())
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_else(|| panic!("no {name} header"))
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_pages_a_nonce_policy() {
+    let app = spawn_app().await;
+    let anonymous = browser_client();
+    let (_, signed_in) = app.signed_in(Role::Citizen).await;
+    for (client, path) in [
+        (&anonymous, "/"),
+        (&anonymous, "/ideen"),
+        (&anonymous, "/gibt-es-nicht"),
+        (&signed_in, "/konto"),
+        (&anonymous, "/workshops.ics"),
+        (&anonymous, "/healthz"),
+    ] {
+        let (headers, body) = headers_of(&app, client, path).await;
+        assert_eq!(
+            header(&headers, "x-content-type-options"),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(header(&headers, "x-frame-options"), "DENY", "{path}");
+        assert_eq!(
+            header(&headers, "referrer-policy"),
+            "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        assert!(header(&headers, "permissions-policy").contains("camera=()"));
+        let policy = header(&headers, "content-security-policy");
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{path}: {policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+        if body.starts_with("<!DOCTYPE html>") {
+            // The nonce of the policy is the one on the page's scripts, and every script has it.
+            let nonce = policy
+                .split("'nonce-")
+                .nth(1)
+                .and_then(|rest| rest.split('\'').next())
+                .unwrap_or_else(|| panic!("{path}: no nonce in {policy}"));
+            let scripts = body.matches("<script").count();
+            assert!(scripts > 0, "{path}");
+            assert_eq!(
+                body.matches(&format!("nonce=\"{nonce}\"")).count(),
+                scripts,
+                "{path}: every script carries this response's nonce"
+            );
+        }
+    }
+    let (first, _) = headers_of(&app, &anonymous, "/").await;
+    let (second, _) = headers_of(&app, &anonymous, "/").await;
+    assert_ne!(
+        header(&first, "content-security-policy"),
+        header(&second, "content-security-policy"),
+        "a new nonce per response"
+    );
+    // What a signed-in person sees is not cached; public pages may be.
+    let (headers, _) = headers_of(&app, &signed_in, "/konto").await;
+    assert_eq!(header(&headers, "cache-control"), "no-store");
+    let (headers, _) = headers_of(&app, &anonymous, "/ideen").await;
+    assert!(headers.get("cache-control").is_none());
+    // HSTS only where the site is served over https (the tests use http).
+    assert!(headers.get("strict-transport-security").is_none());
+}
+
+#[tokio::test]
+async fn an_image_from_another_host_in_an_idea_is_shown_as_a_link_not_loaded() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
+    let response = post_as(
+        &client,
+        &app.address,
+        "ideas/create",
+        &[
+            ("title", "Bild von woanders"),
+            (
+                "body",
+                "Seht euch das an: ![Zähler](https://tracker.example/p.gif?u=1) und [sms](sms:+49123)",
+            ),
+            ("category", "mobilitaet"),
+            ("project", "big-bird-westfalen"),
+            ("location", "Soest"),
+        ],
+    )
+    .await;
+    let status = response.status().as_u16();
+    assert!(
+        status == 200,
+        "{status}: {}",
+        response.text().await.unwrap()
+    );
+    let id = app.scalar("SELECT max(id) FROM ideas").await;
+    let (_, page) = app
+        .page_as(&browser_client(), &format!("/ideen/{id}"))
+        .await;
+    assert!(
+        !page.contains("<img src=\"https://tracker.example"),
+        "not loaded"
+    );
+    assert!(
+        page.contains("href=\"https://tracker.example/p.gif?u=1\""),
+        "a link to click"
+    );
+    assert!(
+        !page.contains("href=\"sms:"),
+        "only http, https and mailto links"
+    );
+}
+
+/// F-06: an attacker who once had the password asks for an email change and keeps the link;
+/// the owner resets the password — the kept link must be dead then.
+#[tokio::test]
+async fn a_password_reset_voids_a_pending_email_change() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    app.log_in(&user).await;
+    let response = app
+        .post(
+            "accounts/change-email",
+            &[
+                ("new_email", "angreifer@example.net"),
+                ("email_password", &user.password),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let kept = app
+        .mail
+        .wait_for("angreifer@example.net", 1)
+        .await
+        .remove(0);
+    let kept_token = kept
+        .link_starting_with("http")
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+
+    let response = app
+        .post("accounts/request-password-reset", &[("email", &user.email)])
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let reset = app
+        .mail
+        .wait_for(&user.email, 2)
+        .await
+        .into_iter()
+        .find(|m| m.subject == "Passwort zurücksetzen")
+        .expect("the reset mail");
+    let token = reset
+        .link_starting_with("http")
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let response = app
+        .post(
+            "accounts/reset-password",
+            &[("token", &token), ("password", "ein ganz neues passwort")],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+
+    let response = app
+        .post("accounts/confirm-email-change", &[("token", &kept_token)])
+        .await;
+    assert_eq!(response.status().as_u16(), 422, "the kept link is void");
+    assert_eq!(
+        app.scalar_text(&format!("SELECT email FROM users WHERE id = {}", user.id))
+            .await,
+        user.email
+    );
+}
+
+/// F-01: a made-up reset token is refused before any password is hashed, so a flood of them
+/// costs the server one indexed read each (the benchmark measures the effect on logins).
+#[tokio::test]
+async fn a_made_up_reset_token_is_refused_without_hashing() {
+    let app = spawn_app().await;
+    let response = app
+        .post(
+            "accounts/reset-password",
+            &[
+                ("token", "erfunden"),
+                ("password", "ein ganz neues passwort"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 422);
+    assert!(response.text().await.unwrap().contains("InvalidLink"));
+}
