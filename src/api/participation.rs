@@ -64,13 +64,14 @@ pub async fn set_support(idea_id: i64, support: bool) -> Result<(), AppError> {
     .await
 }
 
-/// Follows or unfollows an idea.
+/// Follows or unfollows an idea (verified accounts only: following leads to mail, and mail
+/// goes only to confirmed addresses — double opt-in).
 #[server(endpoint = "follows/idea")]
 pub async fn follow_idea(idea_id: i64, follow: bool) -> Result<(), AppError> {
     use crate::server::db::{follows, ideas};
     use crate::server::request::serve;
     serve(|ctx| async move {
-        let user = ctx.user().await?;
+        let user = ctx.verified_user().await?;
         let mut tx = ctx.state.db.begin().await?;
         ideas::find_idea_state(&mut tx, idea_id).await?;
         let idea = follows::Followed::Idea(idea_id);
@@ -96,13 +97,13 @@ pub async fn project_follow_state(slug: String) -> Result<bool, AppError> {
     .await
 }
 
-/// Follows or unfollows a project (new ideas in it notify).
+/// Follows or unfollows a project (new ideas in it notify; verified accounts only).
 #[server(endpoint = "follows/project")]
 pub async fn follow_project(slug: String, follow: bool) -> Result<(), AppError> {
     use crate::server::db::{follows, projects};
     use crate::server::request::serve;
     serve(|ctx| async move {
-        let user = ctx.user().await?;
+        let user = ctx.verified_user().await?;
         let project_id = projects::find_project_id(&ctx.state.db, &slug).await?;
         let mut tx = ctx.state.db.begin().await?;
         let project = follows::Followed::Project(project_id);

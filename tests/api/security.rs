@@ -213,3 +213,92 @@ async fn a_made_up_reset_token_is_refused_without_hashing() {
     assert_eq!(response.status().as_u16(), 422);
     assert!(response.text().await.unwrap().contains("InvalidLink"));
 }
+
+/// F-09: following leads to mail, and mail goes only to confirmed addresses.
+#[tokio::test]
+async fn unconfirmed_addresses_cannot_follow_and_get_no_notification_mail() {
+    let app = spawn_app().await;
+    let unverified = app.create_user(Role::Citizen, false).await;
+    let client = app.client_for(&unverified).await;
+    let response = post_as(
+        &client,
+        &app.address,
+        "follows/project",
+        &[("slug", "big-bird-westfalen"), ("follow", "true")],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 403);
+    // Even a follow that exists (e.g. from before) sends nothing to an unconfirmed address.
+    let (follower, follower_client) = app.signed_in(Role::Citizen).await;
+    let response = post_as(
+        &follower_client,
+        &app.address,
+        "follows/project",
+        &[("slug", "big-bird-westfalen"), ("follow", "true")],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    app.execute(&format!(
+        "INSERT INTO project_follows (user_id, project_id, created_at) \
+         SELECT {}, id, '2026-01-01T00:00:00Z' FROM projects WHERE slug = 'big-bird-westfalen'",
+        unverified.id
+    ))
+    .await;
+    let (_, author) = app.signed_in(Role::Citizen).await;
+    let response = post_as(
+        &author,
+        &app.address,
+        "ideas/create",
+        &[
+            ("title", "Eine neue Idee im Projekt"),
+            ("body", "Text"),
+            ("category", "mobilitaet"),
+            ("project", "big-bird-westfalen"),
+            ("location", "Soest"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    app.drain_outbox().await;
+    assert_eq!(
+        app.queued_mails_to(&follower.email).await,
+        1,
+        "a confirmed follower hears"
+    );
+    assert_eq!(app.queued_mails_to(&unverified.email).await, 0);
+}
+
+/// F-07: a sent reset mail leaves no usable link in the database; other mails keep their text.
+#[tokio::test]
+async fn a_sent_account_link_mail_is_forgotten_by_the_outbox() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    let response = app
+        .post("accounts/request-password-reset", &[("email", &user.email)])
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let mail = app.mail.wait_for(&user.email, 1).await.remove(0);
+    let token = mail
+        .link_starting_with("http")
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    app.drain_outbox().await;
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM outbox WHERE body_text LIKE '%{token}%' OR body_html LIKE '%{token}%'"
+        ))
+        .await,
+        0,
+        "the link is gone from the outbox"
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT count(*) FROM outbox WHERE kind = 'reset_password' AND sent_at IS NOT NULL"
+        )
+        .await,
+        1,
+        "the record that it was sent stays"
+    );
+}

@@ -61,8 +61,8 @@ impl Recipient {
     }
 }
 
-/// The audience of an event, without `excluded` (the actor; people told otherwise) and
-/// without blocked accounts. One query.
+/// The audience of an event, without `excluded` (the actor; people told otherwise), without
+/// blocked accounts and without unconfirmed addresses (double opt-in). One query.
 pub async fn recipients(
     tx: &mut Tx,
     audience: Audience,
@@ -75,6 +75,7 @@ pub async fn recipients(
            FROM users u \
            LEFT JOIN notification_preferences np ON np.user_id = u.id AND np.kind = $2 \
           WHERE u.id IN ({}) AND u.id <> $3 AND u.id <> $4 AND u.blocked_at IS NULL \
+            AND u.email_verified_at IS NOT NULL \
           ORDER BY u.id",
         audience.subquery()
     );
@@ -284,7 +285,8 @@ pub async fn set_follow_flags(
 pub async fn digest_recipients(db: &Db, period: DigestPeriod) -> Result<Vec<Recipient>, DbError> {
     const SQL: &str = "SELECT u.id, u.email, u.display_name, u.locale, np.delivery \
          FROM users u JOIN notification_preferences np ON np.user_id = u.id \
-         WHERE np.delivery = $1 AND u.blocked_at IS NULL AND EXISTS ( \
+         WHERE np.delivery = $1 AND u.blocked_at IS NULL AND u.email_verified_at IS NOT NULL \
+           AND EXISTS ( \
                SELECT 1 FROM notifications n \
                 WHERE n.user_id = u.id AND n.kind = np.kind AND n.emailed_at IS NULL) \
          GROUP BY u.id, u.email, u.display_name, u.locale, np.delivery \

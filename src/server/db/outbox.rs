@@ -127,12 +127,32 @@ pub async fn claim_due_mails(
     Ok(mails)
 }
 
-/// Marks a mail sent. The `sent_at IS NULL` guard makes this happen once per mail.
+/// The kinds of mail whose body holds a usable account link (only the token's hash is kept in
+/// `user_tokens`): once sent, their text is forgotten, so a copy of the database holds no
+/// link that resets a password or confirms an address (F-07).
+pub const SECRET_LINK_KINDS: [&str; 3] = ["verify_email", "reset_password", "change_email"];
+
+/// Marks a mail sent (and forgets the body of a [`SECRET_LINK_KINDS`] mail). The
+/// `sent_at IS NULL` guard makes this happen once per mail.
 pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool, DbError> {
-    const SQL: &str = "UPDATE outbox SET sent_at = $2, locked_until = NULL \
+    const SQL: &str = "UPDATE outbox SET sent_at = $2, locked_until = NULL, \
+            body_text = CASE WHEN kind IN ($3, $4, $5) THEN '' ELSE body_text END, \
+            body_html = CASE WHEN kind IN ($3, $4, $5) THEN '' ELSE body_html END \
          WHERE id = $1 AND sent_at IS NULL";
+    let [a, b, c] = SECRET_LINK_KINDS;
     Ok(with_pool!(db, pool => {
-        sqlx::query(SQL).bind(id).bind(now).execute(pool).await?.rows_affected() == 1
+        sqlx::query(SQL).bind(id).bind(now).bind(a).bind(b).bind(c).execute(pool).await?.rows_affected() == 1
+    }))
+}
+
+/// Deletes mails sent before `before` (the outbox is no archive of personal data).
+pub async fn delete_sent_before(db: &Db, before: DateTime<Utc>) -> Result<u64, DbError> {
+    Ok(with_pool!(db, pool => {
+        sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1")
+            .bind(before)
+            .execute(pool)
+            .await?
+            .rows_affected()
     }))
 }
 

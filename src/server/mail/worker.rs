@@ -23,6 +23,8 @@ const BATCH: i64 = 20;
 /// The longest wait between two attempts.
 const MAX_BACKOFF: TimeDelta = TimeDelta::hours(6);
 const HOUSEKEEPING_EVERY: TimeDelta = TimeDelta::minutes(10);
+/// Sent mails are kept this long (to answer "did you get my mail?"), then deleted.
+const SENT_MAIL_KEPT: TimeDelta = TimeDelta::days(30);
 
 pub struct MailWorker {
     pub db: Db,
@@ -107,6 +109,9 @@ impl MailWorker {
             login_failures::delete_failures_before(&self.db, now - TimeDelta::days(1)).await
         {
             tracing::warn!(error = %err, "deleting old login failures failed");
+        }
+        if let Err(err) = outbox::delete_sent_before(&self.db, now - SENT_MAIL_KEPT).await {
+            tracing::warn!(error = %err, "deleting old sent mails failed");
         }
     }
 }
