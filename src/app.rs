@@ -40,8 +40,6 @@ use leptos_router::{path, SsrMode};
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = current_locale();
-    #[cfg(feature = "ssr")]
-    crate::server::security_headers::set_page_policy(&options);
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>

@@ -8,7 +8,6 @@ use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
-use leptos::config::LeptosOptions;
 
 /// The policy of a page rendered with `nonce`. Styles come from our stylesheet only (no
 /// inline styles on any page), images from our host (markdown images from elsewhere are not
@@ -28,26 +27,35 @@ pub fn page_policy(nonce: &str, reload_port: Option<u32>) -> String {
 /// For responses that are not pages (JSON, CSV, calendars, files): nothing may run or frame.
 const NOT_A_PAGE_POLICY: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-/// Called by the shell while it renders: sets the page's policy with this response's nonce.
-pub fn set_page_policy(options: &LeptosOptions) {
-    let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
-        return;
-    };
-    let reload = std::env::var_os("LEPTOS_WATCH").map(|_| options.reload_port);
-    if let Ok(value) = HeaderValue::from_str(&page_policy(&nonce.to_string(), reload)) {
-        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+/// The nonce of one request: made by [`add_security_headers`] before the page renders, given
+/// to Leptos by [`provide_request_nonce`] (so its scripts carry it), and written into the
+/// page's policy by the same middleware — one value, no dependence on when the renderer
+/// hands over its headers.
+#[derive(Clone, Debug)]
+pub struct RequestNonce(pub String);
+
+/// Leptos's render context for a page: replaces the nonce Leptos made itself by this
+/// request's (called from the routes' context closure, after Leptos's own contexts).
+pub fn provide_request_nonce() {
+    use leptos::prelude::{provide_context, use_context};
+    let nonce = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestNonce>().cloned());
+    if let Some(RequestNonce(value)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(value));
     }
 }
 
-/// Adds the static headers to every response (and HSTS when the site is served over https).
+/// Adds the security headers to every response: the page policy with this request's nonce on
+/// HTML, a deny-all policy on everything else, the static headers, HSTS when the site is
+/// served over https.
 pub async fn add_security_headers(
     State(state): State<AppState>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
+    let nonce = leptos::nonce::Nonce::new().to_string();
+    request.extensions_mut().insert(RequestNonce(nonce.clone()));
+    let reload = std::env::var_os("LEPTOS_WATCH").map(|_| state.leptos_options.reload_port);
     let signed_in = request
         .headers()
         .get_all(header::COOKIE)
@@ -75,9 +83,17 @@ pub async fn add_security_headers(
         HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     );
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        set(headers, header::CONTENT_SECURITY_POLICY, NOT_A_PAGE_POLICY);
-    }
+    let html = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    let policy = if html {
+        HeaderValue::from_str(&page_policy(&nonce, reload))
+            .unwrap_or(HeaderValue::from_static(NOT_A_PAGE_POLICY))
+    } else {
+        HeaderValue::from_static(NOT_A_PAGE_POLICY)
+    };
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     if state.settings.secure_cookies() {
         set(
             headers,

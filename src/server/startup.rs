@@ -170,12 +170,12 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             workshop_export::ATTENDEES_CSV_PATH,
             get(workshop_export::download),
         )
-        .leptos_routes_with_context(&state, routes, || {}, {
+        .leptos_routes_with_context(&state, routes, security_headers::provide_request_nonce, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(
-            || {},
+            security_headers::provide_request_nonce,
             shell,
         ))
         .layer(axum::middleware::from_fn_with_state(
