@@ -110,26 +110,55 @@ pub enum ValidationError {
     NoOffer,
 }
 
+/// Characters removed from every text: invisible spaces and joiners that only hide content,
+/// the byte-order mark, and the bidirectional overrides that make text read differently from
+/// how it is stored.
+fn is_stripped(c: char) -> bool {
+    matches!(c,
+        '\u{180E}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that show nothing on their own (kept inside text, where they join emoji,
+/// mark hyphenation points or direction), so a value made only of them is empty.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{200C}'
+                ..='\u{200F}' | '\u{3164}' | '\u{FFA0}'
+        )
+}
+
+/// Every text field once, at the domain boundary: NFC (so "ü" typed two ways is one text),
+/// stripped of [`is_stripped`] characters, trimmed; `None` if nothing visible is left.
+fn normalise(raw: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let value: String = raw.nfc().filter(|c| !is_stripped(*c)).collect();
+    let value = value.trim();
+    (!value.chars().all(is_invisible)).then(|| value.to_owned())
+}
+
 /// A required single-line text of at most `max` characters.
 pub fn parse_line(raw: &str, max: usize) -> Result<String, ValidationError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        Err(ValidationError::Required)
-    } else if value.chars().count() > max {
+    let Some(value) = normalise(raw) else {
+        return Err(ValidationError::Required);
+    };
+    if value.chars().count() > max {
         Err(ValidationError::TooLong { max })
     } else if value.chars().any(char::is_control) {
         Err(ValidationError::InvalidCharacters)
     } else {
-        Ok(value.to_owned())
+        Ok(value)
     }
 }
 
 /// A required markdown text of at most `max` characters (line breaks and tabs allowed).
 pub fn parse_markdown(raw: &str, max: usize) -> Result<String, ValidationError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        Err(ValidationError::Required)
-    } else if value.chars().count() > max {
+    let Some(value) = normalise(raw) else {
+        return Err(ValidationError::Required);
+    };
+    if value.chars().count() > max {
         Err(ValidationError::TooLong { max })
     } else if value
         .chars()
@@ -137,7 +166,7 @@ pub fn parse_markdown(raw: &str, max: usize) -> Result<String, ValidationError> 
     {
         Err(ValidationError::InvalidCharacters)
     } else {
-        Ok(value.to_owned())
+        Ok(value)
     }
 }
 
@@ -174,5 +203,54 @@ impl FieldErrors {
 
     pub fn get(&self, field: &str) -> Option<&ValidationError> {
         self.errors.get(field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_of_invisible_characters_is_empty() {
+        for invisible in [
+            "\u{200B}",
+            " \u{FEFF} ",
+            "\u{2060}\u{200D}",
+            "\u{00AD}",
+            "\u{3164}",
+        ] {
+            assert_eq!(
+                parse_line(invisible, 80),
+                Err(ValidationError::Required),
+                "{invisible:?}"
+            );
+            assert_eq!(
+                parse_markdown(invisible, 80),
+                Err(ValidationError::Required)
+            );
+        }
+    }
+
+    #[test]
+    fn texts_are_nfc_without_hidden_characters_and_keep_what_they_show() {
+        // "Bürger" typed with a combining diaeresis is stored like the precomposed one.
+        assert_eq!(parse_line("Bu\u{0308}rger", 80).unwrap(), "Bürger");
+        assert_eq!(
+            parse_line("Sta\u{200B}dt\u{FEFF}lab\u{202E}or", 80).unwrap(),
+            "Stadtlabor"
+        );
+        // Emoji sequences and hyphenation points stay.
+        assert_eq!(
+            parse_line("👩\u{200D}🔧 Werk\u{00AD}statt", 80).unwrap(),
+            "👩\u{200D}🔧 Werk\u{00AD}statt"
+        );
+        assert_eq!(
+            parse_markdown("Zeile 1\nZeile 2", 80).unwrap(),
+            "Zeile 1\nZeile 2"
+        );
+        assert_eq!(
+            parse_line("Anna\u{0}", 80),
+            Err(ValidationError::InvalidCharacters)
+        );
     }
 }

@@ -304,3 +304,29 @@ async fn a_sent_account_link_mail_is_forgotten_by_the_outbox() {
         "the record that it was sent stays"
     );
 }
+
+/// Invisible characters: a title of one zero-width space is empty, and nothing is stored.
+#[tokio::test]
+async fn a_field_of_invisible_characters_counts_as_empty() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
+    let before = app.scalar("SELECT count(*) FROM ideas").await;
+    let response = post_as(
+        &client,
+        &app.address,
+        "ideas/create",
+        &[
+            ("title", "\u{200B}"),
+            ("body", "\u{FEFF}\u{2060}"),
+            ("category", "mobilitaet"),
+            ("project", "big-bird-westfalen"),
+            ("location", "Soest"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 422);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["Validation"]["errors"]["title"], "Required");
+    assert_eq!(body["Validation"]["errors"]["body"], "Required");
+    assert_eq!(app.scalar("SELECT count(*) FROM ideas").await, before);
+}
