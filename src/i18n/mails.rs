@@ -22,6 +22,8 @@ pub struct EventWords<'a> {
 pub struct MailTexts {
     /// "Hallo Anna,"
     pub greeting: fn(&str) -> String,
+    /// For addresses nobody has confirmed yet: no self-chosen name goes out to them (F-15).
+    pub greeting_without_name: &'static str,
     pub signature: &'static str,
 
     pub verify_subject: &'static str,
@@ -81,6 +83,7 @@ fn hours_en(hours: i64) -> String {
 
 pub const DE: MailTexts = MailTexts {
     greeting: |name| format!("Hallo {name},"),
+    greeting_without_name: "Guten Tag,",
     signature: "Ihr Team vom City-Lab SO Digital",
 
     verify_subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
@@ -145,6 +148,7 @@ pub const DE: MailTexts = MailTexts {
 
 pub const EN: MailTexts = MailTexts {
     greeting: |name| format!("Hello {name},"),
+    greeting_without_name: "Hello,",
     signature: "The team of the city lab SO Digital",
 
     verify_subject: "Please confirm your email address",

@@ -191,12 +191,8 @@ pub async fn register(
                 now,
             )
             .await?;
-            let mail = templates::verify_email(
-                locale,
-                name.as_ref(),
-                &link,
-                valid_hours(TokenPurpose::VerifyEmail),
-            );
+            let mail =
+                templates::verify_email(locale, &link, valid_hours(TokenPurpose::VerifyEmail));
             mail::queue(&mut tx, Some(user_id), email.as_ref(), &mail, now).await?;
         }
     }
@@ -250,7 +246,6 @@ pub async fn resend_verification(
     .await?;
     let mail = templates::verify_email(
         user.mail_locale(),
-        &user.display_name,
         &link,
         valid_hours(TokenPurpose::VerifyEmail),
     );
@@ -503,12 +498,8 @@ pub async fn request_email_change(
     )
     .await?;
     let locale = user.mail_locale();
-    let confirm = templates::confirm_new_email(
-        locale,
-        &user.display_name,
-        &link,
-        valid_hours(TokenPurpose::ChangeEmail),
-    );
+    let confirm =
+        templates::confirm_new_email(locale, &link, valid_hours(TokenPurpose::ChangeEmail));
     mail::queue(&mut tx, Some(user.id), new_email.as_ref(), &confirm, now).await?;
     let notice = templates::email_change_requested(locale, &user.display_name, new_email.as_ref());
     mail::queue(&mut tx, Some(user.id), &user.email, &notice, now).await?;

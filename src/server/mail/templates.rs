@@ -31,7 +31,8 @@ pub(super) fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Assembles a mail from a greeting, paragraphs, an optional button link and the footer.
+/// Assembles a mail from a greeting, paragraphs, an optional button link and the footer. An
+/// empty `name` greets without one.
 pub(super) fn compose(
     kind: &'static str,
     locale: Locale,
@@ -42,7 +43,12 @@ pub(super) fn compose(
     why: &str,
 ) -> ComposedMail {
     let texts = locale.texts().mails;
-    let (greeting, signature) = ((texts.greeting)(name), texts.signature);
+    let greeting = if name.is_empty() {
+        texts.greeting_without_name.to_owned()
+    } else {
+        (texts.greeting)(name)
+    };
+    let signature = texts.signature;
     let mut text = format!("{greeting}\n\n");
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
@@ -83,13 +89,14 @@ pub(super) fn compose(
     }
 }
 
-pub fn verify_email(locale: Locale, name: &str, link: &str, valid_hours: i64) -> ComposedMail {
+/// To an address nobody has confirmed yet: greets without the name the registrant chose.
+pub fn verify_email(locale: Locale, link: &str, valid_hours: i64) -> ComposedMail {
     let m = locale.texts().mails;
     compose(
         "verify_email",
         locale,
         m.verify_subject.to_owned(),
-        name,
+        "",
         &[(m.verify_text)(valid_hours)],
         Some((m.verify_action, link)),
         m.verify_why,
@@ -122,13 +129,14 @@ pub fn reset_password(locale: Locale, name: &str, link: &str, valid_hours: i64) 
     )
 }
 
-pub fn confirm_new_email(locale: Locale, name: &str, link: &str, valid_hours: i64) -> ComposedMail {
+/// To the new, not yet confirmed address: greets without the account's name.
+pub fn confirm_new_email(locale: Locale, link: &str, valid_hours: i64) -> ComposedMail {
     let m = locale.texts().mails;
     compose(
         "change_email",
         locale,
         m.new_email_subject.to_owned(),
-        name,
+        "",
         &[(m.new_email_text)(valid_hours)],
         Some((m.new_email_action, link)),
         m.new_email_why,
@@ -156,7 +164,6 @@ mod tests {
     fn mails_have_both_bodies_the_link_and_a_footer() {
         let mail = verify_email(
             Locale::De,
-            "Anna <b>",
             "https://x.example/konto/bestaetigen?token=abc",
             48,
         );
@@ -167,7 +174,12 @@ mod tests {
             .html
             .contains("href=\"https://x.example/konto/bestaetigen?token=abc\""));
         assert!(
-            mail.html.contains("Hallo Anna &lt;b&gt;,"),
+            mail.text.starts_with("Guten Tag,"),
+            "no self-chosen name to an unconfirmed address"
+        );
+        let notice = email_change_requested(Locale::De, "Anna <b>", "neu@example.org");
+        assert!(
+            notice.html.contains("Hallo Anna &lt;b&gt;,"),
             "names are escaped"
         );
         assert!(mail.text.contains("registriert wurde"), "footer says why");
