@@ -49,6 +49,9 @@ pub struct MailTexts {
     /// The new address.
     pub email_change_notice_text: fn(&str) -> String,
     pub email_change_notice_why: &'static str,
+    pub address_in_use_subject: &'static str,
+    pub address_in_use_text: &'static str,
+    pub address_in_use_why: &'static str,
 
     /// The line that tells one event (also a digest's bullet).
     pub event_summary: fn(&EventWords<'_>) -> String,
@@ -105,6 +108,9 @@ pub const DE: MailTexts = MailTexts {
     email_change_notice_subject: "Änderung Ihrer E-Mail-Adresse angefordert",
     email_change_notice_text: |new_email| format!("für Ihr Konto bei Stadtlabor wurde die neue E-Mail-Adresse {new_email} angegeben. Sie wird erst nach Bestätigung aktiv. Waren Sie das nicht, ändern Sie bitte Ihr Passwort."),
     email_change_notice_why: "Sie erhalten diese E-Mail zu Ihrer Sicherheit, weil sich die Adresse Ihres Kontos ändern soll.",
+    address_in_use_subject: "Ihre E-Mail-Adresse wurde für ein anderes Konto angegeben",
+    address_in_use_text: "jemand hat versucht, ein anderes Konto bei Stadtlabor auf Ihre E-Mail-Adresse umzustellen. Ihr Konto bleibt, wie es ist; Sie müssen nichts tun.",
+    address_in_use_why: "Sie erhalten diese E-Mail zu Ihrer Sicherheit, weil Ihre Adresse bei Stadtlabor für ein anderes Konto angegeben wurde.",
 
     event_summary: |e| {
         let actor = e.actor.unwrap_or("Jemand");
@@ -170,6 +176,9 @@ pub const EN: MailTexts = MailTexts {
     email_change_notice_subject: "A change of your email address was requested",
     email_change_notice_text: |new_email| format!("the new email address {new_email} was entered for your Stadtlabor account. It becomes active only once confirmed. If that was not you, please change your password."),
     email_change_notice_why: "You receive this email for your security, because the address of your account is about to change.",
+    address_in_use_subject: "Your email address was entered for another account",
+    address_in_use_text: "someone tried to move another Stadtlabor account to your email address. Your account stays as it is; there is nothing to do.",
+    address_in_use_why: "You receive this email for your security, because your address was entered for another Stadtlabor account.",
 
     event_summary: |e| {
         let actor = e.actor.unwrap_or("Someone");

@@ -478,29 +478,37 @@ pub async fn request_email_change(
     let Some(new_email) = new_email else {
         return Err(AppError::Validation(errors));
     };
-    if new_email.as_ref() == user.email
-        || find_user_by_email(&state.db, &new_email).await?.is_some()
-    {
+    if new_email.as_ref() == user.email {
         errors.add("new_email", ValidationError::EmailTaken);
     }
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let mut tx = state.db.begin().await?;
-    revoke_tokens(&mut tx, user.id, TokenPurpose::ChangeEmail, now).await?;
-    let link = token_link(
-        state,
-        &mut tx,
-        user.id,
-        TokenPurpose::ChangeEmail,
-        Some(new_email.as_ref()),
-        now,
-    )
-    .await?;
     let locale = user.mail_locale();
-    let confirm =
-        templates::confirm_new_email(locale, &link, valid_hours(TokenPurpose::ChangeEmail));
-    mail::queue(&mut tx, Some(user.id), new_email.as_ref(), &confirm, now).await?;
+    let mut tx = state.db.begin().await?;
+    match find_user_by_email(&state.db, &new_email).await? {
+        // Another account's address: the answer is the same as for a free one (no one
+        // learns who has an account, F-11); that account's owner is told instead.
+        Some(owner) => {
+            let mail = templates::address_in_use(owner.mail_locale(), &owner.display_name);
+            mail::queue(&mut tx, Some(owner.id), &owner.email, &mail, now).await?;
+        }
+        None => {
+            revoke_tokens(&mut tx, user.id, TokenPurpose::ChangeEmail, now).await?;
+            let link = token_link(
+                state,
+                &mut tx,
+                user.id,
+                TokenPurpose::ChangeEmail,
+                Some(new_email.as_ref()),
+                now,
+            )
+            .await?;
+            let confirm =
+                templates::confirm_new_email(locale, &link, valid_hours(TokenPurpose::ChangeEmail));
+            mail::queue(&mut tx, Some(user.id), new_email.as_ref(), &confirm, now).await?;
+        }
+    }
     let notice = templates::email_change_requested(locale, &user.display_name, new_email.as_ref());
     mail::queue(&mut tx, Some(user.id), &user.email, &notice, now).await?;
     tx.commit().await?;

@@ -460,11 +460,38 @@ async fn changing_the_email_takes_effect_after_the_new_address_confirms() {
     let taken = app.create_user(Role::Citizen, true).await;
     app.log_in(&user).await;
 
+    // Another account's address gets the same answer as a free one (no enumeration, F-11);
+    // its owner is told, and no confirmation link goes anywhere.
+    let response = app
+        .post(
+            "accounts/change-email",
+            &[
+                ("new_email", &taken.email),
+                ("email_password", &user.password),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let told = app.mail.wait_for(&taken.email, 1).await.remove(0);
+    assert_eq!(
+        told.subject,
+        "Ihre E-Mail-Adresse wurde für ein anderes Konto angegeben"
+    );
+    assert!(!told.text.contains("token="), "no link to take the address");
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM user_tokens WHERE user_id = {} AND purpose = 'change_email'",
+            user.id
+        ))
+        .await,
+        0
+    );
+    // One's own address is a plain mistake, said as such.
     let errors = errors_of(
         app.post(
             "accounts/change-email",
             &[
-                ("new_email", &taken.email),
+                ("new_email", &user.email),
                 ("email_password", &user.password),
             ],
         )
@@ -483,8 +510,9 @@ async fn changing_the_email_takes_effect_after_the_new_address_confirms() {
         )
         .await;
     assert_eq!(response.status().as_u16(), 200);
-    let notice = app.mail.wait_for(&user.email, 1).await.remove(0);
-    assert!(notice.text.contains("neu@example.org"));
+    // The owner's old address hears of both attempts.
+    let notices = app.mail.wait_for(&user.email, 2).await;
+    assert!(notices.iter().any(|n| n.text.contains("neu@example.org")));
     let confirm = app.mail.wait_for("neu@example.org", 1).await.remove(0);
     let path = confirm.link_starting_with(BASE_URL).replace(BASE_URL, "");
     let (status, html) = app.page(&path).await;

@@ -143,6 +143,20 @@ pub fn confirm_new_email(locale: Locale, link: &str, valid_hours: i64) -> Compos
     )
 }
 
+/// To the owner of an address someone tried to move another account to.
+pub fn address_in_use(locale: Locale, name: &str) -> ComposedMail {
+    let m = locale.texts().mails;
+    compose(
+        "address_in_use",
+        locale,
+        m.address_in_use_subject.to_owned(),
+        name,
+        &[m.address_in_use_text.to_owned()],
+        None,
+        m.address_in_use_why,
+    )
+}
+
 pub fn email_change_requested(locale: Locale, name: &str, new_email: &str) -> ComposedMail {
     let m = locale.texts().mails;
     compose(
