@@ -116,7 +116,7 @@ vote_load() {
   # Accounts 50 and up author no generated idea, so every support is allowed.
   for n in $(seq 50 81); do
     local jar="$DIR/cookies-$n"
-    curl -s -o /dev/null -c "$jar" -d "email=teilnehmende-$n@bench.stadtlabor.invalid" \
+    curl -s -o /dev/null -c "$jar" -H "Origin: $BASE" -d "email=teilnehmende-$n@bench.stadtlabor.invalid" \
       -d "password=bench-passwort-stadtlabor" "$BASE/api/accounts/login"
     cookies+=("\"$(awk '$6 == "stadtlabor_session" {print $7}' "$jar")\"")
   done
@@ -134,6 +134,7 @@ request = function()
   local body = "idea_id=" .. idea .. "&support=" .. tostring(state[key])
   return wrk.format("POST", "/api/votes/set", {
     ["Cookie"] = "stadtlabor_session=" .. cookies[person],
+    ["Origin"] = "$BASE",
     ["Content-Type"] = "application/x-www-form-urlencoded",
   }, body)
 end
@@ -199,7 +200,7 @@ if db.execute("SELECT count(*) FROM reports WHERE decided_at IS NULL").fetchone(
 print(f"{db.execute('SELECT count(*) FROM reports WHERE decided_at IS NULL').fetchone()[0]} open reports")
 PY
 start_server "$DIR/list.db"
-curl -s -o /dev/null -c "$DIR/cookies-moderator" \
+curl -s -o /dev/null -c "$DIR/cookies-moderator" -H "Origin: $BASE" \
   -d "email=teilnehmende-99@bench.stadtlabor.invalid" -d "password=bench-passwort-stadtlabor" \
   "$BASE/api/accounts/login"
 MODERATOR="stadtlabor_session=$(awk '$6 == "stadtlabor_session" {print $7}' "$DIR/cookies-moderator")"

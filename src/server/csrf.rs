@@ -1,7 +1,11 @@
 //! Cross-site request forgery protection: a state-changing request must come from our own
-//! pages. Browsers send `Origin` with every cross-site POST (with and without JavaScript);
-//! where it is missing, `Referer` is checked instead. Together with `SameSite=Lax` cookies
-//! this keeps other sites from acting in a user's name.
+//! pages. Browsers say where a request comes from: `Sec-Fetch-Site` (every current browser,
+//! and it cannot be set by a page) is decided on first, as Go's `CrossOriginProtection` does;
+//! without it, `Origin` (sent with every cross-site POST), then `Referer`. A POST with no
+//! origin signal at all is refused (F-20): it is no browser form of ours. (The RFC 8058
+//! one-click unsubscribe, which mail programs post without any, is routed outside this
+//! check.) Together with `SameSite=Lax` cookies this keeps other sites from acting in a
+//! user's name.
 
 use crate::server::state::AppState;
 use axum::body::Body;
@@ -29,14 +33,19 @@ pub async fn reject_cross_site_requests(
         return next.run(request).await;
     }
     let headers = request.headers();
+    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        // "none": the person started it (typed, bookmarked), no page did.
+        Some("same-origin" | "none") => return next.run(request).await,
+        Some(_) => return refuse(&request, "sec-fetch-site"),
+        None => {}
+    }
     let claimed = headers
         .get(header::ORIGIN)
         .or_else(|| headers.get(header::REFERER))
         .and_then(|v| v.to_str().ok())
         .map(|v| origin_of(v).unwrap_or_else(|| "null".to_owned()));
     let Some(claimed) = claimed else {
-        // Neither header: not a browser form or fetch (those always send Origin on POST).
-        return next.run(request).await;
+        return refuse(&request, "no origin");
     };
     let own = state.settings.base_url.origin().ascii_serialization();
     let same_host = headers
@@ -48,18 +57,22 @@ pub async fn reject_cross_site_requests(
     if claimed == own || same_host {
         next.run(request).await
     } else {
-        tracing::warn!(origin = %claimed, path = %request.uri().path(), "cross-site request refused");
-        (
-            StatusCode::FORBIDDEN,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            Body::from(
-                "Diese Anfrage kam nicht von den Seiten des Stadtlabors und wurde abgelehnt. \
-                 Bitte senden Sie das Formular erneut von stadtlabor aus.\n\
-                 This request did not come from Stadtlabor's own pages and was refused.",
-            ),
-        )
-            .into_response()
+        refuse(&request, &claimed)
     }
+}
+
+fn refuse(request: &Request, origin: &str) -> Response {
+    tracing::warn!(origin, path = %request.uri().path(), "cross-site request refused");
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        Body::from(
+            "Diese Anfrage kam nicht von den Seiten des Stadtlabors und wurde abgelehnt. \
+             Bitte senden Sie das Formular erneut von stadtlabor aus.\n\
+             This request did not come from Stadtlabor's own pages and was refused.",
+        ),
+    )
+        .into_response()
 }
 
 #[cfg(test)]

@@ -637,6 +637,31 @@ async fn cross_site_posts_are_refused() {
         .await
         .unwrap();
     assert_eq!(referer_only.status().as_u16(), 403);
+    // No origin signal at all (F-20), or a browser's word that another site sent it.
+    let silent = app
+        .client
+        .post(format!("{}/api/accounts/logout", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(silent.status().as_u16(), 403);
+    let cross = app
+        .client
+        .post(format!("{}/api/accounts/logout", app.address))
+        .header("Sec-Fetch-Site", "cross-site")
+        .header("Origin", app.address.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross.status().as_u16(), 403, "Sec-Fetch-Site decides first");
+    let same = app
+        .client
+        .post(format!("{}/api/accounts/logout", app.address))
+        .header("Sec-Fetch-Site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same.status().as_u16(), 200);
 }
 
 #[tokio::test]

@@ -39,6 +39,7 @@ async fn list(app: &TestApp, query: &[(&str, &str)]) -> serde_json::Value {
     let response = app
         .client
         .post(format!("{}/api/ideas/list", app.address))
+        .header("Origin", &app.address)
         .form(&form)
         .send()
         .await

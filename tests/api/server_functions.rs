@@ -6,6 +6,7 @@ async fn the_project_list_endpoint_returns_the_seeded_projects() {
     let response = app
         .client
         .post(format!("{}/api/projects/list", app.address))
+        .header("Origin", &app.address)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .body("")
         .send()
@@ -23,6 +24,7 @@ async fn an_unknown_slug_is_answered_404_with_a_typed_error() {
     let response = app
         .client
         .post(format!("{}/api/projects/get", app.address))
+        .header("Origin", &app.address)
         .form(&[("slug", "gibt-es-nicht")])
         .send()
         .await
@@ -38,6 +40,7 @@ async fn a_malformed_call_is_a_bad_request_not_a_server_error() {
     let response = app
         .client
         .post(format!("{}/api/projects/get", app.address))
+        .header("Origin", &app.address)
         .form(&[("nonsense", "1")])
         .send()
         .await
