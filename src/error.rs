@@ -29,6 +29,9 @@ pub enum AppError {
     Blocked(BlockNotice),
     #[error("too many requests, retry after {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// The server is at its limit of expensive work (password hashing); try again shortly.
+    #[error("busy, retry after {retry_after_secs} s")]
+    Busy { retry_after_secs: u64 },
     #[error("internal error")]
     Internal,
 }
@@ -41,6 +44,16 @@ impl AppError {
         AppError::Validation(errors)
     }
 
+    /// How long the client should wait before trying again (the `Retry-After` header).
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited { retry_after_secs } | AppError::Busy { retry_after_secs } => {
+                Some(*retry_after_secs)
+            }
+            _ => None,
+        }
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -51,6 +64,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Conflict => 409,
             AppError::RateLimited { .. } => 429,
+            AppError::Busy { .. } => 503,
             AppError::Internal => 500,
         }
     }

@@ -433,7 +433,9 @@ impl Texts {
                 Some(form_error) => (self.validation)(form_error),
                 None => self.form_has_errors.to_owned(),
             },
-            AppError::RateLimited { retry_after_secs } => (self.rate_limited)(*retry_after_secs),
+            AppError::RateLimited { retry_after_secs } | AppError::Busy { retry_after_secs } => {
+                (self.rate_limited)(*retry_after_secs)
+            }
             AppError::Unauthenticated => self.login_required.to_owned(),
             AppError::Forbidden => self.forbidden.to_owned(),
             AppError::EmailNotVerified => self.unverified_notice.to_owned(),

@@ -30,11 +30,6 @@ pub const MIN_FORM_FILL_TIME: TimeDelta = TimeDelta::seconds(3);
 pub const LOGIN_FAILURE_LIMIT: i64 = 5;
 pub const LOGIN_FAILURE_WINDOW: TimeDelta = TimeDelta::minutes(15);
 
-fn internal(err: anyhow::Error) -> AppError {
-    tracing::error!(error = %format!("{err:#}"), "account operation failed");
-    AppError::Internal
-}
-
 /// Where a token's link leads and how long it is valid.
 fn link_target(purpose: TokenPurpose) -> (&'static str, TimeDelta) {
     match purpose {
@@ -156,9 +151,7 @@ pub async fn register(
         return Err(AppError::Validation(errors));
     }
     // Hash first in both cases so the answer takes the same time for known addresses.
-    let password_hash = hash_password(password.expose().to_owned())
-        .await
-        .map_err(internal)?;
+    let password_hash = hash_password(password.expose().to_owned()).await?;
     let existing = find_user_by_email(&state.db, &email).await?;
     let mut tx = state.db.begin().await?;
     match existing {
@@ -304,8 +297,7 @@ pub async fn authenticate(
         password.to_owned(),
         user.as_ref().map(|u| u.password_hash.clone()),
     )
-    .await
-    .map_err(internal)?;
+    .await?;
     match user {
         Some(user) if matches && user.is_blocked(now) => {
             Err(blocks::refuse_login(state, &user).await)
@@ -388,9 +380,7 @@ pub async fn reset_password(
     {
         return Err(invalid_link());
     }
-    let password_hash = hash_password(password.expose().to_owned())
-        .await
-        .map_err(internal)?;
+    let password_hash = hash_password(password.expose().to_owned()).await?;
     let mut tx = state.db.begin().await?;
     let Some((user_id, _)) = consume_token(
         &mut tx,
@@ -419,18 +409,14 @@ pub async fn change_password(
 ) -> Result<i64, AppError> {
     let mut errors = FieldErrors::new();
     let new = errors.check("new_password", NewPassword::parse(new));
-    let current_ok = verify_password(current.to_owned(), Some(user.password_hash.clone()))
-        .await
-        .map_err(internal)?;
+    let current_ok = verify_password(current.to_owned(), Some(user.password_hash.clone())).await?;
     if !current_ok {
         errors.add("current_password", ValidationError::WrongPassword);
     }
     let (Some(new), true) = (new, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
-    let password_hash = hash_password(new.expose().to_owned())
-        .await
-        .map_err(internal)?;
+    let password_hash = hash_password(new.expose().to_owned()).await?;
     let mut tx = state.db.begin().await?;
     let version = users::update_password(&mut tx, user.id, &password_hash, now).await?;
     revoke_account_links(&mut tx, user.id, now).await?;
@@ -470,8 +456,7 @@ pub async fn request_email_change(
         current_password.to_owned(),
         Some(user.password_hash.clone()),
     )
-    .await
-    .map_err(internal)?;
+    .await?;
     if !password_ok {
         errors.add("email_password", ValidationError::WrongPassword);
     }

@@ -1,9 +1,53 @@
-//! Password hashing with argon2id (OWASP parameters), always off the async threads.
+//! Password hashing with argon2id (OWASP parameters), always off the async threads, and
+//! never more at once than [`CONCURRENT_HASHES`]: a flood of logins or registrations waits
+//! for a slot (and is answered 503 after [`WAIT_FOR_SLOT`]) instead of taking the memory and
+//! the cores every real login needs (F-01).
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::LazyLock;
+use std::time::Duration;
+use tokio::sync::{Semaphore, SemaphorePermit};
+
+/// Hashes that may run at once (19 MiB each): two per core of the machine this is sized for.
+pub const CONCURRENT_HASHES: usize = 4;
+/// How long a request waits for a hashing slot before it is answered 503.
+pub const WAIT_FOR_SLOT: Duration = Duration::from_secs(10);
+static HASHING: Semaphore = Semaphore::const_new(CONCURRENT_HASHES);
+
+/// Why a password could not be hashed or checked.
+#[derive(Debug, thiserror::Error)]
+pub enum PasswordError {
+    #[error("every hashing slot stayed busy")]
+    Busy,
+    #[error(transparent)]
+    Failed(#[from] anyhow::Error),
+}
+
+impl From<PasswordError> for crate::error::AppError {
+    fn from(err: PasswordError) -> Self {
+        match err {
+            PasswordError::Busy => crate::error::AppError::Busy {
+                retry_after_secs: 5,
+            },
+            PasswordError::Failed(err) => {
+                tracing::error!(error = %format!("{err:#}"), "password hashing failed");
+                crate::error::AppError::Internal
+            }
+        }
+    }
+}
+
+async fn slot() -> Result<SemaphorePermit<'static>, PasswordError> {
+    match tokio::time::timeout(WAIT_FOR_SLOT, HASHING.acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => {
+            tracing::warn!("all password hashing slots busy; answering 503");
+            Err(PasswordError::Busy)
+        }
+    }
+}
 
 /// OWASP's argon2id recommendation: 19 MiB, 2 iterations, 1 lane.
 fn argon2() -> Argon2<'static> {
@@ -26,14 +70,22 @@ fn hash_blocking(password: &str) -> Result<String, argon2::password_hash::Error>
 }
 
 /// Hashes a new password (PHC string with algorithm, parameters and salt).
-pub async fn hash_password(password: String) -> anyhow::Result<String> {
-    Ok(tokio::task::spawn_blocking(move || hash_blocking(&password)).await??)
+pub async fn hash_password(password: String) -> Result<String, PasswordError> {
+    let _slot = slot().await?;
+    let hashed = tokio::task::spawn_blocking(move || hash_blocking(&password))
+        .await
+        .map_err(anyhow::Error::from)?;
+    Ok(hashed.map_err(|e| anyhow::anyhow!("{e}"))?)
 }
 
 /// Checks `candidate` against `stored`, or against the dummy hash when there is no account.
 /// Returns false for a missing account even if the dummy happened to match.
-pub async fn verify_password(candidate: String, stored: Option<String>) -> anyhow::Result<bool> {
-    tokio::task::spawn_blocking(move || {
+pub async fn verify_password(
+    candidate: String,
+    stored: Option<String>,
+) -> Result<bool, PasswordError> {
+    let _slot = slot().await?;
+    let checked: anyhow::Result<bool> = tokio::task::spawn_blocking(move || {
         let exists = stored.is_some();
         let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let parsed = PasswordHash::new(&hash)?;
@@ -42,7 +94,10 @@ pub async fn verify_password(candidate: String, stored: Option<String>) -> anyho
             .is_ok();
         Ok(exists && matches)
     })
-    .await?
+    .await
+    .map_err(anyhow::Error::from)
+    .and_then(|r| r);
+    Ok(checked?)
 }
 
 #[cfg(test)]

@@ -51,5 +51,8 @@ pub fn set_response_status(err: &AppError) {
         response.set_status(
             StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
         );
+        if let Some(seconds) = err.retry_after_secs() {
+            response.insert_header(axum::http::header::RETRY_AFTER, seconds.into());
+        }
     }
 }
