@@ -3,7 +3,7 @@
 # again is quick. Works offline with the package registries alone (see README, "Setup").
 #
 #   scripts/setup.sh app    # build tools: wasm32 toolchain, wasm-bindgen CLI, cargo-leptos
-#   scripts/setup.sh test   # … plus PostgreSQL, Chromium, Playwright and cargo-nextest
+#   scripts/setup.sh test   # … plus PostgreSQL, Chromium, Playwright, cargo-nextest, cargo-audit
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -87,6 +87,10 @@ fi
 if ! cargo nextest --version >/dev/null 2>&1; then
   log "installing cargo-nextest"
   install_tool cargo install cargo-nextest --locked
+fi
+if ! cargo audit --version >/dev/null 2>&1; then
+  log "installing cargo-audit (the dependency audit of .ci/run)"
+  install_tool cargo install cargo-audit --version 0.22.2 --locked
 fi
 apt_install postgresql chromium chromium-driver
 command -v npm >/dev/null || apt_install nodejs npm
