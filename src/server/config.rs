@@ -199,6 +199,19 @@ impl Settings {
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
             .ok_or_else(|| ConfigError::new("STADTLABOR_BASE_URL", "expected an http(s) URL"))?;
+        // Session cookies are `Secure` only with an https base URL: in production a plain
+        // http address (other than this machine's, for a local trial) is a mistake (F-17).
+        let local = matches!(
+            base_url.host_str(),
+            Some("localhost" | "127.0.0.1" | "[::1]")
+        );
+        if production && base_url.scheme() != "https" && !local {
+            return Err(ConfigError::new(
+                "STADTLABOR_BASE_URL",
+                "must be an https URL with LEPTOS_ENV=PROD (session cookies would go out \
+                 without Secure), e.g. https://stadtlabor.kreis-soest.de",
+            ));
+        }
         let log_format = match lookup("STADTLABOR_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -343,6 +356,27 @@ mod tests {
         assert_eq!(s.site_addr.port(), 3000);
         assert_eq!(s.base_url.as_str(), "http://127.0.0.1:3000/");
         assert!(!s.secure_cookies());
+    }
+
+    #[test]
+    fn production_refuses_a_plain_http_base_url_except_on_this_machine() {
+        let err = settings(&[
+            ("LEPTOS_ENV", "PROD"),
+            ("STADTLABOR_BASE_URL", "http://stadtlabor.kreis-soest.de"),
+        ])
+        .unwrap_err();
+        assert_eq!(err.setting, "STADTLABOR_BASE_URL");
+        assert!(settings(&[
+            ("LEPTOS_ENV", "PROD"),
+            ("STADTLABOR_BASE_URL", "https://stadtlabor.kreis-soest.de"),
+        ])
+        .unwrap()
+        .secure_cookies());
+        assert!(
+            settings(&[("LEPTOS_ENV", "PROD")]).is_ok(),
+            "a local trial on 127.0.0.1"
+        );
+        assert!(settings(&[("STADTLABOR_BASE_URL", "http://stadtlabor.example")]).is_ok());
     }
 
     #[test]

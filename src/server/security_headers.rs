@@ -2,7 +2,7 @@
 //! Leptos puts on its inline scripts, so no other script runs), and the static headers that
 //! stop sniffing, framing, referrer leaks, and caching of what signed-in people see.
 
-use crate::server::sessions::SESSION_COOKIE;
+use crate::server::sessions::session_cookie_name;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderName, HeaderValue};
@@ -56,6 +56,7 @@ pub async fn add_security_headers(
     let nonce = leptos::nonce::Nonce::new().to_string();
     request.extensions_mut().insert(RequestNonce(nonce.clone()));
     let reload = std::env::var_os("LEPTOS_WATCH").map(|_| state.leptos_options.reload_port);
+    let cookie = format!("{}=", session_cookie_name(state.settings.secure_cookies()));
     let signed_in = request
         .headers()
         .get_all(header::COOKIE)
@@ -64,7 +65,7 @@ pub async fn add_security_headers(
         .any(|cookies| {
             cookies
                 .split(';')
-                .any(|c| c.trim_start().starts_with(&format!("{SESSION_COOKIE}=")))
+                .any(|c| c.trim_start().starts_with(&cookie))
         });
     let mut response = next.run(request).await;
     let headers = response.headers_mut();

@@ -13,6 +13,18 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "stadtlabor_session";
+/// The cookie's name over https: the `__Host-` prefix makes browsers refuse it unless it is
+/// `Secure`, has `Path=/` and no `Domain`, so no subdomain can plant or overwrite it (F-17).
+pub const SECURE_SESSION_COOKIE: &str = "__Host-stadtlabor_session";
+
+/// The session cookie's name for a site that is (`secure`) or is not served over https.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 /// A session unused this long ends (idle expiry).
 pub const IDLE_EXPIRY: TimeDelta = TimeDelta::hours(12);
 /// A login ends this long after it happened, however active (absolute expiry).
@@ -89,7 +101,8 @@ impl ExpiredDeletion for DbSessionStore {
 /// The session middleware: `HttpOnly`, `SameSite=Lax`, `Secure` behind https, idle expiry.
 pub fn session_layer(store: DbSessionStore, secure: bool) -> SessionManagerLayer<DbSessionStore> {
     SessionManagerLayer::new(store)
-        .with_name(SESSION_COOKIE)
+        .with_name(session_cookie_name(secure))
+        .with_path("/")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(secure)
@@ -115,5 +128,16 @@ impl SessionLogin {
     /// password change.
     pub fn is_valid(&self, current_version: i64, now: DateTime<Utc>) -> bool {
         self.session_version == current_version && now - self.logged_in_at < ABSOLUTE_EXPIRY
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn over_https_the_session_cookie_carries_the_host_prefix() {
+        assert_eq!(session_cookie_name(true), "__Host-stadtlabor_session");
+        assert_eq!(session_cookie_name(false), "stadtlabor_session");
     }
 }
