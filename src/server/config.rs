@@ -231,6 +231,23 @@ impl Settings {
                     "expected smtp://user:password@host:587?tls=required or smtps://…",
                 ));
             }
+            // `smtp://` without `tls=required` is plaintext: passwords and mail in clear on
+            // the wire. Only to a relay on this machine (F-26).
+            let parsed = Url::parse(url.expose_secret()).map_err(|_| {
+                ConfigError::new("STADTLABOR_SMTP_URL", "expected an smtp:// or smtps:// URL")
+            })?;
+            let local = matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
+            let tls = scheme == "smtps"
+                || parsed
+                    .query_pairs()
+                    .any(|(k, v)| k == "tls" && v == "required");
+            if !tls && !local {
+                return Err(ConfigError::new(
+                    "STADTLABOR_SMTP_URL",
+                    "plaintext SMTP only to this machine: add ?tls=required (STARTTLS) or use \
+                     smtps://",
+                ));
+            }
         }
         let mail_from = lookup("STADTLABOR_MAIL_FROM")
             .unwrap_or_else(|| "Stadtlabor <stadtlabor@localhost>".to_owned())
@@ -356,6 +373,16 @@ mod tests {
         assert_eq!(s.site_addr.port(), 3000);
         assert_eq!(s.base_url.as_str(), "http://127.0.0.1:3000/");
         assert!(!s.secure_cookies());
+    }
+
+    #[test]
+    fn plaintext_smtp_goes_only_to_this_machine() {
+        let smtp = |url: &str| settings(&[("STADTLABOR_SMTP_URL", url)]).map(|_| ());
+        assert!(smtp("smtp://user:pw@mail.kreis-soest.de:587").is_err());
+        assert!(smtp("smtp://user:pw@mail.kreis-soest.de:587?tls=required").is_ok());
+        assert!(smtp("smtps://user:pw@mail.kreis-soest.de:465").is_ok());
+        assert!(smtp("smtp://127.0.0.1:2525").is_ok());
+        assert!(smtp("smtp://localhost:25").is_ok());
     }
 
     #[test]
