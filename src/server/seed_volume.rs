@@ -13,6 +13,8 @@ use chrono::{DateTime, Duration, Utc};
 
 /// The password of every generated account, so that load scripts can log in.
 pub const BENCH_PASSWORD: &str = "bench-passwort-stadtlabor";
+/// The (reserved, undeliverable) domain of the generated accounts.
+const BENCH_DOMAIN: &str = "bench.stadtlabor.invalid";
 /// The smallest number of generated accounts. Only the first `AUTHORS` write ideas, so that
 /// the others (`teilnehmende-50` on) can support any generated idea in write benchmarks.
 const MIN_USERS: usize = 100;
@@ -101,8 +103,21 @@ const SENTENCES: [&str; 6] = [
     "Das spart Wege und Zeit für alle Beteiligten.",
 ];
 
-/// Generates `volume` on top of the demo content (which must be loaded).
+/// Generates `volume` on top of the demo content (which must be loaded). Refuses a database
+/// that has real accounts: the generated ones are verified and share a published password,
+/// so they must never exist next to real people (F-25).
 pub async fn seed_volume(db: &Db, volume: Volume, now: DateTime<Utc>) -> anyhow::Result<Generated> {
+    let real: i64 = with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT count(*) FROM users WHERE email NOT LIKE $1")
+            .bind(format!("%@{BENCH_DOMAIN}"))
+            .fetch_one(pool)
+            .await?
+    });
+    anyhow::ensure!(
+        real == 0,
+        "this database has {real} real accounts; generated volume (with its published \
+         password) is only for an empty benchmark database"
+    );
     let users = bench_users(db, volume.votes.max(MIN_USERS), now).await?;
     let categories: Vec<i64> = with_pool!(db, pool => {
         sqlx::query_scalar("SELECT id FROM categories ORDER BY id").fetch_all(pool).await?
@@ -206,7 +221,7 @@ async fn bench_users(db: &Db, count: usize, now: DateTime<Utc>) -> anyhow::Resul
     let mut tx = db.begin().await?;
     let mut ids = Vec::with_capacity(count);
     for n in 0..count {
-        let email = Email::parse(&format!("teilnehmende-{n}@bench.stadtlabor.invalid"))
+        let email = Email::parse(&format!("teilnehmende-{n}@{BENCH_DOMAIN}"))
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         let existing: Option<i64> = with_tx!(&mut tx, conn => {
             sqlx::query_scalar("SELECT id FROM users WHERE email = $1")

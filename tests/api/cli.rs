@@ -167,3 +167,35 @@ async fn seed_demo_generates_consistent_participation_for_benchmarks() {
     );
     assert_eq!(count("SELECT count(*) FROM ideas_search").await, 31);
 }
+
+#[test]
+fn generated_volume_is_refused_next_to_real_accounts() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/real.db", dir.path().display());
+    assert!(stadtlabor(&["seed-demo"], &url).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stadtlabor"))
+        .args([
+            "create-admin",
+            "--email",
+            "amt@kreis-soest.example",
+            "--name",
+            "Amt",
+        ])
+        .env("DATABASE_URL", &url)
+        .env("RUST_LOG", "off")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"ein langes admin passwort\n")
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let output = stadtlabor(&["seed-demo", "--ideas", "5"], &url);
+    assert!(!output.status.success(), "refused: {output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("real accounts"));
+}
