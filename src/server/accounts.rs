@@ -261,10 +261,23 @@ async fn check_throttle(
         if count >= LOGIN_FAILURE_LIMIT {
             let free_at = oldest.unwrap_or(now) + LOGIN_FAILURE_WINDOW;
             let retry_after_secs = (free_at - now).num_seconds().max(1) as u64;
+            let subject = match scope {
+                FailureScope::Account => log_pseudonym(subject),
+                FailureScope::ClientAddress => (*subject).to_owned(),
+            };
+            tracing::warn!(scope = ?scope, %subject, retry_after_secs, "login locked for a while");
             return Err(AppError::RateLimited { retry_after_secs });
         }
     }
     Ok(())
+}
+
+/// A stable pseudonym of an account or address for the log: the same person's attempts can
+/// be told apart from another's, but the log holds no address (F-18).
+fn log_pseudonym(value: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(value.as_bytes());
+    digest[..6].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Checks email and password. Unknown addresses are verified against a dummy hash, and both
@@ -312,6 +325,13 @@ pub async fn authenticate(
             Ok(user)
         }
         _ => {
+            tracing::warn!(
+                account = %log_pseudonym(&account_subject),
+                // The client address in clear, so the proxy's fail2ban can act on it.
+                %client,
+                known = user.is_some(),
+                "login failed"
+            );
             for (scope, subject) in subjects {
                 login_failures::record_failure(&state.db, scope, subject, now).await?;
             }
