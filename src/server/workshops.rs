@@ -935,6 +935,17 @@ pub async fn expire_offers(state: &AppState, now: DateTime<Utc>) -> Result<usize
     Ok(expired.len())
 }
 
+/// A message of staff to participants (the `message` field): markdown of at most
+/// [`MESSAGE_MAX_CHARS`], refused with the typed text kept.
+fn parse_staff_message(raw: &str) -> Result<String, AppError> {
+    parse_markdown(raw, MESSAGE_MAX_CHARS).map_err(|error| {
+        let mut errors = FieldErrors::new();
+        errors.keep("message", raw);
+        errors.add("message", error);
+        AppError::Validation(errors)
+    })
+}
+
 /// Staff remove registration `registration_id` from the workshop at `slug` (e.g. a double
 /// registration of one company); the person is told, with `message_raw` if given, and the
 /// places go to the waitlist.
@@ -947,12 +958,7 @@ pub async fn remove_registration(
 ) -> Result<(), AppError> {
     let message = match message_raw.trim() {
         "" => String::new(),
-        raw => parse_markdown(raw, MESSAGE_MAX_CHARS).map_err(|error| {
-            let mut errors = FieldErrors::new();
-            errors.keep("message", message_raw);
-            errors.add("message", error);
-            AppError::Validation(errors)
-        })?,
+        _ => parse_staff_message(message_raw)?,
     };
     let mut tx = state.db.begin().await?;
     let workshop = db::lock_workshop(&mut tx, slug).await?;
@@ -1060,12 +1066,7 @@ pub async fn message_participants(
     text_raw: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    let text = parse_markdown(text_raw, MESSAGE_MAX_CHARS).map_err(|error| {
-        let mut errors = FieldErrors::new();
-        errors.keep("message", text_raw);
-        errors.add("message", error);
-        AppError::Validation(errors)
-    })?;
+    let text = parse_staff_message(text_raw)?;
     let mut tx = state.db.begin().await?;
     let workshop = db::lock_workshop(&mut tx, slug).await?;
     let registered: Vec<Participant> = db::list_participants(&mut tx, workshop.id)
