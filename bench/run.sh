@@ -16,6 +16,11 @@
 #   moderation queue with 1,000 open reports (a moderator)      – the idea list's bounds:
 #       ≥ 2,000 req/s, p99 ≤ 10 ms (one query for the list)
 #   /workshops and a workshop page with 500 registrations      – the idea list's bounds
+#   expensive paths (issue 15), as medians of single requests:
+#     a login, idle and during 32 parallel bogus password resets – at most 2× idle
+#     /healthz, idle and with 200 slowloris connections open    – at most 1 s more
+#     the markdown preview of the worst accepted input (10,000 nested quotes, 5,000 list
+#       levels)                                                  – milliseconds
 # The generated databases stay in target/bench and are reused while their size matches
 # (delete target/bench after a migration).
 set -euo pipefail
@@ -252,4 +257,71 @@ header "$SEARCH_IDEAS ideas: search"
 load "search, one word" "/ideen?suche=B%C3%BCrger"
 load "search, two words" "/ideen?suche=Haltestelle+Soest"
 load "  … 4 connections" "/ideen?suche=B%C3%BCrger" 4
+stop_server
+
+# median_ms N CURL_ARGS…: the median time of N sequential requests, in milliseconds.
+median_ms() {
+  local n="$1"; shift
+  for _ in $(seq 1 "$n"); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done \
+    | python3 -c 'import sys, statistics; print(f"{statistics.median(float(l) for l in sys.stdin) * 1000:.1f}")'
+}
+# timed_row NAME IDLE_MS LOADED_MS LIMIT: one comparison row.
+timed_row() {
+  printf '%-34s %10s ms %10s ms   %s\n' "$1" "$2" "$3" "$4"
+}
+
+start_server "$DIR/list.db"
+printf '\n%s\n%-34s %13s %13s   %s\n' "expensive paths (medians of single requests)" scenario idle loaded goal
+LOGIN=(-H "Origin: $BASE" -d "email=teilnehmende-97@bench.stadtlabor.invalid" \
+  -d "password=bench-passwort-stadtlabor" "$BASE/api/accounts/login")
+idle="$(median_ms 10 "${LOGIN[@]}")"
+# 32 clients posting made-up reset tokens as fast as they can: each is refused after one
+# lookup, before any password is hashed (F-01).
+cat >"$DIR/resets.lua" <<LUA
+request = function()
+  local body = "token=" .. math.random(1, 1e9) .. "&password=ein+langes+passwort+zum+hashen"
+  return wrk.format("POST", "/api/accounts/reset-password", {
+    ["Origin"] = "$BASE", ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+end
+LUA
+wrk -t2 -c32 -d60s -s "$DIR/resets.lua" "$BASE" >"$DIR/resets.out" 2>&1 &
+WRK_PID=$!
+sleep 2
+loaded="$(median_ms 10 "${LOGIN[@]}")"
+kill "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true
+timed_row "login, 32 bogus resets in parallel" "$idle" "$loaded" "≤ 2 × idle"
+
+# 200 connections that send half a header and then nothing (F-13).
+idle="$(median_ms 20 "$BASE/healthz")"
+python3 - "$PORT" <<'PY' &
+import socket, sys, time
+held = []
+for _ in range(200):
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+    s.sendall(b"GET /healthz HTTP/1.1\r\nHost: bench\r\nX-Slow: ")
+    held.append(s)
+time.sleep(8)
+PY
+SLOW_PID=$!
+sleep 1
+loaded="$(median_ms 20 "$BASE/healthz")"
+wait "$SLOW_PID" 2>/dev/null || true
+timed_row "/healthz, 200 slowloris open" "$idle" "$loaded" "≤ idle + 1,000 ms"
+
+# The worst markdown a verified person may send (the longest body), through the preview.
+curl -s -o /dev/null -c "$DIR/cookies-writer" -H "Origin: $BASE" \
+  -d "email=teilnehmende-98@bench.stadtlabor.invalid" -d "password=bench-passwort-stadtlabor" \
+  "$BASE/api/accounts/login"
+WRITER="stadtlabor_session=$(awk '$6 == "stadtlabor_session" {print $7}' "$DIR/cookies-writer")"
+python3 -c 'print("body=" + "%3E" * 10000, end="")' >"$DIR/quotes.form"
+python3 -c 'print("body=" + "-%20" * 5000, end="")' >"$DIR/lists.form"
+for worst in quotes lists; do
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $BASE" -H "Cookie: $WRITER" \
+    --data-binary "@$DIR/$worst.form" -H 'Content-Type: application/x-www-form-urlencoded' \
+    "$BASE/api/ideas/preview")"
+  [ "$status" = 200 ] || { echo "the preview answered $status" >&2; exit 1; }
+  ms="$(median_ms 10 -H "Origin: $BASE" -H "Cookie: $WRITER" --data-binary "@$DIR/$worst.form" \
+    -H 'Content-Type: application/x-www-form-urlencoded' "$BASE/api/ideas/preview")"
+  timed_row "preview, 10,000 chars of $worst" "–" "$ms" "milliseconds"
+done
 stop_server

@@ -66,6 +66,9 @@ export default defineConfig({
         LEPTOS_SITE_ROOT: 'target/site',
         STADTLABOR_BASE_URL: `http://127.0.0.1:${PORT}`,
         STADTLABOR_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        // Every journey comes from 127.0.0.1: more account mails per address than the
+        // default 10 an hour (the limit itself is tested in tests/api/limits.rs).
+        STADTLABOR_MAIL_REQUESTS_PER_HOUR: '1000',
         RUST_LOG: 'warn',
       },
     },

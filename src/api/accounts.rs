@@ -55,7 +55,7 @@ pub async fn register(
     started_at: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::server::accounts::{self, Registration};
-    use crate::server::{language::request_locale, request::serve};
+    use crate::server::{auth, language::request_locale, request::serve};
     let form = Registration {
         display_name,
         email,
@@ -68,7 +68,8 @@ pub async fn register(
         started_at,
     };
     serve(|ctx| async move {
-        accounts::register(&ctx.state, form, request_locale(), ctx.now).await?;
+        let client = auth::client_address(&ctx.state).await;
+        accounts::register(&ctx.state, form, request_locale(), &client, ctx.now).await?;
         leptos_axum::redirect("/registrieren/danke");
         Ok(())
     })
@@ -89,10 +90,11 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 
 #[server(endpoint = "accounts/resend-verification")]
 pub async fn resend_verification() -> Result<(), AppError> {
-    use crate::server::{accounts, request::serve};
+    use crate::server::{accounts, auth, request::serve};
     serve(|ctx| async move {
         let user = ctx.user().await?;
-        accounts::resend_verification(&ctx.state, &user, ctx.now).await?;
+        let client = auth::client_address(&ctx.state).await;
+        accounts::resend_verification(&ctx.state, &user, &client, ctx.now).await?;
         leptos_axum::redirect("/konto?gespeichert=bestaetigung");
         Ok(())
     })
@@ -132,9 +134,10 @@ pub async fn logout() -> Result<(), AppError> {
 
 #[server(endpoint = "accounts/request-password-reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    use crate::server::{accounts, request::serve};
+    use crate::server::{accounts, auth, request::serve};
     serve(|ctx| async move {
-        accounts::request_password_reset(&ctx.state, &email, ctx.now).await?;
+        let client = auth::client_address(&ctx.state).await;
+        accounts::request_password_reset(&ctx.state, &email, &client, ctx.now).await?;
         leptos_axum::redirect("/passwort-vergessen?gesendet=1");
         Ok(())
     })
@@ -160,8 +163,10 @@ pub async fn change_password(
     use crate::server::{accounts, auth, request::serve};
     serve(|ctx| async move {
         let user = ctx.user().await?;
+        let client = auth::client_address(&ctx.state).await;
         let (current, new) = (&current_password, &new_password);
-        let version = accounts::change_password(&ctx.state, &user, current, new, ctx.now).await?;
+        let version =
+            accounts::change_password(&ctx.state, &user, current, new, &client, ctx.now).await?;
         auth::refresh_login_version(&auth::session().await?, version).await?;
         leptos_axum::redirect("/konto?gespeichert=passwort");
         Ok(())
@@ -171,11 +176,13 @@ pub async fn change_password(
 
 #[server(endpoint = "accounts/change-email")]
 pub async fn change_email(new_email: String, email_password: String) -> Result<(), AppError> {
-    use crate::server::{accounts, request::serve};
+    use crate::server::{accounts, auth, request::serve};
     serve(|ctx| async move {
         let user = ctx.user().await?;
+        let client = auth::client_address(&ctx.state).await;
         let (email, password) = (&new_email, &email_password);
-        accounts::request_email_change(&ctx.state, &user, email, password, ctx.now).await?;
+        accounts::request_email_change(&ctx.state, &user, email, password, &client, ctx.now)
+            .await?;
         leptos_axum::redirect("/konto?gespeichert=email");
         Ok(())
     })

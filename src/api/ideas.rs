@@ -82,12 +82,27 @@ pub async fn create_idea(
     .await
 }
 
-/// The sanitised HTML a markdown text will show as (the preview before posting).
+/// The sanitised HTML a markdown text will show as (the preview before posting). Only for
+/// the people who may post (verified accounts), and limited per person: rendering is the
+/// most expensive thing an anonymous caller could otherwise ask for.
 #[server(endpoint = "ideas/preview")]
 pub async fn preview_markdown(body: String) -> Result<String, AppError> {
     use crate::domain::ideas::BODY_MAX_CHARS;
-    let body: String = body.chars().take(BODY_MAX_CHARS).collect();
-    Ok(crate::server::markdown::render(&body))
+    use crate::server::{markdown, rate_limits, request::serve};
+    serve(|ctx| async move {
+        let user = ctx.verified_user().await?;
+        let subject = user.id.to_string();
+        rate_limits::hit(
+            &ctx.state.db,
+            rate_limits::PREVIEWS_PER_PERSON,
+            &subject,
+            ctx.now,
+        )
+        .await?;
+        let body: String = body.chars().take(BODY_MAX_CHARS).collect();
+        Ok(markdown::render(&body))
+    })
+    .await
 }
 
 /// Staff set a status with an official answer (markdown).

@@ -60,6 +60,7 @@ fn IdeaForm() -> impl IntoView {
         .unwrap_or_default();
     let (body, set_body) = signal(String::new());
     let preview = Action::new(|text: &String| preview_markdown(text.clone()));
+    let preview_error = action_error(preview.value());
     // The preview needs JavaScript; the button appears only once the page has hydrated.
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
@@ -75,6 +76,7 @@ fn IdeaForm() -> impl IntoView {
                     {t.preview_button}
                 </button>
             </Show>
+            <FormAlert error=preview_error/>
             {move || preview.value().get().and_then(Result::ok).map(|html| view! {
                 <section class="preview" aria-labelledby="preview-title" aria-live="polite">
                     <h2 id="preview-title">{t.preview_title}</h2>

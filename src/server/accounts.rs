@@ -2,14 +2,13 @@
 //! change, roles. Each runs its writes and the mails they cause in one transaction.
 
 use crate::domain::accounts::{
-    parse_website, DisplayName, Email, NewPassword, OrganisationName, Role,
+    canonical_address, parse_website, DisplayName, Email, NewPassword, OrganisationName, Role,
 };
 use crate::domain::moderation::LogAction;
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::blocks;
-use crate::server::db::login_failures::{self, FailureScope};
 use crate::server::db::moderation::{self, NewLogEntry};
 use crate::server::db::tokens::{
     consume_token, insert_token, revoke_tokens, token_is_open, TokenPurpose,
@@ -18,6 +17,7 @@ use crate::server::db::users::{self, find_user_by_email, NewUser, ProfileUpdate,
 use crate::server::db::{Db, DbError, Tx};
 use crate::server::mail::{self, templates};
 use crate::server::passwords::{hash_password, verify_password};
+use crate::server::rate_limits::{self, log_pseudonym, Hit};
 use crate::server::state::AppState;
 use crate::server::tokens::{generate_token, hash_token};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -26,9 +26,6 @@ pub const VERIFY_EMAIL_VALIDITY: TimeDelta = TimeDelta::hours(48);
 pub const RESET_PASSWORD_VALIDITY: TimeDelta = TimeDelta::hours(1);
 /// Registration forms sent faster than this are from robots.
 pub const MIN_FORM_FILL_TIME: TimeDelta = TimeDelta::seconds(3);
-/// Failed logins allowed per window, per client address and per account.
-pub const LOGIN_FAILURE_LIMIT: i64 = 5;
-pub const LOGIN_FAILURE_WINDOW: TimeDelta = TimeDelta::minutes(15);
 
 /// Where a token's link leads and how long it is valid.
 fn link_target(purpose: TokenPurpose) -> (&'static str, TimeDelta) {
@@ -90,6 +87,7 @@ pub async fn register(
     state: &AppState,
     form: Registration,
     locale: Locale,
+    client: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
@@ -146,6 +144,7 @@ pub async fn register(
         return Err(AppError::Validation(errors));
     }
 
+    count_mail_request(state, &email, client, now).await?;
     if blocks::address_blocked(state, &email, now).await? {
         errors.add("email", ValidationError::RegistrationRefused);
         return Err(AppError::Validation(errors));
@@ -221,11 +220,15 @@ pub async fn verify_email(
 pub async fn resend_verification(
     state: &AppState,
     user: &UserRow,
+    client: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     if user.email_verified_at.is_some() {
         return Ok(());
     }
+    // A stored address was parsed when it was stored.
+    let address = Email::parse(&user.email).map_err(|_| AppError::Internal)?;
+    count_mail_request(state, &address, client, now).await?;
     let mut tx = state.db.begin().await?;
     revoke_tokens(&mut tx, user.id, TokenPurpose::VerifyEmail, now).await?;
     let link = token_link(
@@ -248,41 +251,79 @@ pub async fn resend_verification(
     Ok(())
 }
 
-/// Checks the login throttle for the client address and the account.
-async fn check_throttle(
-    db: &Db,
-    subjects: &[(FailureScope, &str)],
+/// A password attempt, counted against the login limits before the password is checked.
+struct PasswordAttempt {
+    pair: Hit,
+    address: Hit,
+    account: Hit,
+}
+
+impl PasswordAttempt {
+    /// Counts an attempt for `account` (its lower-case address) from `client`; refused with
+    /// `RateLimited` once one of the three limits is reached.
+    async fn count(
+        db: &Db,
+        account: &str,
+        client: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Self, AppError> {
+        let pair = format!("{account} {client}");
+        Ok(Self {
+            pair: rate_limits::hit(db, rate_limits::LOGIN_PER_ACCOUNT_AND_ADDRESS, &pair, now)
+                .await?,
+            address: rate_limits::hit(db, rate_limits::LOGIN_PER_ADDRESS, client, now).await?,
+            account: rate_limits::hit(db, rate_limits::LOGIN_PER_ACCOUNT, account, now).await?,
+        })
+    }
+
+    /// The password was right: this attempt does not count, and the pair's earlier failures
+    /// are forgotten (the address and account ceilings keep other people's failures).
+    async fn succeeded(self, db: &Db) -> Result<(), AppError> {
+        self.pair.forget_all(db).await?;
+        self.address.undo(db).await?;
+        self.account.undo(db).await
+    }
+}
+
+/// Checks a signed-in person's current password (password and email change) under the same
+/// limits as a login, so a stolen session cannot be used to guess it (F-12).
+async fn check_current_password(
+    state: &AppState,
+    user: &UserRow,
+    password: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let attempt = PasswordAttempt::count(&state.db, &user.email, client, now).await?;
+    let matches = verify_password(password.to_owned(), Some(user.password_hash.clone())).await?;
+    if matches {
+        attempt.succeeded(&state.db).await?;
+    } else {
+        tracing::warn!(account = %log_pseudonym(&user.email), %client, "current password wrong");
+    }
+    Ok(matches)
+}
+
+/// Counts a request that mails an address against the limits per client address and per
+/// recipient (F-08; its aliases `name+tag@` count as one). Counted whether or not the address
+/// has an account, so a refusal tells nothing about it.
+async fn count_mail_request(
+    state: &AppState,
+    recipient: &Email,
+    client: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    for (scope, subject) in subjects {
-        let (count, oldest) =
-            login_failures::recent_failures(db, *scope, subject, now - LOGIN_FAILURE_WINDOW)
-                .await?;
-        if count >= LOGIN_FAILURE_LIMIT {
-            let free_at = oldest.unwrap_or(now) + LOGIN_FAILURE_WINDOW;
-            let retry_after_secs = (free_at - now).num_seconds().max(1) as u64;
-            let subject = match scope {
-                FailureScope::Account => log_pseudonym(subject),
-                FailureScope::ClientAddress => (*subject).to_owned(),
-            };
-            tracing::warn!(scope = ?scope, %subject, retry_after_secs, "login locked for a while");
-            return Err(AppError::RateLimited { retry_after_secs });
-        }
-    }
+    let per_address = rate_limits::mail_requests_per_address(state.settings.mail_requests_per_hour);
+    rate_limits::hit(&state.db, per_address, client, now).await?;
+    let mailbox = canonical_address(recipient);
+    rate_limits::hit(&state.db, rate_limits::MAILS_PER_RECIPIENT, &mailbox, now).await?;
     Ok(())
 }
 
-/// A stable pseudonym of an account or address for the log: the same person's attempts can
-/// be told apart from another's, but the log holds no address (F-18).
-fn log_pseudonym(value: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(value.as_bytes());
-    digest[..6].iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Checks email and password. Unknown addresses are verified against a dummy hash, and both
-/// failures get the same answer. Five failures in 15 minutes, per client address or per
-/// account, answer `RateLimited` with the wait.
+/// failures get the same answer. The attempt is counted before the password is checked
+/// ([`PasswordAttempt`]): five per quarter hour for one account from one address, and
+/// higher ceilings per address and per account, answer `RateLimited` with the wait.
 pub async fn authenticate(
     state: &AppState,
     email_raw: &str,
@@ -296,11 +337,7 @@ pub async fn authenticate(
     let account_subject = email
         .as_ref()
         .map_or(email_raw.trim().to_lowercase(), |e| e.as_ref().to_owned());
-    let subjects = [
-        (FailureScope::ClientAddress, client),
-        (FailureScope::Account, account_subject.as_str()),
-    ];
-    check_throttle(&state.db, &subjects, now).await?;
+    let attempt = PasswordAttempt::count(&state.db, &account_subject, client, now).await?;
 
     let user = match &email {
         Some(email) => find_user_by_email(&state.db, email).await?,
@@ -313,6 +350,7 @@ pub async fn authenticate(
     .await?;
     match user {
         Some(user) if matches && user.is_blocked(now) => {
+            attempt.succeeded(&state.db).await?;
             Err(blocks::refuse_login(state, &user).await)
         }
         Some(user) if matches => {
@@ -320,8 +358,7 @@ pub async fn authenticate(
                 // A block whose end has come: lifted now rather than at the next job run.
                 blocks::end_expired_blocks(state, now).await?;
             }
-            login_failures::clear_failures(&state.db, FailureScope::Account, &account_subject)
-                .await?;
+            attempt.succeeded(&state.db).await?;
             Ok(user)
         }
         _ => {
@@ -332,9 +369,6 @@ pub async fn authenticate(
                 known = user.is_some(),
                 "login failed"
             );
-            for (scope, subject) in subjects {
-                login_failures::record_failure(&state.db, scope, subject, now).await?;
-            }
             errors.add("form", ValidationError::WrongPassword);
             Err(AppError::Validation(errors))
         }
@@ -345,6 +379,7 @@ pub async fn authenticate(
 pub async fn request_password_reset(
     state: &AppState,
     email_raw: &str,
+    client: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
@@ -352,6 +387,7 @@ pub async fn request_password_reset(
     let Some(email) = errors.check("email", Email::parse(email_raw)) else {
         return Err(AppError::Validation(errors));
     };
+    count_mail_request(state, &email, client, now).await?;
     let Some(user) = find_user_by_email(&state.db, &email).await? else {
         return Ok(());
     };
@@ -425,12 +461,12 @@ pub async fn change_password(
     user: &UserRow,
     current: &str,
     new: &str,
+    client: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
     let mut errors = FieldErrors::new();
     let new = errors.check("new_password", NewPassword::parse(new));
-    let current_ok = verify_password(current.to_owned(), Some(user.password_hash.clone())).await?;
-    if !current_ok {
+    if !check_current_password(state, user, current, client, now).await? {
         errors.add("current_password", ValidationError::WrongPassword);
     }
     let (Some(new), true) = (new, errors.is_empty()) else {
@@ -467,17 +503,13 @@ pub async fn request_email_change(
     user: &UserRow,
     new_email_raw: &str,
     current_password: &str,
+    client: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
     errors.keep("new_email", new_email_raw);
     let new_email = errors.check("new_email", Email::parse(new_email_raw));
-    let password_ok = verify_password(
-        current_password.to_owned(),
-        Some(user.password_hash.clone()),
-    )
-    .await?;
-    if !password_ok {
+    if !check_current_password(state, user, current_password, client, now).await? {
         errors.add("email_password", ValidationError::WrongPassword);
     }
     let Some(new_email) = new_email else {
@@ -489,6 +521,7 @@ pub async fn request_email_change(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
+    count_mail_request(state, &new_email, client, now).await?;
     let locale = user.mail_locale();
     let mut tx = state.db.begin().await?;
     match find_user_by_email(&state.db, &new_email).await? {

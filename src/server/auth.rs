@@ -9,7 +9,8 @@ use crate::server::sessions::{SessionLogin, LOGIN_KEY};
 use crate::server::state::AppState;
 use axum::extract::ConnectInfo;
 use chrono::{DateTime, Utc};
-use std::net::SocketAddr;
+use ipnet::{IpNet, Ipv6Net};
+use std::net::{IpAddr, SocketAddr};
 use tower_sessions::Session;
 
 fn session_failed(err: impl std::fmt::Display) -> AppError {
@@ -101,23 +102,102 @@ pub async fn log_out(session: &Session) -> Result<(), AppError> {
     session.flush().await.map_err(session_failed)
 }
 
-/// The client's address for rate limiting: the peer, or behind a trusted reverse proxy the
-/// address it appended last to `X-Forwarded-For`.
+/// The client's address for rate limiting: the peer, or, when the peer is one of the
+/// trusted proxies, the right-most address in `X-Forwarded-For` that is not a trusted proxy.
 pub async fn client_address(state: &AppState) -> String {
-    if state.settings.trust_proxy {
-        if let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() {
-            if let Some(forwarded) = parts
-                .headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.rsplit(',').next())
-            {
-                return forwarded.trim().to_owned();
+    let Ok(ConnectInfo(peer)) = leptos_axum::extract::<ConnectInfo<SocketAddr>>().await else {
+        return "unknown".to_owned();
+    };
+    let forwarded = leptos::prelude::use_context::<axum::http::request::Parts>().and_then(|p| {
+        p.headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    });
+    client_key(
+        peer.ip(),
+        forwarded.as_deref(),
+        &state.settings.trusted_proxies,
+    )
+}
+
+/// The rate-limit key of a client. Behind trusted proxies, `X-Forwarded-For` is read from
+/// the right (each proxy appends the address it saw) past the proxies themselves; an entry
+/// that is no address ends the walk at the last trusted hop. IPv6 clients are keyed by their
+/// /64: one connection usually owns the whole network, so a /128 key is free to rotate (F-19).
+pub fn client_key(peer: IpAddr, forwarded: Option<&str>, trusted: &[IpNet]) -> String {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let mut client = peer.to_canonical();
+    if is_trusted(&client) {
+        for entry in forwarded.unwrap_or_default().rsplit(',') {
+            match entry.trim().parse::<IpAddr>() {
+                Ok(hop) => {
+                    client = hop.to_canonical();
+                    if !is_trusted(&client) {
+                        break;
+                    }
+                }
+                Err(_) => break,
             }
         }
     }
-    match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
-        Ok(ConnectInfo(addr)) => addr.ip().to_string(),
-        Err(_) => "unknown".to_owned(),
+    match client {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => Ipv6Net::new(v6, 64)
+            .map(|net| net.trunc().to_string())
+            .unwrap_or_else(|_| v6.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_key;
+    use ipnet::IpNet;
+
+    fn key(peer: &str, forwarded: Option<&str>, trusted: &[&str]) -> String {
+        let trusted: Vec<IpNet> = trusted.iter().map(|n| n.parse().unwrap()).collect();
+        client_key(peer.parse().unwrap(), forwarded, &trusted)
+    }
+
+    #[test]
+    fn forwarded_for_counts_only_from_a_trusted_proxy() {
+        // Without a trusted proxy, a client naming any address in the header is ignored.
+        assert_eq!(key("203.0.113.9", Some("198.51.100.1"), &[]), "203.0.113.9");
+        // From an untrusted peer, even with a proxy list.
+        assert_eq!(
+            key("203.0.113.9", Some("1.2.3.4"), &["127.0.0.1/32"]),
+            "203.0.113.9"
+        );
+        // From the proxy: the address it appended.
+        assert_eq!(
+            key(
+                "127.0.0.1",
+                Some("6.6.6.6, 198.51.100.1"),
+                &["127.0.0.1/32"]
+            ),
+            "198.51.100.1"
+        );
+    }
+
+    #[test]
+    fn a_chain_of_trusted_proxies_is_walked_past() {
+        let trusted = ["127.0.0.1/32", "10.0.0.0/8"];
+        let chain = Some("6.6.6.6, 198.51.100.1, 10.1.2.3");
+        assert_eq!(key("127.0.0.1", chain, &trusted), "198.51.100.1");
+        // Garbage ends the walk at the last trusted hop rather than trusting what follows.
+        assert_eq!(
+            key("127.0.0.1", Some("198.51.100.1, nonsense"), &trusted),
+            "127.0.0.1"
+        );
+        // No header: the proxy itself.
+        assert_eq!(key("127.0.0.1", None, &trusted), "127.0.0.1");
+    }
+
+    #[test]
+    fn ipv6_clients_are_keyed_by_their_64_network() {
+        assert_eq!(key("2001:db8:1:2:aaaa::1", None, &[]), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:bbbb::9", None, &[]), "2001:db8:1:2::/64");
+        // IPv4 mapped into IPv6 (a dual-stack listener) is the IPv4 address.
+        assert_eq!(key("::ffff:192.0.2.7", None, &[]), "192.0.2.7");
     }
 }

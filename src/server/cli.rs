@@ -41,6 +41,9 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         long_thread: usize,
     },
+    /// Recompute the stored counters (supports and comments per idea, taken places per
+    /// workshop) from their rows and report how many were wrong.
+    Recount,
     /// Create an administrator account (or make an existing account one). The password is
     /// read from standard input, or asked for without echo on a terminal.
     CreateAdmin {
@@ -81,6 +84,7 @@ pub async fn run() -> ExitCode {
             seed_demo(&settings, volume).await
         }
         Command::CreateAdmin { email, name } => create_admin(&settings, &email, &name).await,
+        Command::Recount => recount(&settings).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,6 +101,17 @@ async fn connect(settings: &Settings) -> anyhow::Result<Db> {
     db.migrate().await?;
     tracing::info!(database = ?settings.database_url, "database is up to date");
     Ok(db)
+}
+
+async fn recount(settings: &Settings) -> anyhow::Result<()> {
+    let db = connect(settings).await?;
+    let fixed = crate::server::db::counters::recount(&db).await?;
+    // One line for the operator (and a script): what was wrong and is now right.
+    println!(
+        "recounted: {} ideas and {} workshops had a wrong counter and were corrected",
+        fixed.ideas, fixed.workshops
+    );
+    Ok(())
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {

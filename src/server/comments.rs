@@ -133,7 +133,9 @@ pub async fn edit_comment(
     let body = comment_body(body_raw)?;
     let mut tx = state.db.begin().await?;
     let idea_id = own_open_comment(&mut tx, user, id, body_raw).await?;
-    comments::update_comment_body(&mut tx, id, &body, &markdown::render(&body), now).await?;
+    if !comments::update_comment_body(&mut tx, id, &body, &markdown::render(&body), now).await? {
+        return Err(field_error("body", ValidationError::NotAllowed, body_raw));
+    }
     tx.commit().await?;
     Ok(idea_id)
 }
@@ -147,7 +149,9 @@ pub async fn delete_comment(
 ) -> Result<i64, AppError> {
     let mut tx = state.db.begin().await?;
     let idea_id = own_open_comment(&mut tx, user, id, "").await?;
-    comments::mark_deleted(&mut tx, id, idea_id, now).await?;
+    if !comments::mark_deleted(&mut tx, id, idea_id, now).await? {
+        return Err(field_error("body", ValidationError::NotAllowed, ""));
+    }
     tx.commit().await?;
     Ok(idea_id)
 }

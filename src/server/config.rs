@@ -1,5 +1,6 @@
 //! Typed settings from defaults and the environment. Every variable is listed in the README.
 
+use ipnet::IpNet;
 use leptos::config::{Env, LeptosOptions};
 use secrecy::{ExposeSecret, SecretString};
 use std::fmt;
@@ -116,8 +117,16 @@ pub struct Settings {
     pub mail_dir: PathBuf,
     /// First retry delay of a failed mail; it doubles with every attempt.
     pub mail_retry_base: std::time::Duration,
-    /// Behind a reverse proxy: take the client address from `X-Forwarded-For`.
-    pub trust_proxy: bool,
+    /// The reverse proxies (addresses or networks) whose `X-Forwarded-For` is believed; empty:
+    /// the peer address is the client's.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Mail-sending account requests allowed per client address and hour.
+    pub mail_requests_per_hour: i64,
+    /// How long a client may take to send a request's headers (slowloris) and, on a kept-alive
+    /// connection, to start the next request.
+    pub header_timeout: std::time::Duration,
+    /// How long a request may take from its headers to the response (a stalled body included).
+    pub request_timeout: std::time::Duration,
     /// The hour (0–23, Europe/Berlin) from which daily and weekly digests are sent.
     pub digest_hour: u32,
     /// Automatic hiding: an item reported by this many distinct verified accounts (each
@@ -130,10 +139,39 @@ pub struct Settings {
     pub workshop_claim_hours: i64,
 }
 
-/// A number of hours within `range` from the variable `key`, else `default`.
-fn hours_setting(
+/// The proxy list: addresses or networks, separated by commas (`127.0.0.1, 10.0.0.0/8`).
+/// The former `true` is refused with a hint: believing `X-Forwarded-For` from anyone lets a
+/// client name any address and slip past the login limits (F-19).
+fn parse_proxy_list(list: &str) -> Result<Vec<IpNet>, ConfigError> {
+    const KEY: &str = "STADTLABOR_TRUST_PROXY";
+    if matches!(list.trim(), "false" | "0") {
+        return Ok(Vec::new());
+    }
+    list.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            part.parse::<IpNet>()
+                .or_else(|_| part.parse::<std::net::IpAddr>().map(IpNet::from))
+                .map_err(|_| {
+                    ConfigError::new(
+                        KEY,
+                        format!(
+                            "expected the proxy's addresses or networks, e.g. 127.0.0.1 or \
+                             10.0.0.0/8, not {part:?}"
+                        ),
+                    )
+                })
+        })
+        .collect()
+}
+
+/// A number (of `unit`s, for the message) within `range` from the variable `key`, else
+/// `default`.
+fn number_setting(
     lookup: &impl Fn(&str) -> Option<String>,
     key: &'static str,
+    unit: &str,
     range: std::ops::RangeInclusive<i64>,
     default: i64,
 ) -> Result<i64, ConfigError> {
@@ -147,7 +185,7 @@ fn hours_setting(
                 ConfigError::new(
                     key,
                     format!(
-                        "expected a number of hours from {} to {}, e.g. {default}",
+                        "expected a number of {unit} from {} to {}, e.g. {default}",
                         range.start(),
                         range.end()
                     ),
@@ -274,15 +312,9 @@ impl Settings {
                     )
                 })?,
         };
-        let trust_proxy = match lookup("STADTLABOR_TRUST_PROXY").as_deref() {
-            None | Some("false" | "0") => false,
-            Some("true" | "1") => true,
-            Some(_) => {
-                return Err(ConfigError::new(
-                    "STADTLABOR_TRUST_PROXY",
-                    "expected true or false",
-                ))
-            }
+        let trusted_proxies = match lookup("STADTLABOR_TRUST_PROXY") {
+            None => Vec::new(),
+            Some(list) => parse_proxy_list(&list)?,
         };
         let digest_hour = match lookup("STADTLABOR_DIGEST_HOUR") {
             None => 7,
@@ -304,12 +336,46 @@ impl Settings {
                     })?,
             ),
         };
-        let workshop_reminder_hours =
-            hours_setting(&lookup, "STADTLABOR_WORKSHOP_REMINDER_HOURS", 1..=72, 24)?;
-        let workshop_claim_hours =
-            hours_setting(&lookup, "STADTLABOR_WORKSHOP_CLAIM_HOURS", 1..=168, 24)?;
+        let workshop_reminder_hours = number_setting(
+            &lookup,
+            "STADTLABOR_WORKSHOP_REMINDER_HOURS",
+            "hours",
+            1..=72,
+            24,
+        )?;
+        let workshop_claim_hours = number_setting(
+            &lookup,
+            "STADTLABOR_WORKSHOP_CLAIM_HOURS",
+            "hours",
+            1..=168,
+            24,
+        )?;
+        let mail_requests_per_hour = number_setting(
+            &lookup,
+            "STADTLABOR_MAIL_REQUESTS_PER_HOUR",
+            "requests",
+            1..=100_000,
+            10,
+        )?;
+        let header_timeout_secs = number_setting(
+            &lookup,
+            "STADTLABOR_HEADER_TIMEOUT_SECS",
+            "seconds",
+            1..=300,
+            10,
+        )?;
+        let request_timeout_secs = number_setting(
+            &lookup,
+            "STADTLABOR_REQUEST_TIMEOUT_SECS",
+            "seconds",
+            1..=600,
+            30,
+        )?;
         Ok(Settings {
             digest_hour,
+            mail_requests_per_hour,
+            header_timeout: std::time::Duration::from_secs(header_timeout_secs.unsigned_abs()),
+            request_timeout: std::time::Duration::from_secs(request_timeout_secs.unsigned_abs()),
             auto_hide_reports,
             workshop_reminder_hours,
             workshop_claim_hours,
@@ -317,7 +383,7 @@ impl Settings {
             mail_from,
             mail_dir,
             mail_retry_base,
-            trust_proxy,
+            trusted_proxies,
             database_url,
             db_max_connections,
             site_addr,
@@ -443,6 +509,17 @@ mod tests {
         let shown = format!("{url:?}");
         assert!(!shown.contains("s3cret"), "{shown}");
         assert!(shown.contains("db.example"));
+    }
+
+    #[test]
+    fn the_proxy_list_takes_addresses_and_networks_and_refuses_true() {
+        let s = settings(&[("STADTLABOR_TRUST_PROXY", "127.0.0.1, 10.0.0.0/8,::1")]).unwrap();
+        let shown: Vec<String> = s.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["127.0.0.1/32", "10.0.0.0/8", "::1/128"]);
+        assert!(settings(&[]).unwrap().trusted_proxies.is_empty());
+        let refused = settings(&[("STADTLABOR_TRUST_PROXY", "true")]).unwrap_err();
+        assert_eq!(refused.setting, "STADTLABOR_TRUST_PROXY");
+        assert!(refused.message.contains("127.0.0.1"), "{}", refused.message);
     }
 
     #[test]

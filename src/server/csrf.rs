@@ -47,14 +47,10 @@ pub async fn reject_cross_site_requests(
     let Some(claimed) = claimed else {
         return refuse(&request, "no origin");
     };
+    // Only the configured public address counts, not whatever `Host` the request names: a
+    // DNS-rebinding page sends a matching Host (F-21).
     let own = state.settings.base_url.origin().ascii_serialization();
-    let same_host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .is_some_and(|host| {
-            claimed == format!("http://{host}") || claimed == format!("https://{host}")
-        });
-    if claimed == own || same_host {
+    if claimed == own {
         next.run(request).await
     } else {
         refuse(&request, &claimed)

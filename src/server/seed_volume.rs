@@ -5,6 +5,7 @@
 
 use crate::domain::accounts::{Email, Role};
 use crate::domain::comments::MAX_DEPTH;
+use crate::server::db::counters;
 use crate::server::db::ideas::{insert_idea, NewIdea};
 use crate::server::db::users::{insert_user, NewUser};
 use crate::server::db::{with_pool, with_tx, Db, DbError, Tx};
@@ -206,12 +207,10 @@ pub async fn seed_volume(db: &Db, volume: Volume, now: DateTime<Utc>) -> anyhow:
         let id = insert_idea(&mut tx, &idea, now).await?;
         insert_comments(&mut tx, id, &users, volume.long_thread, 0, now).await?;
         tx.commit().await?;
-        recount(db, id, id).await?;
         generated.long_thread_idea_id = Some(id);
     }
-    if let (Some(first), Some(last)) = (generated.first_idea_id, generated.last_idea_id) {
-        recount(db, first, last).await?;
-    }
+    // The generated rows were inserted without moving counters; the repair sets them.
+    counters::recount(db).await?;
     Ok(generated)
 }
 
@@ -316,18 +315,5 @@ async fn insert_votes(
                 .await?;
         });
     }
-    Ok(())
-}
-
-/// Sets the stored counters of the generated ideas from their rows.
-async fn recount(db: &Db, first: i64, last: i64) -> Result<(), DbError> {
-    const SQL: &str = "UPDATE ideas SET \
-            vote_count = (SELECT count(*) FROM votes v WHERE v.idea_id = ideas.id), \
-            comment_count = (SELECT count(*) FROM comments c \
-                              WHERE c.idea_id = ideas.id AND c.deleted_at IS NULL) \
-         WHERE id BETWEEN $1 AND $2";
-    with_pool!(db, pool => {
-        sqlx::query(SQL).bind(first).bind(last).execute(pool).await?;
-    });
     Ok(())
 }

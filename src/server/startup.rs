@@ -12,8 +12,8 @@ use crate::server::sessions::{session_layer, DbSessionStore};
 use crate::server::signing::SigningKey;
 use crate::server::state::AppState;
 use crate::server::{
-    csrf, health, language, moderation_export, request, security_headers, unsubscribe,
-    workshop_export, workshop_feeds,
+    csrf, health, language, malformed_input, moderation_export, request, security_headers,
+    unsubscribe, workshop_export, workshop_feeds,
 };
 use anyhow::Context;
 use axum::http::{header, StatusCode};
@@ -23,11 +23,12 @@ use axum::Router;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use std::any::Any;
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// A bound, ready-to-serve instance. Tests build it on port 0 and read the port.
@@ -51,6 +52,9 @@ impl Application {
     /// Binds the listener for an already connected and migrated database, reading time from
     /// `clock` (tests pass one they can move).
     pub async fn build_with_db(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<Self> {
+        crate::server::renderings::refresh_stored_renderings(&db)
+            .await
+            .context("rendering stored markdown anew")?;
         let listener = TcpListener::bind(settings.site_addr)
             .await
             .with_context(|| {
@@ -111,6 +115,7 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let address = self.listener.local_addr()?;
+        let header_timeout = self.state.settings.header_timeout;
         tracing::info!(%address, database = self.db.engine(), "Stadtlabor is listening");
         let (stop_jobs, jobs_stopped) = watch::channel(false);
         let scheduled = tokio::spawn({
@@ -125,25 +130,22 @@ impl Application {
             let (worker, stopped) = (Arc::clone(&worker), jobs_stopped.clone());
             async move { worker.run(stopped).await }
         }));
-        let served = axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        crate::server::serve::serve(self.listener, self.router, header_timeout, shutdown).await;
         let _ = stop_jobs.send(true);
         for job in [mail, scheduled] {
             if let Err(err) = job.await {
                 tracing::error!(error = %err, "a background job ended abnormally");
             }
         }
-        served?;
         self.db.close().await;
         tracing::info!("Stadtlabor stopped");
         Ok(())
     }
 }
+
+/// The largest request body accepted: the longest form (an idea of 10,000 characters, each
+/// percent-encoded to up to 9 bytes) fits more than twice.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// All routes: health and language endpoints, the Leptos pages and server functions, static
 /// files, and the German 404 page for everything else.
@@ -178,6 +180,10 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             security_headers::provide_request_nonce,
             shell,
         ))
+        // After the CSRF check: a foreign site's post is refused as that, whatever it sends.
+        .layer(axum::middleware::from_fn(
+            malformed_input::refuse_malformed_input,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             csrf::reject_cross_site_requests,
@@ -192,8 +198,16 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             get(unsubscribe::confirm_page).post(unsubscribe::one_click),
         )
         .with_state(state.clone());
+    let request_timeout = state.settings.request_timeout;
     let routes = one_click
         .merge(app_router)
+        // A form is a few kilobytes; anything larger is refused with 413 before it is read.
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // A request whose body stalls, or whose work hangs, ends with 408 (F-13).
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            request_timeout,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state,
             security_headers::add_security_headers,

@@ -71,6 +71,12 @@ fn migrate_and_seed_demo_work_on_a_fresh_sqlite_file() {
     assert!(stadtlabor(&["migrate"], &url).status.success());
     assert!(stadtlabor(&["seed-demo"], &url).status.success());
     assert!(dir.path().join("new/stadtlabor.db").exists());
+    let recount = stadtlabor(&["recount"], &url);
+    assert!(recount.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&recount.stdout).trim(),
+        "recounted: 0 ideas and 0 workshops had a wrong counter and were corrected"
+    );
 }
 
 #[test]

@@ -62,14 +62,29 @@ pub async fn fresh_database() -> TestDatabase {
 
 /// Settings for a test app: random port, the given database and SMTP server, fast retries.
 pub fn test_settings_with(database_url: &str, smtp_url: Option<&str>, mail_dir: &str) -> Settings {
-    Settings::from_lookup(|key| match key {
-        "DATABASE_URL" => Some(database_url.to_owned()),
-        "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".to_owned()),
-        "STADTLABOR_BASE_URL" => Some("http://stadtlabor.test".to_owned()),
-        "STADTLABOR_SMTP_URL" => smtp_url.map(str::to_owned),
-        "STADTLABOR_MAIL_DIR" => Some(mail_dir.to_owned()),
-        "STADTLABOR_MAIL_RETRY_SECS" => Some("0.2".to_owned()),
-        _ => None,
+    test_settings_overriding(database_url, smtp_url, mail_dir, &[])
+}
+
+/// [`test_settings_with`] with some variables set to other values (`extra`).
+fn test_settings_overriding(
+    database_url: &str,
+    smtp_url: Option<&str>,
+    mail_dir: &str,
+    extra: &[(&str, &str)],
+) -> Settings {
+    Settings::from_lookup(|key| {
+        if let Some((_, value)) = extra.iter().find(|(k, _)| *k == key) {
+            return Some((*value).to_owned());
+        }
+        match key {
+            "DATABASE_URL" => Some(database_url.to_owned()),
+            "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".to_owned()),
+            "STADTLABOR_BASE_URL" => Some(BASE_URL.to_owned()),
+            "STADTLABOR_SMTP_URL" => smtp_url.map(str::to_owned),
+            "STADTLABOR_MAIL_DIR" => Some(mail_dir.to_owned()),
+            "STADTLABOR_MAIL_RETRY_SECS" => Some("0.2".to_owned()),
+            _ => None,
+        }
     })
     .expect("test settings are valid")
 }
@@ -78,7 +93,8 @@ pub fn test_settings(database_url: &str) -> Settings {
     test_settings_with(database_url, None, "target/test-mail")
 }
 
-/// The base URL mails link to in tests.
+/// The public address in tests: what mails link to, and the only origin the CSRF check
+/// accepts (the app listens on 127.0.0.1, a different origin, F-21).
 pub const BASE_URL: &str = "http://stadtlabor.test";
 
 /// A running app on a random port with the demo content loaded and its own SMTP server.
@@ -116,9 +132,20 @@ pub async fn start_stoppable_app(
     clock: Clock,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> (String, Db, tokio::task::JoinHandle<std::io::Result<()>>) {
+    start_app_overriding(database, smtp_url, clock, &[], shutdown).await
+}
+
+async fn start_app_overriding(
+    database: &TestDatabase,
+    smtp_url: &str,
+    clock: Clock,
+    extra: &[(&str, &str)],
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> (String, Db, tokio::task::JoinHandle<std::io::Result<()>>) {
     // Warnings and errors of the app show up in a failing test's output.
     stadtlabor::server::telemetry::init(stadtlabor::server::config::LogFormat::Text);
-    let settings = test_settings_with(&database.url, Some(smtp_url), "target/test-mail");
+    let settings =
+        test_settings_overriding(&database.url, Some(smtp_url), "target/test-mail", extra);
     let db = Db::connect(&settings.database_url, 5)
         .await
         .expect("connect");
@@ -155,10 +182,27 @@ pub async fn spawn_app_with_smtp_down() -> TestApp {
 }
 
 async fn spawn_app_sending_to(mail: MailServer, smtp_url: &str) -> TestApp {
+    spawn_app_overriding(mail, smtp_url, &[]).await
+}
+
+/// A test app with some settings changed (e.g. short timeouts), as `(variable, value)`.
+pub async fn spawn_app_with_settings(extra: &[(&str, &str)]) -> TestApp {
+    let mail = MailServer::start();
+    let smtp_url = mail.url();
+    spawn_app_overriding(mail, &smtp_url, extra).await
+}
+
+async fn spawn_app_overriding(mail: MailServer, smtp_url: &str, extra: &[(&str, &str)]) -> TestApp {
     let database = fresh_database().await;
     let clock = Clock::settable();
-    let (address, db, _running) =
-        start_stoppable_app(&database, smtp_url, clock.clone(), std::future::pending()).await;
+    let (address, db, _running) = start_app_overriding(
+        &database,
+        smtp_url,
+        clock.clone(),
+        extra,
+        std::future::pending(),
+    )
+    .await;
     TestApp {
         address,
         db,
@@ -415,7 +459,7 @@ pub async fn post_as(
 ) -> reqwest::Response {
     client
         .post(format!("{address}/api/{endpoint}"))
-        .header("Origin", address)
+        .header("Origin", BASE_URL)
         .form(form)
         .send()
         .await

@@ -39,7 +39,7 @@ async fn list(app: &TestApp, query: &[(&str, &str)]) -> serde_json::Value {
     let response = app
         .client
         .post(format!("{}/api/ideas/list", app.address))
-        .header("Origin", &app.address)
+        .header("Origin", crate::helpers::BASE_URL)
         .form(&form)
         .send()
         .await

@@ -174,7 +174,7 @@ async fn bad_project_input_is_refused_field_by_field_and_stores_nothing() {
     let response = app
         .client
         .post(format!("{}/api/projects/save", app.address))
-        .header("Origin", &app.address)
+        .header("Origin", crate::helpers::BASE_URL)
         .header("Accept", "text/html")
         .header("Referer", format!("{}/projekte/neu", app.address))
         .form(&refs(&bad))

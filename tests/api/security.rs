@@ -2,6 +2,7 @@
 //! cannot send a visitor's address to another host.
 
 use crate::helpers::{browser_client, post_as, spawn_app, TestApp};
+use crate::participation::{comment_id, idea_by_new_author};
 use reqwest::header::HeaderMap;
 use stadtlabor::domain::accounts::Role;
 
@@ -330,4 +331,97 @@ async fn a_field_of_invisible_characters_counts_as_empty() {
     assert_eq!(body["Validation"]["errors"]["title"], "Required");
     assert_eq!(body["Validation"]["errors"]["body"], "Required");
     assert_eq!(app.scalar("SELECT count(*) FROM ideas").await, before);
+}
+
+#[tokio::test]
+async fn malformed_utf8_and_foreign_content_types_are_refused_and_change_nothing() {
+    let app = spawn_app().await;
+    let (user, client) = app.signed_in(Role::Citizen).await;
+    let profile = |body: Vec<u8>, content_type: &'static str| {
+        client
+            .post(format!("{}/api/accounts/update-profile", app.address))
+            .header("Origin", crate::helpers::BASE_URL)
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+    };
+    let form = "application/x-www-form-urlencoded";
+    let name_of = format!("SELECT display_name FROM users WHERE id = {}", user.id);
+    let before = app.scalar_text(&name_of).await;
+    // Latin-1 "Grüße", percent-encoded and raw: not UTF-8. Before the fix the name was
+    // stored as "Gr��e".
+    for body in [
+        b"display_name=Gr%FC%DFe&locale=de".to_vec(),
+        b"display_name=Gr\xfc\xdfe&locale=de".to_vec(),
+    ] {
+        let response = profile(body, form).await.unwrap();
+        assert_eq!(response.status().as_u16(), 400);
+        assert!(response
+            .text()
+            .await
+            .unwrap()
+            .contains("ungültig kodierte Zeichen"));
+        assert_eq!(app.scalar_text(&name_of).await, before, "nothing changed");
+    }
+    let json = profile(
+        br#"{"display_name":"X","locale":"de"}"#.to_vec(),
+        "application/json",
+    )
+    .await
+    .unwrap();
+    assert_eq!(json.status().as_u16(), 415);
+    assert_eq!(app.scalar_text(&name_of).await, before);
+    // The same field in UTF-8 is taken.
+    let fine = profile(b"display_name=Gr%C3%BC%C3%9Fe&locale=de".to_vec(), form)
+        .await
+        .unwrap();
+    assert_eq!(fine.status().as_u16(), 200);
+    assert_eq!(app.scalar_text(&name_of).await, "Grüße");
+    // Query strings of pages too.
+    let (status, _) = app.page("/ideen?suche=%FF").await;
+    assert_eq!(status, 400);
+    let (status, _) = app.page("/ideen?suche=Gr%C3%BC%C3%9Fe").await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn text_stored_by_an_older_renderer_is_rendered_anew_once() {
+    use stadtlabor::server::renderings::refresh_stored_renderings;
+    let app = spawn_app().await;
+    let (_, client, id) = idea_by_new_author(&app, "Alter Text").await;
+    let comment = comment_id(&app, &client, id, None, "Guter Punkt").await;
+    // What the renderer stored before issue 15: the tracker's image itself.
+    app.execute(&format!(
+        "UPDATE ideas SET body_md = '![x](https://tracker.example/p.gif)', \
+         body_html = '<p><img src=\"https://tracker.example/p.gif\"></p>' WHERE id = {id}"
+    ))
+    .await;
+    app.execute(&format!(
+        "UPDATE comments SET body_md = '{quotes} tief', body_html = 'alt' WHERE id = {comment}",
+        quotes = ">".repeat(50)
+    ))
+    .await;
+    app.execute("UPDATE rendering SET version = 1").await;
+
+    assert!(refresh_stored_renderings(&app.db).await.unwrap() >= 2);
+    let html = app
+        .scalar_text(&format!("SELECT body_html FROM ideas WHERE id = {id}"))
+        .await;
+    assert!(!html.contains("<img"), "{html}");
+    assert!(
+        html.contains("href=\"https://tracker.example/p.gif\""),
+        "{html}"
+    );
+    let comment_html = app
+        .scalar_text(&format!(
+            "SELECT body_html FROM comments WHERE id = {comment}"
+        ))
+        .await;
+    assert_eq!(
+        comment_html.matches("<blockquote>").count(),
+        8,
+        "{comment_html}"
+    );
+    // Once: the next start renders nothing.
+    assert_eq!(refresh_stored_renderings(&app.db).await.unwrap(), 0);
 }

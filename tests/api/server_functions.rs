@@ -6,7 +6,7 @@ async fn the_project_list_endpoint_returns_the_seeded_projects() {
     let response = app
         .client
         .post(format!("{}/api/projects/list", app.address))
-        .header("Origin", &app.address)
+        .header("Origin", crate::helpers::BASE_URL)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .body("")
         .send()
@@ -24,7 +24,7 @@ async fn an_unknown_slug_is_answered_404_with_a_typed_error() {
     let response = app
         .client
         .post(format!("{}/api/projects/get", app.address))
-        .header("Origin", &app.address)
+        .header("Origin", crate::helpers::BASE_URL)
         .form(&[("slug", "gibt-es-nicht")])
         .send()
         .await
@@ -40,7 +40,7 @@ async fn a_malformed_call_is_a_bad_request_not_a_server_error() {
     let response = app
         .client
         .post(format!("{}/api/projects/get", app.address))
-        .header("Origin", &app.address)
+        .header("Origin", crate::helpers::BASE_URL)
         .form(&[("nonsense", "1")])
         .send()
         .await

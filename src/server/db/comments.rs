@@ -103,45 +103,56 @@ pub async fn insert_comment(
     Ok(id)
 }
 
-/// Replaces a comment's text (markdown and its rendering) and marks it edited.
+/// Replaces a comment's text (markdown and its rendering) and marks it edited; `false` (and
+/// no change) when it was deleted or hidden meanwhile (the read before took no lock).
 pub async fn update_comment_body(
     tx: &mut Tx,
     id: i64,
     body_md: &str,
     body_html: &str,
     now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    with_tx!(tx, conn => {
+) -> Result<bool, DbError> {
+    let changed = with_tx!(tx, conn => {
         sqlx::query(
-            "UPDATE comments SET body_md = $2, body_html = $3, edited_at = $4 WHERE id = $1",
+            "UPDATE comments SET body_md = $2, body_html = $3, edited_at = $4 \
+             WHERE id = $1 AND deleted_at IS NULL AND hidden_at IS NULL",
         )
             .bind(id)
             .bind(body_md)
             .bind(body_html)
             .bind(stored_time(now))
             .execute(conn)
-            .await?;
+            .await?
+            .rows_affected()
     });
-    Ok(())
+    Ok(changed == 1)
 }
 
-/// Deletes a comment's text (the thread keeps its place) and uncounts it.
+/// Deletes a comment's text (the thread keeps its place) and uncounts it; `false` (and no
+/// change) when it was deleted or hidden already. The condition is in the update itself:
+/// two deletes at the same moment (a double click, two instances) both passed the unlocked
+/// read before, and only one may move the counter (issue 13).
 pub async fn mark_deleted(
     tx: &mut Tx,
     id: i64,
     idea_id: i64,
     now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    with_tx!(tx, conn => {
+) -> Result<bool, DbError> {
+    let changed = with_tx!(tx, conn => {
         sqlx::query(
-            "UPDATE comments SET body_md = '', body_html = '', deleted_at = $2 WHERE id = $1",
+            "UPDATE comments SET body_md = '', body_html = '', deleted_at = $2 \
+             WHERE id = $1 AND deleted_at IS NULL AND hidden_at IS NULL",
         )
             .bind(id)
             .bind(stored_time(now))
             .execute(conn)
-            .await?;
+            .await?
+            .rows_affected()
     });
-    move_comment_count(tx, idea_id, -1).await
+    if changed == 1 {
+        move_comment_count(tx, idea_id, -1).await?;
+    }
+    Ok(changed == 1)
 }
 
 /// The one place an idea's `comment_count` changes: it counts comments that are neither

@@ -8,16 +8,18 @@
 
 pub mod blocks;
 pub mod comments;
+pub mod counters;
 pub mod follows;
 pub mod ideas;
-pub mod login_failures;
 pub mod moderation;
 pub mod notifications;
 pub mod objections;
 pub mod outbox;
 pub mod programmes;
 pub mod projects;
+pub mod rate_counters;
 pub mod reference;
+pub mod renderings;
 pub mod stored;
 pub mod tokens;
 pub mod users;
@@ -144,6 +146,10 @@ pub enum DbError {
     NotFound,
     #[error("unique constraint violated ({constraint})")]
     Conflict { constraint: String },
+    /// PostgreSQL gave up the transaction to resolve a deadlock or a serialization failure;
+    /// nothing of it was kept, and the same request again will go through.
+    #[error("transaction aborted by lock contention")]
+    Contention,
     #[error(transparent)]
     Other(sqlx::Error),
 }
@@ -155,6 +161,13 @@ impl From<sqlx::Error> for DbError {
             sqlx::Error::Database(db) if db.is_unique_violation() => DbError::Conflict {
                 constraint: db.constraint().unwrap_or("unique").to_owned(),
             },
+            // deadlock_detected, serialization_failure
+            sqlx::Error::Database(db)
+                if matches!(db.code().as_deref(), Some("40P01" | "40001")) =>
+            {
+                tracing::warn!(error = %db, "transaction aborted by lock contention");
+                DbError::Contention
+            }
             _ => DbError::Other(err),
         }
     }

@@ -59,10 +59,13 @@ pub async fn remove_vote(tx: &mut Tx, user_id: i64, idea_id: i64) -> Result<bool
 
 /// Serialises one person's supports on PostgreSQL (a row lock on the account), so that two
 /// concurrent supports cannot both pass the project's limit. SQLite write transactions are
-/// serial already (`BEGIN IMMEDIATE`).
+/// serial already (`BEGIN IMMEDIATE`). `NO KEY UPDATE`, not `UPDATE`: the foreign-key checks
+/// of other transactions (a comment's notification to this person takes a key-share lock on
+/// the account after it updated the idea) do not wait for it, so a support and a comment
+/// cannot deadlock over the account and the idea row (issue 13).
 pub async fn lock_voter(tx: &mut Tx, user_id: i64) -> Result<(), DbError> {
     if let Tx::Postgres(tx) = tx {
-        sqlx::query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+        sqlx::query("SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE")
             .bind(user_id)
             .execute(&mut **tx)
             .await?;

@@ -3,7 +3,7 @@
 
 use super::{build_message, MailSignal, MailTransport};
 use crate::server::clock::Clock;
-use crate::server::db::{login_failures, outbox, Db};
+use crate::server::db::{outbox, rate_counters, Db};
 use crate::server::jobs::Heartbeat;
 use crate::server::sessions::DbSessionStore;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -106,9 +106,9 @@ impl MailWorker {
             tracing::warn!(error = %err, "deleting expired sessions failed");
         }
         if let Err(err) =
-            login_failures::delete_failures_before(&self.db, now - TimeDelta::days(1)).await
+            rate_counters::delete_windows_before(&self.db, now - TimeDelta::days(1)).await
         {
-            tracing::warn!(error = %err, "deleting old login failures failed");
+            tracing::warn!(error = %err, "deleting old rate-limit counters failed");
         }
         if let Err(err) = outbox::delete_sent_before(&self.db, now - SENT_MAIL_KEPT).await {
             tracing::warn!(error = %err, "deleting old sent mails failed");
