@@ -27,6 +27,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -211,7 +212,11 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state,
             security_headers::add_security_headers,
-        ));
+        ))
+        // Pages, styles and the WebAssembly travel compressed (brotli or gzip, as the browser
+        // accepts; `Vary: Accept-Encoding`). Level 4: on the fly, the best levels cost more
+        // CPU per request than they save in transfer (issue 13).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
     with_middleware(routes)
 }
 

@@ -153,3 +153,31 @@ async fn the_catalogue_filters_by_phase_district_and_topic() {
     assert_eq!(status, 200);
     assert!(html.contains("3 Projekte"), "unknown values mean no filter");
 }
+
+#[tokio::test]
+async fn pages_travel_compressed_when_the_browser_accepts_it() {
+    let app = spawn_app().await;
+    let get = |encoding: &'static str| {
+        app.client
+            .get(format!("{}/ideen", app.address))
+            .header("Accept", "text/html")
+            .header("Accept-Encoding", encoding)
+            .send()
+    };
+    let plain = get("identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain_size = plain.bytes().await.unwrap().len();
+    for encoding in ["br", "gzip"] {
+        let response = get(encoding).await.unwrap();
+        assert_eq!(response.headers()["content-encoding"], encoding);
+        assert!(response.headers()["vary"]
+            .to_str()
+            .unwrap()
+            .contains("accept-encoding"));
+        let size = response.bytes().await.unwrap().len();
+        assert!(
+            size * 2 < plain_size,
+            "{encoding}: {size} of {plain_size} bytes"
+        );
+    }
+}
