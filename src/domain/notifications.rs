@@ -100,6 +100,8 @@ pub struct NotificationView {
     pub project_title: Option<String>,
     pub created_at: DateTime<Utc>,
     pub read: bool,
+    /// About content that moderation hid: shown as a placeholder, without title or link.
+    pub hidden: bool,
 }
 
 impl NotificationView {

@@ -475,6 +475,7 @@ pub(super) const TEXTS: Texts = Texts {
     notifications_mark_all: "Alle als gelesen markieren",
     notifications_settings_link: "E-Mail-Einstellungen",
     notification_unread: "ungelesen",
+    notification_hidden: "Eine Benachrichtigung zu einem Beitrag, den die Moderation ausgeblendet hat.",
     notification_settings_title: "E-Mail-Benachrichtigungen",
     notification_settings_intro: "Wählen Sie für jede Art von Neuigkeit, ob und wie oft wir Ihnen schreiben. In der App sehen Sie alle Benachrichtigungen immer.",
     notification_settings_saved: "Ihre Einstellungen sind gespeichert.",

@@ -464,6 +464,7 @@ pub(super) const TEXTS: Texts = Texts {
     notifications_mark_all: "Mark all as read",
     notifications_settings_link: "Email settings",
     notification_unread: "unread",
+    notification_hidden: "A notification about a contribution that moderation has hidden.",
     notification_settings_title: "Email notifications",
     notification_settings_intro: "Choose for each kind of news whether and how often we write to you. In the app you always see all notifications.",
     notification_settings_saved: "Your settings are saved.",

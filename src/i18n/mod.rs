@@ -373,6 +373,8 @@ pub struct Texts {
     pub notifications_mark_all: &'static str,
     pub notifications_settings_link: &'static str,
     pub notification_unread: &'static str,
+    /// In place of a notification about content that moderation hid.
+    pub notification_hidden: &'static str,
     pub notification_settings_title: &'static str,
     pub notification_settings_intro: &'static str,
     pub notification_settings_saved: &'static str,

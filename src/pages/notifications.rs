@@ -126,7 +126,11 @@ fn NotificationItem(n: NotificationView) -> impl IntoView {
     let text = describe(t, &n);
     view! {
         <li class="notification" class:unread=!n.read>
-            <a href=n.href()>{text}</a>
+            {if n.hidden {
+                view! { <span class="muted">{t.notification_hidden}</span> }.into_any()
+            } else {
+                view! { <a href=n.href()>{text}</a> }.into_any()
+            }}
             <span class="meta">
                 " · "{t.day_of(n.created_at)}
                 {(!n.read).then(|| view! { " · "<span class="badge">{t.notification_unread}</span> })}

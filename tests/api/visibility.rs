@@ -97,6 +97,12 @@ async fn a_hidden_idea_leaves_lists_search_projects_counters_limits_notification
     );
     let (_, notices) = app.page_as(&author_client, "/benachrichtigungen").await;
     assert!(!notices.contains(shown), "no hidden title in the list");
+    // The row stays, as a placeholder without title, name or link to the idea.
+    assert!(
+        notices.contains("den die Moderation ausgeblendet hat"),
+        "{notices}"
+    );
+    assert!(!notices.contains(&format!("href=\"/ideen/{idea}")));
     assert_eq!(unread(&app, &author_client).await, 0);
     let state = app.state().await;
     let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();

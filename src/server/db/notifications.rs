@@ -141,29 +141,37 @@ struct NotificationRow {
     project_title: Option<String>,
     created_at: DateTime<Utc>,
     read_at: Option<DateTime<Utc>>,
+    hidden: bool,
 }
 
 impl NotificationRow {
+    /// The view; of a notification about hidden content only its kind and time leave the
+    /// database layer (no title, no name, no link).
     fn into_view(self) -> Result<NotificationView, DbError> {
+        let shown = !self.hidden;
         Ok(NotificationView {
             kind: self.kind,
             id: self.id,
-            actor: self.actor,
-            idea_id: self.idea_id,
-            idea_title: self.idea_title,
-            comment_id: self.comment_id,
-            project_title: self.project_title,
+            actor: self.actor.filter(|_| shown),
+            idea_id: self.idea_id.filter(|_| shown),
+            idea_title: self.idea_title.filter(|_| shown),
+            comment_id: self.comment_id.filter(|_| shown),
+            project_title: self.project_title.filter(|_| shown),
             created_at: self.created_at,
             read: self.read_at.is_some(),
+            hidden: self.hidden,
         })
     }
 }
 
+/// The columns of a notification row, read `FROM notifications n` (the list: a notification
+/// about hidden content stays as a placeholder) or `FROM visible_notifications n` (digests:
+/// never about hidden content). `hidden` asks the one definition of visible.
 const NOTIFICATION_COLUMNS: &str = "n.id, n.kind, \
         COALESCE(a.organisation_name, a.display_name) AS actor, n.idea_id, \
-        i.title AS idea_title, n.comment_id, p.title AS project_title, n.created_at, n.read_at \
-     FROM visible_notifications n \
-     LEFT JOIN users a ON a.id = n.actor_id \
+        i.title AS idea_title, n.comment_id, p.title AS project_title, n.created_at, n.read_at, \
+        NOT EXISTS (SELECT 1 FROM visible_notifications v WHERE v.id = n.id) AS hidden";
+const NOTIFICATION_JOINS: &str = "LEFT JOIN users a ON a.id = n.actor_id \
      LEFT JOIN ideas i ON i.id = n.idea_id \
      LEFT JOIN projects p ON p.id = n.project_id";
 
@@ -174,7 +182,8 @@ pub async fn list_notifications(
     limit: i64,
 ) -> Result<Vec<NotificationView>, DbError> {
     let sql = format!(
-        "SELECT {NOTIFICATION_COLUMNS} WHERE n.user_id = $1 \
+        "SELECT {NOTIFICATION_COLUMNS} FROM notifications n {NOTIFICATION_JOINS} \
+         WHERE n.user_id = $1 \
          ORDER BY n.created_at DESC, n.id DESC LIMIT $2"
     );
     let rows: Vec<NotificationRow> = with_pool!(db, pool => {
@@ -331,7 +340,7 @@ pub async fn take_digest_items(
     now: DateTime<Utc>,
 ) -> Result<Vec<NotificationView>, DbError> {
     let sql = format!(
-        "SELECT {NOTIFICATION_COLUMNS} \
+        "SELECT {NOTIFICATION_COLUMNS} FROM visible_notifications n {NOTIFICATION_JOINS} \
          JOIN notification_preferences np ON np.user_id = n.user_id AND np.kind = n.kind \
          WHERE n.user_id = $1 AND n.emailed_at IS NULL AND np.delivery = $2 \
          ORDER BY n.created_at, n.id"
