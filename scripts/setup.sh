@@ -17,6 +17,9 @@ log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_updated=0
+# Another installer (unattended-upgrades, a second setup) holds dpkg's lock: wait for it for up
+# to 10 minutes instead of failing.
+APT_WAIT=(-o DPkg::Lock::Timeout=600)
 # Installs the Debian packages among "$@" that are not installed yet.
 apt_install() {
   local missing=() package
@@ -30,12 +33,12 @@ apt_install() {
     return 1
   fi
   if [ "$apt_updated" -eq 0 ]; then
-    sudo_if_needed apt-get update -qq
+    sudo_if_needed apt-get "${APT_WAIT[@]}" update -qq
     apt_updated=1
   fi
   log "installing ${missing[*]}"
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt-get "${APT_WAIT[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # Release builds of the tools below without fat LTO: 17 instead of 37 minutes on 2 cores.

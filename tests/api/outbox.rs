@@ -72,6 +72,66 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
     assert_eq!(count_unsent(&db).await.unwrap(), 0);
 }
 
+#[tokio::test]
+async fn a_mail_claimed_by_an_instance_that_died_waits_only_for_its_short_lease() {
+    use stadtlabor::server::db::outbox::claim_next_mail;
+    use stadtlabor::server::mail::worker::LEASE;
+    let reserved = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = reserved.local_addr().unwrap().port();
+    drop(reserved);
+    let smtp_url = format!("smtp://127.0.0.1:{port}");
+    let database = fresh_database().await;
+
+    // Three mails wait in the outbox (queued while the SMTP server was down).
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let (address, db, running) =
+        start_stoppable_app(&database, &smtp_url, Clock::settable(), async {
+            let _ = stopped.await;
+        })
+        .await;
+    let client = browser_client();
+    let addresses = ["erste@example.org", "zweite@example.org", "dritte@example.org"];
+    for email in addresses {
+        let form = registration(email);
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(
+            post_as(&client, &address, "accounts/register", &form)
+                .await
+                .status()
+                .as_u16(),
+            200
+        );
+    }
+    wait_until(|| async { failed_attempts(&db).await >= 3 }).await;
+    stop.send(()).unwrap();
+    running.await.unwrap().unwrap();
+
+    // A day later (every retry due), one instance claims a mail as its worker does, and dies
+    // before sending it.
+    let clock = Clock::settable();
+    clock.advance(chrono::TimeDelta::days(1));
+    let now = clock.now();
+    let in_flight = claim_next_mail(&db, now, now + LEASE)
+        .await
+        .unwrap()
+        .expect("a due mail");
+
+    // Another instance delivers the other two at once: the dead one held back only its own.
+    let mail = MailServer::start_on(TcpListener::bind(("127.0.0.1", port)).unwrap());
+    let (_other, db) =
+        start_stoppable_app(&database, &smtp_url, clock.clone(), std::future::pending()).await;
+    wait_until(|| async { count_unsent(&db).await.unwrap() == 1 }).await;
+    assert!(mail.all().iter().all(|m| !m.raw.contains(&in_flight.recipient_email)));
+
+    // Once the lease has run out, the held mail goes out too, once.
+    clock.advance(LEASE + chrono::TimeDelta::seconds(1));
+    wait_until(|| async { count_unsent(&db).await.unwrap() == 0 }).await;
+    for email in addresses {
+        assert_eq!(mail.wait_for(email, 1).await.len(), 1, "{email} got one mail");
+    }
+    assert_eq!(mail.all().len(), 3);
+}
+
 /// Polls `condition` until it holds (at most 15 s).
 async fn wait_until<F, Fut>(condition: F)
 where

@@ -81,9 +81,11 @@ pub struct OutboxMail {
     pub attempts: i64,
 }
 
-/// The claim: due, unsent mails whose lease (if any) has run out get a new lease until
-/// `lease_until`. On PostgreSQL `FOR UPDATE SKIP LOCKED` makes concurrent workers of several
-/// instances take disjoint rows; SQLite has a single writer, so the UPDATE alone is atomic.
+/// The claim: the oldest due, unsent mail whose lease (if any) has run out gets a new lease
+/// until `lease_until`. One mail per claim, so an instance that dies mid-delivery holds back
+/// only that one mail, and only until its short lease runs out. On PostgreSQL
+/// `FOR UPDATE SKIP LOCKED` makes concurrent workers of several instances take different rows;
+/// SQLite has a single writer, so the UPDATE alone is atomic.
 macro_rules! claim_sql {
     ($lock:literal) => {
         concat!(
@@ -91,7 +93,7 @@ macro_rules! claim_sql {
                 SELECT id FROM outbox \
                  WHERE sent_at IS NULL AND next_attempt_at <= $1 \
                    AND (locked_until IS NULL OR locked_until <= $1) \
-                 ORDER BY id LIMIT $3",
+                 ORDER BY id LIMIT 1",
             $lock,
             ") RETURNING id, recipient_email, kind, subject, body_text, body_html, \
                unsubscribe_url, calendar_ics, calendar_method, attempts"
@@ -99,32 +101,27 @@ macro_rules! claim_sql {
     };
 }
 
-pub async fn claim_due_mails(
+pub async fn claim_next_mail(
     db: &Db,
     now: DateTime<Utc>,
     lease_until: DateTime<Utc>,
-    limit: i64,
-) -> Result<Vec<OutboxMail>, DbError> {
-    let mut mails: Vec<OutboxMail> = match db {
+) -> Result<Option<OutboxMail>, DbError> {
+    Ok(match db {
         Db::Sqlite(pool) => {
             sqlx::query_as(claim_sql!(""))
                 .bind(now)
                 .bind(lease_until)
-                .bind(limit)
-                .fetch_all(pool)
+                .fetch_optional(pool)
                 .await?
         }
         Db::Postgres(pool) => {
             sqlx::query_as(claim_sql!(" FOR UPDATE SKIP LOCKED"))
                 .bind(now)
                 .bind(lease_until)
-                .bind(limit)
-                .fetch_all(pool)
+                .fetch_optional(pool)
                 .await?
         }
-    };
-    mails.sort_by_key(|m| m.id);
-    Ok(mails)
+    })
 }
 
 /// The kinds of mail whose body holds a usable account link (only the token's hash is kept in

@@ -17,9 +17,11 @@ const POLL_INTERVAL: Duration = Duration::from_secs(2);
 /// Silence after which `/healthz` reports the worker as stuck: far more than a poll, room for
 /// one delivery that runs into the SMTP client's one-minute timeouts.
 pub const MAX_SILENCE: Duration = Duration::from_secs(180);
-/// How long a claimed mail stays reserved for this worker.
-const LEASE: TimeDelta = TimeDelta::minutes(5);
-const BATCH: i64 = 20;
+/// How long a claimed mail stays reserved for this worker: one delivery, even one that runs
+/// into several of the SMTP client's 20-second timeouts. If the instance dies meanwhile, the
+/// mail waits at most this long for another instance; a delivery that outlasts it may be
+/// repeated, which the stable Message-ID lets the receiver recognise.
+pub const LEASE: TimeDelta = TimeDelta::minutes(2);
 /// The longest wait between two attempts.
 const MAX_BACKOFF: TimeDelta = TimeDelta::hours(6);
 const HOUSEKEEPING_EVERY: TimeDelta = TimeDelta::minutes(10);
@@ -44,7 +46,7 @@ impl MailWorker {
         loop {
             self.heartbeat.beat();
             let now = self.clock.now();
-            if let Err(err) = self.deliver_due(now).await {
+            if let Err(err) = self.deliver_due().await {
                 tracing::error!(error = %err, "outbox delivery failed");
             }
             if now - last_housekeeping > HOUSEKEEPING_EVERY {
@@ -62,31 +64,30 @@ impl MailWorker {
         }
     }
 
-    /// Delivers every mail due at `now`; returns how many were sent.
-    pub async fn deliver_due(&self, now: DateTime<Utc>) -> anyhow::Result<usize> {
+    /// Delivers every due mail, one claim at a time (each lease counted from its own claim);
+    /// returns how many were sent.
+    pub async fn deliver_due(&self) -> anyhow::Result<usize> {
         let mut sent = 0;
         loop {
-            let batch = outbox::claim_due_mails(&self.db, now, now + LEASE, BATCH).await?;
-            if batch.is_empty() {
+            let now = self.clock.now();
+            let Some(mail) = outbox::claim_next_mail(&self.db, now, now + LEASE).await? else {
                 return Ok(sent);
-            }
-            for mail in batch {
-                let result = match build_message(&self.from, &mail) {
-                    Ok(message) => self.transport.deliver(&mail, message).await,
-                    Err(err) => Err(err),
-                };
-                match result {
-                    Ok(()) => {
-                        self.heartbeat.beat();
-                        if outbox::mark_sent(&self.db, mail.id, self.clock.now()).await? {
-                            sent += 1;
-                        }
+            };
+            let result = match build_message(&self.from, &mail) {
+                Ok(message) => self.transport.deliver(&mail, message).await,
+                Err(err) => Err(err),
+            };
+            match result {
+                Ok(()) => {
+                    self.heartbeat.beat();
+                    if outbox::mark_sent(&self.db, mail.id, self.clock.now()).await? {
+                        sent += 1;
                     }
-                    Err(err) => {
-                        let next = self.clock.now() + self.backoff(mail.attempts);
-                        tracing::warn!(mail = mail.id, attempts = mail.attempts + 1, error = %err, retry_at = %next, "mail delivery failed");
-                        outbox::mark_failed(&self.db, mail.id, &format!("{err:#}"), next).await?;
-                    }
+                }
+                Err(err) => {
+                    let next = self.clock.now() + self.backoff(mail.attempts);
+                    tracing::warn!(mail = mail.id, attempts = mail.attempts + 1, error = %err, retry_at = %next, "mail delivery failed");
+                    outbox::mark_failed(&self.db, mail.id, &format!("{err:#}"), next).await?;
                 }
             }
         }
