@@ -1,7 +1,7 @@
 //! Security hardening (issue 15): the headers of every kind of response, and markdown that
 //! cannot send a visitor's address to another host.
 
-use crate::helpers::{browser_client, post_as, spawn_app, TestApp};
+use crate::helpers::{browser_client, post_as, spawn_app, spawn_app_with_settings, TestApp};
 use crate::participation::{comment_id, idea_by_new_author};
 use reqwest::header::HeaderMap;
 use stadtlabor::domain::accounts::Role;
@@ -88,6 +88,33 @@ async fn every_response_carries_the_security_headers_and_pages_a_nonce_policy() 
     assert!(headers.get("cache-control").is_none());
     // HSTS only where the site is served over https (the tests use http).
     assert!(headers.get("strict-transport-security").is_none());
+}
+
+#[tokio::test]
+async fn built_files_are_revalidated_and_answered_304_while_unchanged() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("pkg")).unwrap();
+    std::fs::write(site.path().join("pkg/stadtlabor.js"), "export default 1;").unwrap();
+    let root = site.path().to_str().unwrap();
+    let app = spawn_app_with_settings(&[("LEPTOS_SITE_ROOT", root)]).await;
+    let url = format!("{}/pkg/stadtlabor.js", app.address);
+    let first = app.client.get(&url).send().await.unwrap();
+    assert_eq!(first.status().as_u16(), 200);
+    assert_eq!(header(first.headers(), "cache-control"), "no-cache");
+    let modified = header(first.headers(), "last-modified").to_owned();
+    let again = app
+        .client
+        .get(&url)
+        .header("If-Modified-Since", &modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+    assert_eq!(header(again.headers(), "cache-control"), "no-cache");
+    assert!(again.bytes().await.unwrap().is_empty());
+    // Pages keep their own rule (nothing for visitors, no-store for signed-in people).
+    let page = app.client.get(format!("{}/ideen", app.address)).send().await.unwrap();
+    assert!(page.headers().get("cache-control").is_none());
 }
 
 #[tokio::test]
