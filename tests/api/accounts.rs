@@ -89,6 +89,24 @@ async fn registering_mails_a_link_that_verifies_the_address() {
 }
 
 #[tokio::test]
+async fn a_mail_to_an_unconfirmed_address_does_not_carry_the_chosen_name() {
+    // The review's example (F-15): a name that turns the municipality's mail into an advert.
+    let app = spawn_app().await;
+    let started = ten_seconds_ago();
+    let mut form = registration("opfer@example.net", &started);
+    form[0].1 = "Gewinn! Jetzt abholen: www.evil.example/x";
+    assert_eq!(
+        app.post("accounts/register", &form).await.status().as_u16(),
+        200
+    );
+    let mail = app.mail.wait_for("opfer@example.net", 1).await.remove(0);
+    for part in [&mail.text, &mail.html, &mail.raw] {
+        assert!(!part.contains("evil.example"), "{part}");
+    }
+    assert!(mail.text.contains("/konto/bestaetigen?token="));
+}
+
+#[tokio::test]
 async fn registering_a_taken_address_answers_the_same_and_tells_the_owner() {
     let app = spawn_app().await;
     let owner = app.create_user(Role::Citizen, true).await;
