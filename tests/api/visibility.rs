@@ -120,6 +120,9 @@ async fn a_hidden_idea_leaves_lists_search_projects_counters_limits_notification
         assert!(app.page(path).await.1.contains(shown), "{path} restored");
     }
     assert_eq!(unread(&app, &author_client).await, 1);
+    let (_, notices) = app.page_as(&author_client, "/benachrichtigungen").await;
+    assert!(notices.contains(shown), "the notification is whole again");
+    assert!(!notices.contains("den die Moderation ausgeblendet hat"));
     assert_eq!(
         send_due_digests(&state, at("2030-01-09T06:00:00Z"))
             .await
