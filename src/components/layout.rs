@@ -18,7 +18,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="container header-inner">
                 <a class="brand" href="/">
-                    <span class="brand-name">{t.site_name}</span>
+                    <span class="brand-name">{t.header_name}</span>
                     <span class="brand-tagline">{t.site_tagline}</span>
                 </a>
                 <nav aria-label=t.nav_label>

@@ -187,6 +187,7 @@ pub(super) const TEXTS: Texts = Texts {
     footer_accessibility: "Erklärung zur Barrierefreiheit",
     language_label: "Sprache",
     language_name: "Deutsch",
+    header_name: "Stadtlabor SO Digital",
 
     home_title: "Gestalten Sie die digitale Region mit",
     home_intro: "Der Kreis Soest ist Digitale Modellregion des Landes Nordrhein-Westfalen. \
@@ -202,6 +203,19 @@ pub(super) const TEXTS: Texts = Texts {
     ],
     home_projects_title: "Die Digitalisierungsprojekte der Region",
     home_all_projects: "Alle Projekte ansehen",
+    home_projects_listed: |n| match n {
+        1 => "Ein Projekt stellt sich hier schon vor; weitere folgen.".to_owned(),
+        n => format!("{n} dieser Projekte stellen sich hier schon vor; weitere folgen."),
+    },
+    home_submit_idea: "Idee einreichen",
+    home_search_label: "Ideen durchsuchen",
+    home_search_submit: "Suchen",
+    home_newest_title: "Neue Ideen",
+    home_supported_title: "Meistunterstützte Ideen",
+    home_no_ideas: "Noch keine Ideen – reichen Sie die erste ein!",
+    home_all_ideas: "Alle Ideen ansehen",
+    home_workshops_title: "Nächste Workshops",
+    home_all_workshops: "Alle Workshops ansehen",
     facts_title: "Das Förderprogramm in Zahlen",
     facts_funded_projects: "geförderte Projekte",
     facts_funding: "Fördersumme",

@@ -178,6 +178,7 @@ pub(super) const TEXTS: Texts = Texts {
     footer_accessibility: "Accessibility statement",
     language_label: "Language",
     language_name: "English",
+    header_name: "Stadtlabor SO Digital",
 
     home_title: "Help shape the digital region",
     home_intro: "The district of Soest is a digital model region of the state of North \
@@ -193,6 +194,19 @@ pub(super) const TEXTS: Texts = Texts {
     ],
     home_projects_title: "The region's digitalization projects",
     home_all_projects: "See all projects",
+    home_projects_listed: |n| match n {
+        1 => "One of these projects is presented here already; more will follow.".to_owned(),
+        n => format!("{n} of these projects are presented here already; more will follow."),
+    },
+    home_submit_idea: "Submit an idea",
+    home_search_label: "Search ideas",
+    home_search_submit: "Search",
+    home_newest_title: "New ideas",
+    home_supported_title: "Most supported ideas",
+    home_no_ideas: "No ideas yet – submit the first one!",
+    home_all_ideas: "See all ideas",
+    home_workshops_title: "Upcoming workshops",
+    home_all_workshops: "See all workshops",
     facts_title: "The funding programme in figures",
     facts_funded_projects: "funded projects",
     facts_funding: "funding",

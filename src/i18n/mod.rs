@@ -122,6 +122,9 @@ pub struct Texts {
     pub language_label: &'static str,
     /// Each language's own name, shown in the switch in that language.
     pub language_name: &'static str,
+    /// The name in the header: the platform and its city lab (titles use the short
+    /// `site_name`).
+    pub header_name: &'static str,
 
     pub home_title: &'static str,
     pub home_intro: &'static str,
@@ -129,6 +132,17 @@ pub struct Texts {
     pub home_how_steps: &'static [&'static str],
     pub home_projects_title: &'static str,
     pub home_all_projects: &'static str,
+    /// Below the programme's figures: how many of its projects are presented here.
+    pub home_projects_listed: fn(usize) -> String,
+    pub home_submit_idea: &'static str,
+    pub home_search_label: &'static str,
+    pub home_search_submit: &'static str,
+    pub home_newest_title: &'static str,
+    pub home_supported_title: &'static str,
+    pub home_no_ideas: &'static str,
+    pub home_all_ideas: &'static str,
+    pub home_workshops_title: &'static str,
+    pub home_all_workshops: &'static str,
     pub facts_title: &'static str,
     pub facts_funded_projects: &'static str,
     pub facts_funding: &'static str,
