@@ -8,6 +8,8 @@
 # Scenarios (targets from the issues, 2 cores; 32 connections unless a row says fewer):
 #   list page 1, list page 50, a filtered list, an idea page   – 10,000 ideas (5 comments,
 #       20 supports each): ≥ 2,000 req/s, p99 ≤ 10 ms
+#   home page (newest and most supported ideas, workshops, projects: 5 lists) – the same
+#       bounds as the idea list
 #   idea page with 200 comments in threads                      – ≥ 2,000 req/s, p99 ≤ 15 ms
 #       (also with 16, 8 and 4 connections: at 32 the p99 is mostly the queue's)
 #   support / take back (32 signed-in people, alternating)      – ≥ 1,000 votes/s, and
@@ -163,6 +165,7 @@ LAST_IDEA="$(sed -E 's/.*\.\.=([0-9]+),.*/\1/' <<<"$SEEDED")"
 LONG_IDEA="$(sed -E 's/.*long discussion ([0-9]+),.*/\1/' <<<"$SEEDED")"
 start_server "$DIR/list.db"
 header "$IDEAS ideas, $CONNECTIONS connections, $DURATION each (release build, SQLite)"
+load "home page" /
 load "list, page 1" /ideen
 PAGE_50="$(page_path 50)" || exit 1
 load "list, page 50" "$PAGE_50"
