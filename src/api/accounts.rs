@@ -53,6 +53,7 @@ pub async fn register(
     privacy_consent: Option<String>,
     fax: Option<String>,
     started_at: Option<i64>,
+    weiter: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server::accounts::{self, Registration};
     use crate::server::{auth, language::request_locale, request::serve};
@@ -66,6 +67,7 @@ pub async fn register(
         privacy_consent: privacy_consent.is_some(),
         honeypot: fax.unwrap_or_default(),
         started_at,
+        return_to: weiter,
     };
     serve(|ctx| async move {
         let client = auth::client_address(&ctx.state).await;
@@ -76,13 +78,17 @@ pub async fn register(
     .await
 }
 
-/// Confirms a new account's address (the link from the mail).
+/// Confirms a new account's address (the link from the mail), then leads on to where the
+/// person started (`weiter`, e.g. the idea form of a project) or to the confirmation.
 #[server(endpoint = "accounts/verify")]
-pub async fn verify_email(token: String) -> Result<(), AppError> {
+pub async fn verify_email(token: String, weiter: Option<String>) -> Result<(), AppError> {
     use crate::server::{accounts, request::serve};
     serve(|ctx| async move {
         accounts::verify_email(&ctx.state, &token, ctx.now).await?;
-        leptos_axum::redirect("/konto/bestaetigen?erledigt=1");
+        let target = weiter
+            .filter(|p| crate::domain::paths::is_local_path(p))
+            .unwrap_or_else(|| "/konto/bestaetigen?erledigt=1".to_owned());
+        leptos_axum::redirect(&target);
         Ok(())
     })
     .await

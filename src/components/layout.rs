@@ -93,20 +93,6 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
     }
 }
 
-/// Percent-encodes a path for use as a query value.
-pub fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let t = use_texts();
@@ -117,7 +103,7 @@ pub fn SiteFooter() -> impl IntoView {
         format!(
             "/sprache/{}?zurueck={}",
             target.code(),
-            encode_query_value(&back)
+            crate::domain::paths::encode_query_value(&back)
         )
     };
     view! {
@@ -157,19 +143,5 @@ pub fn SiteFooter() -> impl IntoView {
                 </div>
             </div>
         </footer>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode_query_value;
-
-    #[test]
-    fn return_paths_are_encoded() {
-        assert_eq!(
-            encode_query_value("/projekte?a=b&c"),
-            "/projekte%3Fa%3Db%26c"
-        );
-        assert_eq!(encode_query_value("/ü"), "/%C3%BC");
     }
 }

@@ -401,7 +401,7 @@ pub(super) const TEXTS: Texts = Texts {
     by_author: "von",
     edited_marker: "bearbeitet",
     staff_badge: "Verwaltung",
-    login_to_submit: "Melden Sie sich an, um eine Idee einzureichen.",
+    login_to_submit: "Melden Sie sich an oder registrieren Sie sich, um eine Idee einzureichen. Danach geht es hier weiter.",
     next_ideas: "Weitere Ideen",
     idea_facts_title: "Angaben zur Idee",
     field_location_label: "Ort",

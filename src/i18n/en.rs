@@ -390,7 +390,7 @@ pub(super) const TEXTS: Texts = Texts {
     by_author: "by",
     edited_marker: "edited",
     staff_badge: "Administration",
-    login_to_submit: "Log in to submit an idea.",
+    login_to_submit: "Log in or register to submit an idea. You will come back here afterwards.",
     next_ideas: "More ideas",
     idea_facts_title: "About this idea",
     field_location_label: "Place",

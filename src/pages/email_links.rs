@@ -48,11 +48,13 @@ pub fn VerifyEmailPage() -> impl IntoView {
         query.read().get("erledigt").is_some() || matches!(verify.value().get(), Some(Ok(())))
     });
     let token = move || query.read().get("token").unwrap_or_default();
+    let weiter = move || query.read().get("weiter").unwrap_or_default();
     view! {
         <TokenConfirmation title=t.verify_title intro=t.verify_intro success=t.verify_success done>
             <FormAlert error/>
             <ActionForm action=verify>
                 <input type="hidden" name="token" value=token/>
+                <input type="hidden" name="weiter" value=weiter/>
                 <button type="submit" class="button">{t.verify_title}</button>
             </ActionForm>
         </TokenConfirmation>

@@ -4,6 +4,7 @@ use crate::api::ideas::{idea_choices, preview_markdown, CreateIdea};
 use crate::components::form::{action_error, FormAlert, SelectField, TextArea, TextField};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::ideas::{BODY_MAX_CHARS, LOCATION_MAX_CHARS, TITLE_MAX_CHARS};
+use crate::domain::paths::{encode_query_value, with_return_path};
 use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
 use crate::pages::use_current_user;
@@ -25,14 +26,30 @@ pub fn NewIdeaPage() -> impl IntoView {
                     match user.await {
                         Ok(Some(user)) if user.may_participate() => view! { <IdeaForm/> }.into_any(),
                         Ok(Some(user)) => view! { <Unverified user/> }.into_any(),
-                        _ => view! {
-                            <p>{t.login_to_submit}</p>
-                            <p><a class="button" href="/anmelden?weiter=/ideen/neu">{t.nav_login}</a></p>
-                        }.into_any(),
+                        _ => view! { <SignInFirst/> }.into_any(),
                     }
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// For visitors: log in or register, and come back to this form with its project chosen.
+#[component]
+fn SignInFirst() -> impl IntoView {
+    let t = use_texts();
+    let back = match use_query_map().read_untracked().get("projekt") {
+        Some(project) if !project.is_empty() => {
+            format!("/ideen/neu?projekt={}", encode_query_value(&project))
+        }
+        _ => "/ideen/neu".to_owned(),
+    };
+    view! {
+        <p>{t.login_to_submit}</p>
+        <p class="hero-actions">
+            <a class="button" href=with_return_path("/anmelden", Some(&back))>{t.nav_login}</a>
+            <a class="button button-secondary" href=with_return_path("/registrieren", Some(&back))>{t.nav_register}</a>
+        </p>
     }
 }
 

@@ -24,7 +24,7 @@ fn list_href(query: &IdeaQuery) -> String {
     let encoded: Vec<String> = pairs
         .iter()
         .filter_map(|(k, v)| v.as_ref().filter(|v| !v.is_empty()).map(|v| (k, v)))
-        .map(|(k, v)| format!("{k}={}", crate::components::layout::encode_query_value(v)))
+        .map(|(k, v)| format!("{k}={}", crate::domain::paths::encode_query_value(v)))
         .collect();
     if encoded.is_empty() {
         "/ideen".to_owned()

@@ -3,6 +3,7 @@
 use crate::api::accounts::Login;
 use crate::components::form::{action_error, FormAlert, SuccessNotice, TextField};
 use crate::domain::accounts::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS};
+use crate::domain::paths::with_return_path;
 use crate::i18n::use_texts;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -34,7 +35,7 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="button">{t.login_submit}</button>
             </ActionForm>
             <p><a href="/passwort-vergessen">{t.forgot_password_link}</a></p>
-            <p>{t.no_account}" "<a href="/registrieren">{t.nav_register}</a></p>
+            <p>{t.no_account}" "<a href=move || with_return_path("/registrieren", Some(&weiter()))>{t.nav_register}</a></p>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::api::moderation::{moderation_log, moderation_settings};
 use crate::components::filter_select::FilterSelect;
-use crate::components::layout::encode_query_value;
+use crate::domain::paths::encode_query_value;
 use crate::domain::moderation::{LogAction, LogEntry, LOG_CSV_PATH, LOG_PAGE_SIZE};
 use crate::i18n::use_texts;
 use crate::pages::moderation_queue::refused_view;

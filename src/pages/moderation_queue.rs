@@ -124,7 +124,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
                                 let mut href = format!("/verwaltung/moderation?nach={}", cursor.param());
                                 for key in ["art", "grund", "projekt"] {
                                     if let Some(value) = p.get(key).filter(|v| !v.is_empty()) {
-                                        href.push_str(&format!("&{key}={}", crate::components::layout::encode_query_value(&value)));
+                                        href.push_str(&format!("&{key}={}", crate::domain::paths::encode_query_value(&value)));
                                     }
                                 }
                                 href

@@ -5,11 +5,13 @@ use crate::components::form::{action_error, FormAlert, TextField};
 use crate::domain::accounts::{
     EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORGANISATION_MAX_CHARS, PASSWORD_MAX_CHARS, WEBSITE_MAX_CHARS,
 };
+use crate::domain::paths::with_return_path;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -17,6 +19,9 @@ pub fn RegisterPage() -> impl IntoView {
     let register = ServerAction::<Register>::new();
     let error = action_error(register.value());
     let started = Resource::new(|| (), |_| form_started_at());
+    // Where the person was going: the verification link leads there.
+    let query = use_query_map();
+    let weiter = move || query.read().get("weiter").unwrap_or_default();
     let kept = move |name: &str| match error.get() {
         Some(AppError::Validation(f)) => f.values.get(name).cloned(),
         _ => None,
@@ -73,9 +78,10 @@ pub fn RegisterPage() -> impl IntoView {
                         view! { <input type="hidden" name="started_at" value=started_at/> }
                     })}
                 </Suspense>
+                <input type="hidden" name="weiter" value=weiter/>
                 <button type="submit" class="button">{t.register_submit}</button>
             </ActionForm>
-            <p>{t.have_account}" "<a href="/anmelden">{t.nav_login}</a></p>
+            <p>{t.have_account}" "<a href=move || with_return_path("/anmelden", Some(&weiter()))>{t.nav_login}</a></p>
         </div>
     }
 }

@@ -5,6 +5,7 @@ use crate::domain::accounts::{
     canonical_address, parse_website, DisplayName, Email, NewPassword, OrganisationName, Role,
 };
 use crate::domain::moderation::LogAction;
+use crate::domain::paths::with_return_path;
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -79,6 +80,8 @@ pub struct Registration {
     pub honeypot: String,
     /// When the form was rendered (Unix seconds).
     pub started_at: Option<i64>,
+    /// Where the person was going (carried by the verification link; only a local path).
+    pub return_to: Option<String>,
 }
 
 /// Registers an account and mails the verification link. Answers the same whether or not
@@ -183,6 +186,7 @@ pub async fn register(
                 now,
             )
             .await?;
+            let link = with_return_path(&link, form.return_to.as_deref());
             let mail =
                 templates::verify_email(locale, &link, valid_hours(TokenPurpose::VerifyEmail));
             mail::queue(&mut tx, Some(user_id), email.as_ref(), &mail, now).await?;

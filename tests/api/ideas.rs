@@ -360,7 +360,57 @@ async fn unknown_ideas_are_404() {
     assert_eq!(app.page("/ideen/keine-zahl").await.0, 404);
     let (status, html) = app.page("/ideen/neu").await;
     assert_eq!(status, 200);
-    assert!(html.contains("Melden Sie sich an, um eine Idee einzureichen."));
+    assert!(html.contains("Melden Sie sich an oder registrieren Sie sich"));
+}
+
+#[tokio::test]
+async fn the_way_to_a_first_idea_keeps_its_project_through_registration_and_verification() {
+    use crate::accounts::{registration, ten_seconds_ago};
+    let app = spawn_app().await;
+    let back = "/ideen/neu%3Fprojekt%3Dbig-bird-westfalen";
+    let (_, html) = app.page("/ideen/neu?projekt=big-bird-westfalen").await;
+    assert!(html.contains(&format!(r#"href="/anmelden?weiter={back}""#)), "{html}");
+    assert!(html.contains(&format!(r#"href="/registrieren?weiter={back}""#)));
+    // The login page's way to registration keeps it too, and the registration form posts it.
+    let (_, html) = app.page(&format!("/anmelden?weiter={back}")).await;
+    assert!(html.contains(&format!(r#"href="/registrieren?weiter={back}""#)));
+    let (_, html) = app.page(&format!("/registrieren?weiter={back}")).await;
+    assert!(html.contains(r#"name="weiter" value="/ideen/neu?projekt=big-bird-westfalen""#));
+
+    let started = ten_seconds_ago();
+    let mut form = registration("erste-idee@example.org", &started);
+    form.push(("weiter", "/ideen/neu?projekt=big-bird-westfalen"));
+    assert_eq!(app.post("accounts/register", &form).await.status().as_u16(), 200);
+    let mail = app.mail.wait_for("erste-idee@example.org", 1).await.remove(0);
+    let link = mail.link_starting_with(crate::helpers::BASE_URL);
+    assert!(link.ends_with(&format!("&weiter={back}")), "{link}");
+    let path = link.strip_prefix(crate::helpers::BASE_URL).unwrap();
+    let (_, html) = app.page(path).await;
+    assert!(html.contains(r#"name="weiter" value="/ideen/neu?projekt=big-bird-westfalen""#));
+    let token = path.split("token=").nth(1).unwrap().split('&').next().unwrap();
+    let response = app
+        .post(
+            "accounts/verify",
+            &[("token", token), ("weiter", "/ideen/neu?projekt=big-bird-westfalen")],
+        )
+        .await;
+    assert_eq!(
+        response.headers()["location"],
+        "/ideen/neu?projekt=big-bird-westfalen"
+    );
+
+    // Somewhere else is never a target: the link leaves it out, the confirmation ignores it.
+    let mut form = registration("anderswo@example.org", &started);
+    form.push(("weiter", "https://evil.example/"));
+    app.post("accounts/register", &form).await;
+    let mail = app.mail.wait_for("anderswo@example.org", 1).await.remove(0);
+    let link = mail.link_starting_with(crate::helpers::BASE_URL);
+    assert!(!link.contains("weiter"), "{link}");
+    let token = link.split("token=").nth(1).unwrap();
+    let response = app
+        .post("accounts/verify", &[("token", token), ("weiter", "//evil.example")])
+        .await;
+    assert_eq!(response.headers()["location"], "/konto/bestaetigen?erledigt=1");
 }
 
 /// An idea of a fresh verified citizen, submitted through the API; returns (author, id).
