@@ -138,7 +138,7 @@ fn SiteLayout() -> impl IntoView {
 /// "Page – Stadtlabor". leptos_meta writes the server-side `<title>` without escaping it,
 /// so a title like `</title><script>…` from user content would break out of the element;
 /// escape it there. In the browser the text goes to `document.title` and stays as it is.
-fn page_title(page: &str, site_name: &str) -> String {
+pub(crate) fn page_title(page: &str, site_name: &str) -> String {
     let title = if page.is_empty() {
         site_name.to_owned()
     } else {

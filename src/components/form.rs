@@ -104,15 +104,61 @@ pub fn TextField(
     }
 }
 
-/// The summary above a form after a failed submission (role=alert, so screen readers
-/// announce it).
+/// The summary above a form after a failed submission, after the GOV.UK error summary:
+/// announced (role=alert) and, with JavaScript, focused; one link per field error, to its
+/// field, labelled with the field's name (`fields`: the form's fields in their order, as
+/// (input id, label)); and "Fehler: " before the page title while it shows.
 #[component]
-pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn FormAlert(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional)] fields: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
     let t = use_texts();
+    let summary = NodeRef::<leptos::html::Div>::new();
+    // Effects run only in the browser: move the focus to a summary that just appeared (after a
+    // post with JavaScript, or on the page a post without JavaScript came back to).
+    Effect::new(move |_| {
+        if let (Some(_), Some(element)) = (error.get(), summary.get()) {
+            let _ = element.focus();
+        }
+    });
+    let fields = StoredValue::new(fields);
     move || {
         error.get().map(|e| {
-            view! { <div class="notice notice-error" role="alert"><p>{t.error_message(&e)}</p></div> }
+            let links: Vec<_> = match &e {
+                AppError::Validation(errors) => fields.with_value(|fields| {
+                    fields
+                        .iter()
+                        .filter_map(|(id, label)| {
+                            errors.get(id).map(|error| {
+                                let text = format!("{label}: {}", (t.validation)(error));
+                                view! { <li><a href=format!("#{id}")>{text}</a></li> }
+                            })
+                        })
+                        .collect()
+                }),
+                _ => Vec::new(),
+            };
+            view! {
+                <ErrorTitle/>
+                <div class="notice notice-error" role="alert" tabindex="-1" node_ref=summary>
+                    <p>{t.error_message(&e)}</p>
+                    {(!links.is_empty()).then(|| view! { <ul class="error-links">{links}</ul> })}
+                </div>
+            }
         })
+    }
+}
+
+/// "Fehler: " before the page's title (the last formatter given wins in leptos_meta; this one
+/// goes away with the summary).
+#[component]
+fn ErrorTitle() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <leptos_meta::Title formatter=move |page: String| {
+            format!("{}{}", t.error_title_prefix, crate::app::page_title(&page, t.site_name))
+        }/>
     }
 }
 

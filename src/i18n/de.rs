@@ -364,6 +364,7 @@ pub(super) const TEXTS: Texts = Texts {
     login_required: "Bitte melden Sie sich an, um diese Seite zu sehen.",
     forbidden: "Diese Seite ist der Verwaltung vorbehalten.",
     form_has_errors: "Bitte korrigieren Sie die markierten Angaben.",
+    error_title_prefix: "Fehler: ",
     organisation_label: "Organisation",
 
     nav_ideas: "Ideen",

@@ -353,6 +353,7 @@ pub(super) const TEXTS: Texts = Texts {
     login_required: "Please log in to see this page.",
     forbidden: "This page is reserved for the administration.",
     form_has_errors: "Please correct the marked fields.",
+    error_title_prefix: "Error: ",
     organisation_label: "Organisation",
 
     nav_ideas: "Ideas",

@@ -262,6 +262,8 @@ pub struct Texts {
     pub login_required: &'static str,
     pub forbidden: &'static str,
     pub form_has_errors: &'static str,
+    /// Before the page title while a form shows errors ("Fehler: ").
+    pub error_title_prefix: &'static str,
     pub organisation_label: &'static str,
 
     pub nav_ideas: &'static str,

@@ -74,7 +74,11 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
 
         <section aria-labelledby="profile-title">
             <h2 id="profile-title">{t.profile_title}</h2>
-            <FormAlert error=profile_error/>
+            <FormAlert error=profile_error fields=vec![
+                ("display_name", t.field_display_name),
+                ("organisation_name", t.field_organisation_name),
+                ("organisation_website", t.field_organisation_website),
+            ]/>
             <ActionForm action=profile attr:class="form" attr:novalidate=true>
                 <TextField name="display_name" label=t.field_display_name hint=t.field_display_name_hint
                     autocomplete="nickname" maxlength=NAME_MAX_CHARS initial=user.display_name.clone()
@@ -101,7 +105,8 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
 
         <section aria-labelledby="password-title">
             <h2 id="password-title">{t.password_title}</h2>
-            <FormAlert error=password_error/>
+            <FormAlert error=password_error
+                fields=vec![("current_password", t.field_current_password), ("new_password", t.field_new_password)]/>
             <ActionForm action=password attr:class="form" attr:novalidate=true>
                 // Lets password managers tie the new password to the account.
                 <input type="hidden" name="username" autocomplete="username" value=username/>
@@ -117,7 +122,8 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
         <section aria-labelledby="email-title">
             <h2 id="email-title">{t.email_title}</h2>
             <p>{t.current_email_label}": "<strong>{email_address}</strong></p>
-            <FormAlert error=email_error/>
+            <FormAlert error=email_error
+                fields=vec![("new_email", t.field_new_email), ("email_password", t.field_current_password)]/>
             <ActionForm action=email attr:class="form" attr:novalidate=true>
                 <TextField name="new_email" label=t.field_new_email kind="email" autocomplete="email"
                     maxlength=EMAIL_MAX_CHARS error=email_error/>

@@ -55,7 +55,7 @@ fn EditForm(idea: IdeaView) -> impl IntoView {
     view! {
         <div class="container page narrow">
             <h1>{t.edit_title}</h1>
-            <FormAlert error/>
+            <FormAlert error fields=vec![("title", t.field_title), ("body", t.field_body), ("category", t.field_category), ("project", t.field_project), ("location", t.field_location)]/>
             <ActionForm action=update attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=idea.id/>
                 <TextField name="title" label=t.field_title maxlength=TITLE_MAX_CHARS initial=idea.title.clone() error/>

@@ -82,7 +82,7 @@ fn IdeaForm() -> impl IntoView {
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
     view! {
-        <FormAlert error/>
+        <FormAlert error fields=vec![("title", t.field_title), ("body", t.field_body), ("category", t.field_category), ("project", t.field_project), ("location", t.field_location)]/>
         <ActionForm action=create attr:class="form" attr:novalidate=true>
             <TextField name="title" label=t.field_title maxlength=TITLE_MAX_CHARS error/>
             <TextArea name="body" label=t.field_body hint=t.field_body_hint maxlength=BODY_MAX_CHARS

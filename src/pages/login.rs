@@ -25,7 +25,7 @@ pub fn LoginPage() -> impl IntoView {
             <Show when=reset_done>
                 <SuccessNotice message=t.password_reset_done/>
             </Show>
-            <FormAlert error/>
+            <FormAlert error fields=vec![("email", t.field_email), ("password", t.field_password)]/>
             <ActionForm action=login attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="weiter" value=weiter/>
                 <TextField name="email" label=t.field_email kind="email" autocomplete="username"

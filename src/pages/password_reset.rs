@@ -25,7 +25,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 <SuccessNotice message=t.forgot_sent/>
             </Show>
             <p>{t.forgot_intro}</p>
-            <FormAlert error/>
+            <FormAlert error fields=vec![("email", t.field_email)]/>
             <ActionForm action=request attr:class="form" attr:novalidate=true>
                 <TextField name="email" label=t.field_email kind="email" autocomplete="email"
                     maxlength=EMAIL_MAX_CHARS error/>
@@ -46,7 +46,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         <Title text=t.reset_title/>
         <div class="container page narrow">
             <h1>{t.reset_title}</h1>
-            <FormAlert error/>
+            <FormAlert error fields=vec![("password", t.field_new_password)]/>
             {move || match error.get() {
                 Some(crate::error::AppError::Validation(f)) if f.get("token").is_some() => {
                     view! { <p><a href="/passwort-vergessen">{t.forgot_submit}</a></p> }.into_any()

@@ -36,7 +36,14 @@ pub fn RegisterPage() -> impl IntoView {
         <div class="container page narrow">
             <h1>{t.register_title}</h1>
             <p>{t.register_intro}</p>
-            <FormAlert error/>
+            <FormAlert error fields=vec![
+                ("display_name", t.field_display_name),
+                ("email", t.field_email),
+                ("password", t.field_password),
+                ("organisation_name", t.field_organisation_name),
+                ("organisation_website", t.field_organisation_website),
+                ("privacy_consent", t.footer_privacy),
+            ]/>
             <ActionForm action=register attr:class="form" attr:novalidate=true>
                 <fieldset class="field">
                     <legend>{t.account_type_legend}</legend>
@@ -62,7 +69,8 @@ pub fn RegisterPage() -> impl IntoView {
                 <div class="field" class:field-invalid=move || consent_error().is_some()>
                     {move || consent_error().map(|m| view! { <p class="field-error" id="privacy_consent-error">{m}</p> })}
                     <label class="choice">
-                        <input type="checkbox" name="privacy_consent" value="ja" required=true
+                        <input type="checkbox" id="privacy_consent" name="privacy_consent" value="ja" required=true
+                            aria-invalid=move || consent_error().is_some().then_some("true")
                             aria-describedby=move || consent_error().map(|_| "privacy_consent-error")/>
                         <span>{t.privacy_consent_label}" "<a href="/datenschutz">{t.footer_privacy}</a></span>
                     </label>

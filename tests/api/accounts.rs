@@ -751,6 +751,41 @@ async fn without_javascript_forms_redirect_with_their_errors_or_to_the_next_page
 }
 
 #[tokio::test]
+async fn a_refused_form_sums_up_its_errors_with_links_to_the_fields() {
+    let app = spawn_app().await;
+    let started = ten_seconds_ago();
+    let form: Vec<(&str, &str)> = registration("keine-adresse", &started)
+        .into_iter()
+        .filter(|(name, _)| *name != "privacy_consent")
+        .collect();
+    let failed = app
+        .client
+        .post(format!("{}/api/accounts/register", app.address))
+        .header("Origin", crate::helpers::BASE_URL)
+        .header("Accept", "text/html")
+        .header("Referer", format!("{}/registrieren", app.address))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(failed.status().as_u16(), 302);
+    let location = failed.headers()["location"].to_str().unwrap().to_owned();
+    let (_, html) = app.page(location.trim_start_matches(&app.address)).await;
+    assert!(html.contains("<title>Fehler: Registrieren – Stadtlabor</title>"), "{html}");
+    // In the order of the form, each error a link to its field, which says it is invalid.
+    let email = html
+        .find(r##"<a href="#email">E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse ein"##)
+        .expect("a link to the email field");
+    let consent = html
+        .find(r##"<a href="#privacy_consent">Datenschutz: Ohne Ihre Einwilligung"##)
+        .expect("a link to the consent box");
+    assert!(email < consent);
+    assert!(!html.contains(r##"href="#display_name""##), "no link for a valid field");
+    assert!(html.contains(r#"id="privacy_consent""#));
+    assert_eq!(html.matches(r#"aria-invalid="true""#).count(), 2, "{html}");
+}
+
+#[tokio::test]
 async fn logging_in_gives_the_session_a_new_id() {
     let app = spawn_app().await;
     let user = app.create_user(Role::Citizen, true).await;
