@@ -360,6 +360,10 @@ pub(super) const TEXTS: Texts = Texts {
     ideas_title: "Ideas",
     ideas_intro: "What citizens and businesses propose for the digital region.",
     ideas_empty: "No ideas found.",
+    ideas_empty_filtered: "Try other search words, reset the filters – or submit an idea \
+        yourself.",
+    filter_reset: "Reset filters",
+    first_ideas: "Back to the first page",
     filter_label: "Filter ideas",
     filter_search: "Search",
     filter_project: "Project",

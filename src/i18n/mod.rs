@@ -270,6 +270,10 @@ pub struct Texts {
     pub ideas_title: &'static str,
     pub ideas_intro: &'static str,
     pub ideas_empty: &'static str,
+    /// Under "no ideas found" when a search or filter is active.
+    pub ideas_empty_filtered: &'static str,
+    pub filter_reset: &'static str,
+    pub first_ideas: &'static str,
     pub filter_label: &'static str,
     pub filter_search: &'static str,
     pub filter_project: &'static str,

@@ -50,6 +50,13 @@ pub fn IdeasPage() -> impl IntoView {
         }
     };
     let ideas = Resource::new(query, list_ideas);
+    // A search or a filter narrows the list (the sort order does not).
+    let filtered = move || {
+        let q = query();
+        [q.suche, q.projekt, q.kategorie, q.status]
+            .into_iter()
+            .any(|v| v.is_some_and(|v| !v.is_empty()))
+    };
     let choices = Resource::new(|| (), |_| idea_choices());
     view! {
         <Title text=t.ideas_title/>
@@ -81,20 +88,35 @@ pub fn IdeasPage() -> impl IntoView {
                 <FilterSelect name="sortierung" label=t.filter_sort any=false
                     options=IdeaSort::ALL.into_iter().map(|s| (s.as_param().to_owned(), t.idea_sort(s).to_owned())).collect()/>
                 <button type="submit" class="button">{t.filter_submit}</button>
+                {move || filtered().then(|| view! { <a class="filter-reset" href="/ideen">{t.filter_reset}</a> })}
             </form>
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match ideas.await {
-                        Ok(page) if page.items.is_empty() => view! { <p>{t.ideas_empty}</p> }.into_any(),
+                        Ok(page) if page.items.is_empty() => view! {
+                            <div class="empty-state">
+                                <p><strong>{t.ideas_empty}</strong></p>
+                                {filtered().then(|| view! { <p>{t.ideas_empty_filtered}</p> })}
+                                <p><a class="button" href="/ideen/neu">{t.home_submit_idea}</a></p>
+                            </div>
+                        }.into_any(),
                         Ok(page) => {
                             let next = page.next_cursor.map(|cursor| {
                                 list_href(&IdeaQuery { nach: Some(cursor), ..query() })
                             });
+                            // Keyset pages lead forward; the way back is to the first page.
+                            let first = query()
+                                .nach
+                                .is_some_and(|n| !n.is_empty())
+                                .then(|| list_href(&IdeaQuery { nach: None, ..query() }));
                             view! {
                                 <div class="card-grid">
                                     {page.items.into_iter().map(|idea| view! { <IdeaCard idea/> }).collect_view()}
                                 </div>
-                                {next.map(|href| view! { <p><a class="button button-secondary" href=href rel="next">{t.next_ideas}</a></p> })}
+                                <p class="pager">
+                                    {first.map(|href| view! { <a class="button button-secondary" href=href rel="first">{t.first_ideas}</a> })}
+                                    {next.map(|href| view! { <a class="button button-secondary" href=href rel="next">{t.next_ideas}</a> })}
+                                </p>
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),

@@ -311,6 +311,32 @@ async fn pages_of_20_stay_stable_while_new_ideas_arrive() {
 }
 
 #[tokio::test]
+async fn the_list_page_leads_back_resets_filters_and_suggests_what_to_do_when_empty() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    for n in 0..25 {
+        stored_idea(&app, user.id, &format!("Idee {n}"), "Text", "mobilitaet").await;
+    }
+    let (_, first) = app.page("/ideen").await;
+    assert!(first.contains(r#"rel="next""#));
+    assert!(!first.contains(r#"rel="first""#), "already on the first page");
+    assert!(!first.contains("Filter zurücksetzen"), "nothing to reset");
+    let next = first
+        .split(r#"href=""#)
+        .find_map(|rest| rest.split_once(r#"" rel="next""#).map(|(href, _)| href.to_owned()))
+        .unwrap()
+        .replace("&amp;", "&");
+    let (_, second) = app.page(&next).await;
+    assert!(second.contains(r#"<a class="button button-secondary" href="/ideen" rel="first">"#));
+
+    let (_, none) = app.page("/ideen?suche=Wolkenkratzer&kategorie=mobilitaet").await;
+    assert!(none.contains("Keine Ideen gefunden."));
+    assert!(none.contains("setzen Sie die Filter zurück"));
+    assert!(none.contains(r#"<a class="filter-reset" href="/ideen">Filter zurücksetzen</a>"#));
+    assert!(none.contains(r#"href="/ideen/neu""#));
+}
+
+#[tokio::test]
 async fn filters_and_sort_orders_combine() {
     let app = spawn_app().await;
     let user = app.create_user(Role::Citizen, true).await;
