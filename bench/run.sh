@@ -15,6 +15,7 @@
 #   support / take back (32 signed-in people, alternating)      – ≥ 1,000 votes/s, and
 #       afterwards every idea's counter equals its stored supports
 #   search                                                      – 100,000 ideas: p99 ≤ 20 ms
+#   PostgreSQL: home, list, filtered list and search at the list's volume, for comparison
 #   moderation queue with 1,000 open reports (a moderator)      – the idea list's bounds:
 #       ≥ 2,000 req/s, p99 ≤ 10 ms (one query for the list)
 #   /workshops and a workshop page with 500 registrations      – the idea list's bounds
@@ -62,8 +63,11 @@ seed() {
 }
 
 SERVER_PID=""
+# start_server DATABASE_URL (a bare path means that SQLite file).
 start_server() {
-  DATABASE_URL="sqlite://$1" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
+  local url="$1"
+  case "$url" in *://*) ;; *) url="sqlite://$url" ;; esac
+  DATABASE_URL="$url" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
     STADTLABOR_MAIL_DIR="$DIR/mail" RUST_LOG=warn "$BIN" serve >"$DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
@@ -180,6 +184,22 @@ load "  … 8 connections" "/ideen/$LONG_IDEA" 8
 load "  … 4 connections" "/ideen/$LONG_IDEA" 4
 vote_load "$FIRST_IDEA" "$LAST_IDEA"
 stop_server
+
+# The same lists on PostgreSQL (issue 13), beside SQLite's: the same generated volume in a
+# throw-away local cluster (scripts/postgres.sh: fsync off, which reads do not notice).
+PG_PORT="${BENCH_PG_PORT:-55439}"
+PG_URL="$(STADTLABOR_PG_PORT="$PG_PORT" scripts/postgres.sh start)"
+echo "Generating $IDEAS ideas on PostgreSQL…" >&2
+DATABASE_URL="$PG_URL" "$BIN" seed-demo --ideas "$IDEAS" --comments 5 --votes 20 \
+  --long-thread 200 | tail -1 >/dev/null
+start_server "$PG_URL"
+header "$IDEAS ideas, $CONNECTIONS connections, $DURATION each (release build, PostgreSQL)"
+load "home page" /
+load "list, page 1" /ideen
+load "list, filtered" "/ideen?kategorie=mobilitaet&status=submitted&sortierung=unterstuetzt"
+load "search, one word" "/ideen?suche=B%C3%BCrger"
+stop_server
+STADTLABOR_PG_PORT="$PG_PORT" scripts/postgres.sh stop
 
 # 1,000 open reports on 400 comments (1 to 4 each), and a moderator to read the queue.
 python3 - "$DIR/list.db" <<'PY'
