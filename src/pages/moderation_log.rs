@@ -3,8 +3,8 @@
 
 use crate::api::moderation::{moderation_log, moderation_settings};
 use crate::components::filter_select::FilterSelect;
-use crate::domain::paths::encode_query_value;
 use crate::domain::moderation::{LogAction, LogEntry, LOG_CSV_PATH, LOG_PAGE_SIZE};
+use crate::domain::paths::encode_query_value;
 use crate::i18n::use_texts;
 use crate::pages::moderation_queue::refused_view;
 use leptos::either::Either;

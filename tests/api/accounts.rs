@@ -771,16 +771,24 @@ async fn a_refused_form_sums_up_its_errors_with_links_to_the_fields() {
     assert_eq!(failed.status().as_u16(), 302);
     let location = failed.headers()["location"].to_str().unwrap().to_owned();
     let (_, html) = app.page(location.trim_start_matches(&app.address)).await;
-    assert!(html.contains("<title>Fehler: Registrieren – Stadtlabor</title>"), "{html}");
+    assert!(
+        html.contains("<title>Fehler: Registrieren – Stadtlabor</title>"),
+        "{html}"
+    );
     // In the order of the form, each error a link to its field, which says it is invalid.
     let email = html
-        .find(r##"<a href="#email">E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse ein"##)
+        .find(
+            r##"<a href="#email">E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse ein"##,
+        )
         .expect("a link to the email field");
     let consent = html
         .find(r##"<a href="#privacy_consent">Datenschutz: Ohne Ihre Einwilligung"##)
         .expect("a link to the consent box");
     assert!(email < consent);
-    assert!(!html.contains(r##"href="#display_name""##), "no link for a valid field");
+    assert!(
+        !html.contains(r##"href="#display_name""##),
+        "no link for a valid field"
+    );
     assert!(html.contains(r#"id="privacy_consent""#));
     assert_eq!(html.matches(r#"aria-invalid="true""#).count(), 2, "{html}");
 }

@@ -319,21 +319,32 @@ async fn the_list_page_leads_back_resets_filters_and_suggests_what_to_do_when_em
     }
     let (_, first) = app.page("/ideen").await;
     assert!(first.contains(r#"rel="next""#));
-    assert!(!first.contains(r#"rel="first""#), "already on the first page");
+    assert!(
+        !first.contains(r#"rel="first""#),
+        "already on the first page"
+    );
     assert!(!first.contains("Filter zurücksetzen"), "nothing to reset");
     let next = first
         .split(r#"href=""#)
-        .find_map(|rest| rest.split_once(r#"" rel="next""#).map(|(href, _)| href.to_owned()))
+        .find_map(|rest| {
+            rest.split_once(r#"" rel="next""#)
+                .map(|(href, _)| href.to_owned())
+        })
         .unwrap()
         .replace("&amp;", "&");
     let (_, second) = app.page(&next).await;
     assert!(second.contains(r#"<a class="button button-secondary" href="/ideen" rel="first">"#));
 
-    let (_, none) = app.page("/ideen?suche=Wolkenkratzer&kategorie=mobilitaet").await;
+    let (_, none) = app
+        .page("/ideen?suche=Wolkenkratzer&kategorie=mobilitaet")
+        .await;
     assert!(none.contains("Keine Ideen gefunden."));
     assert!(none.contains("setzen Sie die Filter zurück"));
     assert!(none.contains(r#"<a class="filter-reset" href="/ideen">Filter zurücksetzen</a>"#));
-    let empty = none.split(r#"<div class="empty-state">"#).nth(1).expect("the empty state");
+    let empty = none
+        .split(r#"<div class="empty-state">"#)
+        .nth(1)
+        .expect("the empty state");
     assert!(empty.contains(r#"<a class="button" href="/ideen/neu">Idee einreichen</a>"#));
 }
 
@@ -396,7 +407,10 @@ async fn the_way_to_a_first_idea_keeps_its_project_through_registration_and_veri
     let app = spawn_app().await;
     let back = "/ideen/neu%3Fprojekt%3Dbig-bird-westfalen";
     let (_, html) = app.page("/ideen/neu?projekt=big-bird-westfalen").await;
-    assert!(html.contains(&format!(r#"href="/anmelden?weiter={back}""#)), "{html}");
+    assert!(
+        html.contains(&format!(r#"href="/anmelden?weiter={back}""#)),
+        "{html}"
+    );
     assert!(html.contains(&format!(r#"href="/registrieren?weiter={back}""#)));
     // The login page's way to registration keeps it too, and the registration form posts it.
     let (_, html) = app.page(&format!("/anmelden?weiter={back}")).await;
@@ -407,18 +421,34 @@ async fn the_way_to_a_first_idea_keeps_its_project_through_registration_and_veri
     let started = ten_seconds_ago();
     let mut form = registration("erste-idee@example.org", &started);
     form.push(("weiter", "/ideen/neu?projekt=big-bird-westfalen"));
-    assert_eq!(app.post("accounts/register", &form).await.status().as_u16(), 200);
-    let mail = app.mail.wait_for("erste-idee@example.org", 1).await.remove(0);
+    assert_eq!(
+        app.post("accounts/register", &form).await.status().as_u16(),
+        200
+    );
+    let mail = app
+        .mail
+        .wait_for("erste-idee@example.org", 1)
+        .await
+        .remove(0);
     let link = mail.link_starting_with(crate::helpers::BASE_URL);
     assert!(link.ends_with(&format!("&weiter={back}")), "{link}");
     let path = link.strip_prefix(crate::helpers::BASE_URL).unwrap();
     let (_, html) = app.page(path).await;
     assert!(html.contains(r#"name="weiter" value="/ideen/neu?projekt=big-bird-westfalen""#));
-    let token = path.split("token=").nth(1).unwrap().split('&').next().unwrap();
+    let token = path
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
     let response = app
         .post(
             "accounts/verify",
-            &[("token", token), ("weiter", "/ideen/neu?projekt=big-bird-westfalen")],
+            &[
+                ("token", token),
+                ("weiter", "/ideen/neu?projekt=big-bird-westfalen"),
+            ],
         )
         .await;
     assert_eq!(
@@ -435,9 +465,15 @@ async fn the_way_to_a_first_idea_keeps_its_project_through_registration_and_veri
     assert!(!link.contains("weiter"), "{link}");
     let token = link.split("token=").nth(1).unwrap();
     let response = app
-        .post("accounts/verify", &[("token", token), ("weiter", "//evil.example")])
+        .post(
+            "accounts/verify",
+            &[("token", token), ("weiter", "//evil.example")],
+        )
         .await;
-    assert_eq!(response.headers()["location"], "/konto/bestaetigen?erledigt=1");
+    assert_eq!(
+        response.headers()["location"],
+        "/konto/bestaetigen?erledigt=1"
+    );
 }
 
 /// An idea of a fresh verified citizen, submitted through the API; returns (author, id).

@@ -90,7 +90,11 @@ async fn a_mail_claimed_by_an_instance_that_died_waits_only_for_its_short_lease(
         })
         .await;
     let client = browser_client();
-    let addresses = ["erste@example.org", "zweite@example.org", "dritte@example.org"];
+    let addresses = [
+        "erste@example.org",
+        "zweite@example.org",
+        "dritte@example.org",
+    ];
     for email in addresses {
         let form = registration(email);
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -121,13 +125,20 @@ async fn a_mail_claimed_by_an_instance_that_died_waits_only_for_its_short_lease(
     let (_other, db) =
         start_stoppable_app(&database, &smtp_url, clock.clone(), std::future::pending()).await;
     wait_until(|| async { count_unsent(&db).await.unwrap() == 1 }).await;
-    assert!(mail.all().iter().all(|m| !m.raw.contains(&in_flight.recipient_email)));
+    assert!(mail
+        .all()
+        .iter()
+        .all(|m| !m.raw.contains(&in_flight.recipient_email)));
 
     // Once the lease has run out, the held mail goes out too, once.
     clock.advance(LEASE + chrono::TimeDelta::seconds(1));
     wait_until(|| async { count_unsent(&db).await.unwrap() == 0 }).await;
     for email in addresses {
-        assert_eq!(mail.wait_for(email, 1).await.len(), 1, "{email} got one mail");
+        assert_eq!(
+            mail.wait_for(email, 1).await.len(),
+            1,
+            "{email} got one mail"
+        );
     }
     assert_eq!(mail.all().len(), 3);
 }

@@ -25,17 +25,22 @@ async fn home_page_introduces_the_city_lab_and_lists_the_seeded_projects() {
 async fn the_home_page_invites_to_take_part_with_ideas_search_and_workshops() {
     let app = spawn_app().await;
     let (_, html) = app.page("/").await;
-    assert!(html.contains("Stadtlabor SO Digital"), "the name in the header");
+    assert!(
+        html.contains("Stadtlabor SO Digital"),
+        "the name in the header"
+    );
     assert!(html.contains(r#"<a class="button" href="/ideen/neu">Idee einreichen</a>"#));
     assert!(html.contains(r#"action="/ideen""#) && html.contains(r#"name="suche""#));
     assert!(html.contains("Noch keine Ideen"));
     // The figures count 12 funded projects; the page says how many are presented.
     assert!(html.contains("3 dieser Projekte stellen sich hier schon vor"));
     assert!(html.contains("Nächste Workshops"));
-    assert!(html.contains("Big-Bird-App im Test"), "an upcoming demo workshop");
+    assert!(
+        html.contains("Big-Bird-App im Test"),
+        "an upcoming demo workshop"
+    );
 
-    let (_, _, idea) =
-        crate::participation::idea_by_new_author(&app, "Sitzbänke am Bahnhof").await;
+    let (_, _, idea) = crate::participation::idea_by_new_author(&app, "Sitzbänke am Bahnhof").await;
     let (_, html) = app.page("/").await;
     assert!(!html.contains("Noch keine Ideen"));
     assert!(html.contains("Meistunterstützte Ideen"));

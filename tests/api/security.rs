@@ -113,7 +113,12 @@ async fn built_files_are_revalidated_and_answered_304_while_unchanged() {
     assert_eq!(header(again.headers(), "cache-control"), "no-cache");
     assert!(again.bytes().await.unwrap().is_empty());
     // Pages keep their own rule (nothing for visitors, no-store for signed-in people).
-    let page = app.client.get(format!("{}/ideen", app.address)).send().await.unwrap();
+    let page = app
+        .client
+        .get(format!("{}/ideen", app.address))
+        .send()
+        .await
+        .unwrap();
     assert!(page.headers().get("cache-control").is_none());
 }
 
