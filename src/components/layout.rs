@@ -83,7 +83,8 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
                     })}
                 </A>
             </li>
-            <li><A href="/konto">{t.nav_account}" ("{user.display_name}")"</A></li>
+            // On phones the name gives way to a compact header (CSS).
+            <li><A href="/konto">{t.nav_account}<span class="account-name">" ("{user.display_name}")"</span></A></li>
             <li>
                 <form method="post" action=Logout::url() class="inline-form">
                     <button type="submit" class="link-button">{t.logout}</button>
