@@ -29,6 +29,7 @@ use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -153,7 +154,15 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     let routes = generate_route_list(App);
     let secure_cookies = state.settings.secure_cookies();
+    // The built script, WebAssembly and stylesheet, served by tower-http itself so that
+    // conditional requests get their 304 (the Leptos file handler passes only
+    // `Accept-Encoding` on). Like that handler, it prefers a `.br`/`.gz` file beside the
+    // original when the browser accepts it.
+    let built_files = ServeDir::new(std::path::Path::new(&state.settings.site_root).join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
     let app_router = Router::new()
+        .nest_service("/pkg", built_files)
         .route("/healthz", get(health::healthz))
         .route("/sprache/{code}", get(language::switch_language))
         .route(LOG_CSV_PATH, get(moderation_export::download))

@@ -112,6 +112,10 @@ async fn a_mail_claimed_by_an_instance_that_died_waits_only_for_its_short_lease(
 
     // A day later (every retry due), one instance claims a mail as its worker does, and dies
     // before sending it.
+    let settings = crate::helpers::test_settings(&database.url);
+    let db = stadtlabor::server::db::Db::connect(&settings.database_url, 1)
+        .await
+        .unwrap();
     let clock = Clock::settable();
     clock.advance(chrono::TimeDelta::days(1));
     let now = clock.now();
@@ -122,7 +126,7 @@ async fn a_mail_claimed_by_an_instance_that_died_waits_only_for_its_short_lease(
 
     // Another instance delivers the other two at once: the dead one held back only its own.
     let mail = MailServer::start_on(TcpListener::bind(("127.0.0.1", port)).unwrap());
-    let (_other, db) =
+    let (_other, db, _running) =
         start_stoppable_app(&database, &smtp_url, clock.clone(), std::future::pending()).await;
     wait_until(|| async { count_unsent(&db).await.unwrap() == 1 }).await;
     assert!(mail

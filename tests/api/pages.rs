@@ -29,7 +29,7 @@ async fn the_home_page_invites_to_take_part_with_ideas_search_and_workshops() {
         html.contains("Stadtlabor SO Digital"),
         "the name in the header"
     );
-    assert!(html.contains(r#"<a class="button" href="/ideen/neu">Idee einreichen</a>"#));
+    assert!(html.contains(r#"<a href="/ideen/neu" class="button">Idee einreichen</a>"#));
     assert!(html.contains(r#"action="/ideen""#) && html.contains(r#"name="suche""#));
     assert!(html.contains("Noch keine Ideen"));
     // The figures count 12 funded projects; the page says how many are presented.
