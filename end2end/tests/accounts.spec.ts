@@ -81,11 +81,26 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Passwort', { exact: true }).fill('kurz');
       await page.waitForTimeout(3_100);
       await page.getByRole('button', { name: 'Konto anlegen' }).click();
-      await expect(page.getByText('Bitte geben Sie eine gültige E-Mail-Adresse ein')).toBeVisible();
-      await expect(page.getByText('Bitte geben Sie mindestens 10 Zeichen ein.')).toBeVisible();
-      await expect(page.getByText('Ohne Ihre Einwilligung können wir kein Konto anlegen.')).toBeVisible();
+      const fieldError = (text: string) => page.locator('.field-error', { hasText: text });
+      await expect(fieldError('Bitte geben Sie eine gültige E-Mail-Adresse ein')).toBeVisible();
+      await expect(fieldError('Bitte geben Sie mindestens 10 Zeichen ein.')).toBeVisible();
+      await expect(fieldError('Ohne Ihre Einwilligung können wir kein Konto anlegen.')).toBeVisible();
       await expect(page.getByLabel('Anzeigename')).toHaveValue('Carla');
       await expect(page.getByLabel('E-Mail-Adresse')).toHaveAttribute('aria-invalid', 'true');
+      // The error summary (GOV.UK pattern): "Fehler: " in the title, one link per error in
+      // the form's order; with JavaScript it takes the focus and its links the cursor to the field.
+      await expect(page).toHaveTitle(/^Fehler: Registrieren/);
+      const summary = page.getByRole('alert');
+      await expect(summary.getByRole('link')).toHaveText([
+        /^E-Mail-Adresse: /,
+        /^Passwort: /,
+        /^Datenschutz: /,
+      ]);
+      if (javaScriptEnabled) {
+        await expect(summary).toBeFocused();
+        await summary.getByRole('link', { name: /^Passwort: / }).click();
+        await expect(page.getByLabel('Passwort', { exact: true })).toBeFocused();
+      }
       if (javaScriptEnabled) await expectNoWcagViolations(page);
     });
   });

@@ -63,7 +63,9 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) await expectHydrated(page);
       await page.getByLabel('Titel').fill('Nur ein Titel');
       await page.getByRole('button', { name: 'Idee veröffentlichen' }).click();
-      await expect(page.getByText('Bitte füllen Sie dieses Feld aus.')).toBeVisible();
+      await expect(page.locator('.field-error', { hasText: 'Bitte füllen Sie dieses Feld aus.' })).toBeVisible();
+      // No Themenfeld was chosen for the person: leaving it is an error too.
+      await expect(page.getByRole('alert').getByRole('link')).toHaveText([/^Beschreibung: /, /^Themenfeld: /]);
       await expect(page.getByLabel('Titel')).toHaveValue('Nur ein Titel');
       if (javaScriptEnabled) await expectNoWcagViolations(page);
     });

@@ -129,10 +129,12 @@ pub fn FormAlert(
                 AppError::Validation(errors) => fields.with_value(|fields| {
                     fields
                         .iter()
-                        .filter_map(|(id, label)| {
+                        .filter_map(|&(id, label)| {
                             errors.get(id).map(|error| {
                                 let text = format!("{label}: {}", (t.validation)(error));
-                                view! { <li><a href=format!("#{id}")>{text}</a></li> }
+                                view! {
+                                    <li><a href=format!("#{id}") on:click=move |ev| focus_field(ev, id)>{text}</a></li>
+                                }
                             })
                         })
                         .collect()
@@ -147,6 +149,19 @@ pub fn FormAlert(
                 </div>
             }
         })
+    }
+}
+
+/// With JavaScript, a summary link puts the cursor into its field (a fragment link only
+/// scrolls there; without JavaScript that is what happens).
+fn focus_field(ev: leptos::ev::MouseEvent, id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    let field = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        ev.prevent_default();
+        let _ = field.focus();
     }
 }
 

@@ -371,6 +371,7 @@ pub(super) const TEXTS: Texts = Texts {
     ideas_title: "Ideen",
     ideas_intro: "Was Bürgerinnen, Bürger und Unternehmen für die digitale Region vorschlagen.",
     ideas_empty: "Keine Ideen gefunden.",
+    choose_option: "Bitte wählen",
     ideas_empty_filtered: "Versuchen Sie andere Suchwörter, setzen Sie die Filter zurück – oder \
         reichen Sie selbst eine Idee ein.",
     filter_reset: "Filter zurücksetzen",

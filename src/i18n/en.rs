@@ -360,6 +360,7 @@ pub(super) const TEXTS: Texts = Texts {
     ideas_title: "Ideas",
     ideas_intro: "What citizens and businesses propose for the digital region.",
     ideas_empty: "No ideas found.",
+    choose_option: "Please choose",
     ideas_empty_filtered: "Try other search words, reset the filters – or submit an idea \
         yourself.",
     filter_reset: "Reset filters",

@@ -270,6 +270,8 @@ pub struct Texts {
     pub ideas_title: &'static str,
     pub ideas_intro: &'static str,
     pub ideas_empty: &'static str,
+    /// The empty first entry of a select whose choice matters.
+    pub choose_option: &'static str,
     /// Under "no ideas found" when a search or filter is active.
     pub ideas_empty_filtered: &'static str,
     pub filter_reset: &'static str,

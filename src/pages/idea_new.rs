@@ -127,9 +127,10 @@ pub fn IdeaChoiceFields(
                 let project = project.clone();
                 Suspend::new(async move {
                     let (categories, projects) = choices.await.unwrap_or_default();
-                    let categories = categories
-                        .into_iter()
-                        .map(|c| (c.slug, locale.pick(&c.name).to_owned()))
+                    // Nothing is chosen for the person: the Themenfeld matters, and a
+                    // preselected first entry would be taken unread.
+                    let categories = std::iter::once((String::new(), t.choose_option.to_owned()))
+                        .chain(categories.into_iter().map(|c| (c.slug, locale.pick(&c.name).to_owned())))
                         .collect();
                     let projects = std::iter::once((String::new(), t.no_project.to_owned()))
                         .chain(projects)
