@@ -405,7 +405,9 @@ async fn unknown_ideas_are_404() {
 async fn the_idea_form_chooses_no_themenfeld_for_the_person() {
     let app = spawn_app().await;
     let (_, client) = app.signed_in(Role::Citizen).await;
-    let (_, html) = app.page_as(&client, "/ideen/neu?projekt=big-bird-westfalen").await;
+    let (_, html) = app
+        .page_as(&client, "/ideen/neu?projekt=big-bird-westfalen")
+        .await;
     let select = html
         .split(r#"<select id="category""#)
         .nth(1)
@@ -414,9 +416,15 @@ async fn the_idea_form_chooses_no_themenfeld_for_the_person() {
     let options: Vec<&str> = select.split("<option").skip(1).collect();
     assert!(options[0].contains(r#"value="""#) && options[0].contains("Bitte wählen"));
     assert!(options[0].contains("selected"), "{select}");
-    assert!(options[1..].iter().all(|o| !o.contains("selected")), "{select}");
+    assert!(
+        options[1..].iter().all(|o| !o.contains("selected")),
+        "{select}"
+    );
     // The project a "Neue Idee" link named is chosen, though.
-    assert!(html.contains(r#"<option value="big-bird-westfalen" selected"#), "{html}");
+    assert!(
+        html.contains(r#"<option value="big-bird-westfalen" selected"#),
+        "{html}"
+    );
 }
 
 #[tokio::test]
