@@ -1,5 +1,6 @@
 use crate::helpers::{
     browser_client, fresh_database, post_as, start_app, start_stoppable_app, with_pool,
+    TestDatabase,
 };
 use crate::mail_server::MailServer;
 use stadtlabor::server::clock::Clock;
@@ -20,8 +21,10 @@ fn registration(email: &str) -> Vec<(&str, String)> {
     ]
 }
 
-#[tokio::test]
-async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restart() {
+/// A database whose outbox holds one registration mail per address, queued while the SMTP
+/// server at the returned port and URL was down: each was tried and waits for its retry,
+/// none is lost, and the app that queued them has stopped.
+async fn mails_queued_while_smtp_is_down(addresses: &[&str]) -> (TestDatabase, u16, String) {
     // A port with no SMTP server behind it (yet).
     let reserved = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = reserved.local_addr().unwrap().port();
@@ -36,7 +39,6 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
         })
         .await;
     let client = browser_client();
-    let addresses = ["eins@example.org", "zwei@example.org", "drei@example.org"];
     for email in addresses {
         let form = registration(email);
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -48,14 +50,20 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
             200
         );
     }
-    // Delivery attempts fail (each mail was tried and is waiting for its retry); nothing is lost.
-    wait_until(|| async { failed_attempts(&db).await >= 3 }).await;
-    assert_eq!(count_unsent(&db).await.unwrap(), 3);
-
-    // Restart: the app stops, the SMTP server comes up on its port, the app starts again on
-    // the same database.
+    let queued = i64::try_from(addresses.len()).unwrap();
+    wait_until(|| async { failed_attempts(&db).await >= queued }).await;
+    assert_eq!(count_unsent(&db).await.unwrap(), queued);
     stop.send(()).unwrap();
     running.await.unwrap().unwrap();
+    (database, port, smtp_url)
+}
+
+#[tokio::test]
+async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restart() {
+    let addresses = ["eins@example.org", "zwei@example.org", "drei@example.org"];
+    let (database, port, smtp_url) = mails_queued_while_smtp_is_down(&addresses).await;
+    // Restart: the SMTP server comes up on its port, the app starts again on the same
+    // database.
     let mail = MailServer::start_on(TcpListener::bind(("127.0.0.1", port)).unwrap());
     let (_restarted, db) = start_app(&database, &smtp_url).await;
     // Every mail is marked sent only after the server took it: once none is unsent, no
@@ -76,39 +84,12 @@ async fn mail_queued_while_smtp_is_down_is_delivered_exactly_once_after_a_restar
 async fn a_mail_claimed_by_an_instance_that_died_waits_only_for_its_short_lease() {
     use stadtlabor::server::db::outbox::claim_next_mail;
     use stadtlabor::server::mail::worker::LEASE;
-    let reserved = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = reserved.local_addr().unwrap().port();
-    drop(reserved);
-    let smtp_url = format!("smtp://127.0.0.1:{port}");
-    let database = fresh_database().await;
-
-    // Three mails wait in the outbox (queued while the SMTP server was down).
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let (address, db, running) =
-        start_stoppable_app(&database, &smtp_url, Clock::settable(), async {
-            let _ = stopped.await;
-        })
-        .await;
-    let client = browser_client();
     let addresses = [
         "erste@example.org",
         "zweite@example.org",
         "dritte@example.org",
     ];
-    for email in addresses {
-        let form = registration(email);
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(
-            post_as(&client, &address, "accounts/register", &form)
-                .await
-                .status()
-                .as_u16(),
-            200
-        );
-    }
-    wait_until(|| async { failed_attempts(&db).await >= 3 }).await;
-    stop.send(()).unwrap();
-    running.await.unwrap().unwrap();
+    let (database, port, smtp_url) = mails_queued_while_smtp_is_down(&addresses).await;
 
     // A day later (every retry due), one instance claims a mail as its worker does, and dies
     // before sending it.
