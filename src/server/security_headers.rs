@@ -1,7 +1,6 @@
 //! Security headers of every response: the Content-Security-Policy of pages (with the nonce
 //! Leptos puts on its inline scripts, so no other script runs), and the static headers that
-//! stop sniffing, framing, referrer leaks, and caching of what signed-in people see; the
-//! built files are revalidated on every use.
+//! stop sniffing, framing, referrer leaks, and caching of what signed-in people see.
 
 use crate::server::sessions::session_cookie_name;
 use crate::server::state::AppState;
@@ -68,7 +67,6 @@ pub async fn add_security_headers(
                 .split(';')
                 .any(|c| c.trim_start().starts_with(&cookie))
         });
-    let built_file = request.uri().path().starts_with("/pkg/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let set = |headers: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {
@@ -122,13 +120,6 @@ pub async fn add_security_headers(
         });
     if signed_in && personal {
         set(headers, header::CACHE_CONTROL, "no-store");
-    }
-    // The script, WebAssembly and stylesheet keep their names from one release to the next:
-    // a browser must ask before reusing its copy (a 304 without body while the file is
-    // unchanged, thanks to `Last-Modified`) instead of guessing a freshness from the file's
-    // age and hydrating new pages with an old WebAssembly.
-    if built_file {
-        set(headers, header::CACHE_CONTROL, "no-cache");
     }
     response
 }

@@ -158,11 +158,15 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     // conditional requests get their 304 (the Leptos file handler passes only
     // `Accept-Encoding` on). Like that handler, it prefers a `.br`/`.gz` file beside the
     // original when the browser accepts it.
-    let built_files = ServeDir::new(std::path::Path::new(&state.settings.site_root).join("pkg"))
-        .precompressed_br()
-        .precompressed_gzip();
+    let built_files = Router::new()
+        .fallback_service(
+            ServeDir::new(std::path::Path::new(&state.settings.site_root).join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .layer(axum::middleware::map_response(revalidate_built_files));
     let app_router = Router::new()
-        .nest_service("/pkg", built_files)
+        .nest("/pkg", built_files)
         .route("/healthz", get(health::healthz))
         .route("/sprache/{code}", get(language::switch_language))
         .route(LOG_CSV_PATH, get(moderation_export::download))
@@ -227,6 +231,20 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         // CPU per request than they save in transfer (issue 13).
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
     with_middleware(routes)
+}
+
+/// The script, WebAssembly and stylesheet keep their names from one release to the next: a
+/// browser must ask before reusing its copy (a 304 without body while the file is unchanged,
+/// thanks to `Last-Modified`) instead of guessing a freshness from the file's age and
+/// hydrating new pages with an old WebAssembly.
+async fn revalidate_built_files(
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-cache"),
+    );
+    response
 }
 
 /// Request logging and panic isolation around any router.
