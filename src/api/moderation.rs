@@ -7,6 +7,7 @@ use crate::domain::moderation::{
     BlockTarget, ItemReview, LogEntry, ModerationNotice, ObjectionTarget, ObjectionView, QueuePage,
     ReportTarget,
 };
+use crate::domain::organisations::OrganisationClaim;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -312,6 +313,35 @@ pub async fn decide_objection(
         )
         .await?;
         leptos_axum::redirect("/verwaltung/moderation?widerspruch=1");
+        Ok(())
+    })
+    .await
+}
+
+/// The business accounts whose organisation waits for verification (staff).
+#[server(endpoint = "moderation/organisations")]
+pub async fn organisation_claims() -> Result<Vec<OrganisationClaim>, AppError> {
+    use crate::server::{organisations, request::serve};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        organisations::claims(&ctx.state).await
+    })
+    .await
+}
+
+/// Verifies (`decision=verify`) or rejects (`reject`, with a reason) a business account's
+/// organisation (staff).
+#[server(endpoint = "moderation/decide-organisation")]
+pub async fn decide_organisation(
+    user_id: i64,
+    #[server(default)] decision: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::server::{organisations, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        organisations::decide(&ctx.state, &staff, user_id, &decision, &reason, ctx.now).await?;
+        leptos_axum::redirect("/verwaltung/moderation?unternehmen=1#unternehmen");
         Ok(())
     })
     .await

@@ -1,5 +1,6 @@
 //! An idea as a card in lists.
 
+use crate::components::author_name::AuthorName;
 use crate::domain::ideas::IdeaListItem;
 use crate::i18n::{use_locale, use_texts};
 use leptos::prelude::*;
@@ -19,8 +20,7 @@ pub fn IdeaCard(idea: IdeaListItem) -> impl IntoView {
             </p>
             <p class="excerpt" inner_html=idea.excerpt_html></p>
             <p class="meta">
-                {t.by_author}" "{idea.author.name}
-                {idea.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
+                {t.by_author}" "<AuthorName author=idea.author/>
                 " · "{t.day_of(idea.created_at)}
                 {idea.project_title.map(|p| view! { " · "{p} })}
             </p>

@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+pub mod author_name;
 pub mod error_notice;
 pub mod filter_select;
 pub mod form;

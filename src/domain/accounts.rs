@@ -22,6 +22,16 @@ impl Role {
     }
 }
 
+stored_enum! {
+    /// Where a business account's organisation stands: staff verify it before the platform
+    /// shows it ("für Firma X"); a new or renamed organisation waits again.
+    pub enum OrganisationStatus("organisation status") {
+        Pending = "pending",
+        Verified = "verified",
+        Rejected = "rejected",
+    }
+}
+
 /// Limits of the account fields.
 pub const PASSWORD_MIN_CHARS: usize = 10;
 pub const PASSWORD_MAX_CHARS: usize = 128;
@@ -165,6 +175,9 @@ pub struct CurrentUser {
     pub role: Role,
     pub organisation_name: Option<String>,
     pub organisation_website: Option<String>,
+    /// Business accounts: whether staff verified the organisation, and why not if rejected.
+    pub organisation_status: OrganisationStatus,
+    pub organisation_review_reason: Option<String>,
     pub locale: String,
     pub email_verified: bool,
     /// For the badge in the header.

@@ -112,6 +112,7 @@ mod tests {
             id,
             author: AuthorView {
                 name: "A".into(),
+                organisation: None,
                 is_staff: false,
             },
             body_html: Some(String::new()),

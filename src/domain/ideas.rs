@@ -115,8 +115,10 @@ pub fn parse_location(raw: &str) -> Result<Option<String>, ValidationError> {
 /// carries only what is shown (false and empty fields are left out of the hydration data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthorView {
-    /// The display name, or the organisation for business accounts.
     pub name: String,
+    /// A business account's organisation, once staff verified it ("für Firma X").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
     /// Staff get the "Verwaltung" badge.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub is_staff: bool,

@@ -7,6 +7,7 @@ pub mod content;
 pub mod ideas;
 pub mod moderation;
 pub mod notifications;
+pub mod organisations;
 pub mod paths;
 pub mod programmes;
 pub mod projects;

@@ -52,6 +52,9 @@ stored_enum! {
         Objection = "objection",
         ObjectionUpheld = "objection_upheld",
         ObjectionGranted = "objection_granted",
+        /// A business account's organisation was confirmed, or not.
+        VerifyOrganisation = "verify_organisation",
+        RejectOrganisation = "reject_organisation",
     }
 }
 

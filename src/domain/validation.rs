@@ -88,8 +88,10 @@ pub enum ValidationError {
     WorkshopOver,
     #[error("the workshop is full")]
     WorkshopFull,
-    #[error("only for verified business accounts")]
+    #[error("only for business accounts")]
     BusinessesOnly,
+    #[error("the organisation is not verified yet")]
+    OrganisationNotVerified,
     #[error("already registered")]
     AlreadyRegistered,
     #[error("not registered")]

@@ -306,6 +306,8 @@ pub struct Texts {
     pub submit_idea: &'static str,
     pub by_author: &'static str,
     pub edited_marker: &'static str,
+    /// A verified organisation beside its member's name: "für Firma X".
+    pub author_organisation: fn(&str) -> String,
     pub staff_badge: &'static str,
     pub login_to_submit: &'static str,
     pub next_ideas: &'static str,

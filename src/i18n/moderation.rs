@@ -1,7 +1,9 @@
 //! The texts of moderation: reporting, the queue, decisions, the log, the notices and the
 //! statement-of-reasons mail, German and English.
 
+use crate::domain::accounts::OrganisationStatus;
 use crate::domain::moderation::{BlockDuration, Decision, DecisionRule, LogAction, ReportReason};
+use crate::domain::organisations::OrganisationDecision;
 
 pub struct ModerationTexts {
     pub report_link: &'static str,
@@ -126,6 +128,19 @@ pub struct ModerationTexts {
     /// What a blocked person sees when logging in: until (date, or unlimited), rule, reason.
     pub blocked_notice: fn(Option<&str>, &str, Option<&str>) -> String,
 
+    pub organisations_heading: &'static str,
+    pub organisations_intro: &'static str,
+    pub organisation_by: &'static str,
+    pub organisation_registered: &'static str,
+    pub organisation_decision_legend: &'static str,
+    pub organisation_decision: fn(OrganisationDecision) -> &'static str,
+    pub organisation_reason_label: &'static str,
+    pub organisation_reason_hint: &'static str,
+    pub organisation_submit: &'static str,
+    pub organisation_decided: &'static str,
+    /// On the account page of a business account: where its organisation stands.
+    pub account_organisation: fn(OrganisationStatus, &str, Option<&str>) -> String,
+
     pub mail: ModerationMailTexts,
 }
 
@@ -154,6 +169,13 @@ pub struct ModerationMailTexts {
     pub objection_subject: &'static str,
     /// The outcome: granted (`true`) or upheld, and the content's excerpt.
     pub objection_outcome: fn(bool, &str) -> String,
+    pub organisation_subject: &'static str,
+    /// Verified (`true`) or rejected, and the organisation's name.
+    pub organisation_outcome: fn(bool, &str) -> String,
+    pub organisation_reason: fn(&str) -> String,
+    /// After a rejection: how to have it checked again.
+    pub organisation_again: &'static str,
+    pub account_link: &'static str,
 }
 
 pub const DE: ModerationTexts = ModerationTexts {
@@ -372,6 +394,8 @@ pub const DE: ModerationTexts = ModerationTexts {
         LogAction::Objection => "Widerspruch",
         LogAction::ObjectionUpheld => "Widerspruch zurückgewiesen",
         LogAction::ObjectionGranted => "Widerspruch stattgegeben",
+        LogAction::VerifyOrganisation => "Unternehmen bestätigt",
+        LogAction::RejectOrganisation => "Unternehmen nicht bestätigt",
     },
     blocked_notice: |until, rule, reason| {
         let until = match until {
@@ -387,6 +411,39 @@ pub const DE: ModerationTexts = ModerationTexts {
              E-Mail, die wir Ihnen zur Sperre geschickt haben: Eine andere Person der \
              Moderation prüft Ihren Widerspruch."
         )
+    },
+
+    organisations_heading: "Unternehmen bestätigen",
+    organisations_intro: "Diese Unternehmenskonten nennen ein Unternehmen. Es erscheint erst \
+        bei ihren Beiträgen („für …“) und öffnet Workshops für Unternehmen, wenn Sie es \
+        bestätigt haben. Prüfen Sie zum Beispiel Website, Impressum und die E-Mail-Adresse.",
+    organisation_by: "Konto von",
+    organisation_registered: "registriert am",
+    organisation_decision_legend: "Entscheidung",
+    organisation_decision: |d| match d {
+        OrganisationDecision::Verify => "Unternehmen bestätigen",
+        OrganisationDecision::Reject => "Nicht bestätigen",
+    },
+    organisation_reason_label: "Begründung",
+    organisation_reason_hint: "Beim Nicht-Bestätigen nötig (mindestens 15 Zeichen). Die Person \
+        erhält sie per E-Mail.",
+    organisation_submit: "Entscheidung speichern",
+    organisation_decided: "Gespeichert. Die Person wurde per E-Mail informiert.",
+    account_organisation: |status, organisation, reason| match status {
+        OrganisationStatus::Pending => format!(
+            "Die Verwaltung prüft Ihr Unternehmen „{organisation}“. Bis dahin erscheinen Ihre \
+             Beiträge unter Ihrem Namen ohne Unternehmen."
+        ),
+        OrganisationStatus::Verified => {
+            format!("Ihr Unternehmen ist bestätigt: Ihre Beiträge zeigen „für {organisation}“.")
+        }
+        OrganisationStatus::Rejected => {
+            format!(
+            "Die Verwaltung konnte Ihr Unternehmen „{organisation}“ nicht bestätigen.{} Wenn Sie \
+             den Namen berichtigen, wird er erneut geprüft.",
+            reason.map(|r| format!(" Begründung: {r}")).unwrap_or_default()
+        )
+        }
     },
 
     mail: ModerationMailTexts {
@@ -459,6 +516,25 @@ pub const DE: ModerationTexts = ModerationTexts {
                 )
             }
         },
+        organisation_subject: "Ihr Unternehmen auf dem Stadtlabor",
+        organisation_outcome: |verified, organisation| {
+            if verified {
+                format!(
+                    "die Verwaltung hat Ihr Unternehmen „{organisation}“ bestätigt. Ihre \
+                     Beiträge zeigen es nun neben Ihrem Namen, und Workshops für Unternehmen \
+                     stehen Ihnen offen."
+                )
+            } else {
+                format!(
+                    "die Verwaltung konnte Ihr Unternehmen „{organisation}“ nicht bestätigen. \
+                     Sie nehmen weiter mit Ihrem Namen teil, ohne Unternehmen."
+                )
+            }
+        },
+        organisation_reason: |reason| format!("Begründung: {reason}"),
+        organisation_again: "Wenn Sie den Namen in Ihrem Konto berichtigen, prüft die \
+            Verwaltung ihn erneut. Bei Fragen antworten Sie bitte auf diese E-Mail.",
+        account_link: "Zu Ihrem Konto",
     },
 };
 
@@ -673,6 +749,8 @@ pub const EN: ModerationTexts = ModerationTexts {
         LogAction::Objection => "Objection",
         LogAction::ObjectionUpheld => "Objection rejected",
         LogAction::ObjectionGranted => "Objection granted",
+        LogAction::VerifyOrganisation => "Business confirmed",
+        LogAction::RejectOrganisation => "Business not confirmed",
     },
     blocked_notice: |until, rule, reason| {
         let until = match until {
@@ -687,6 +765,37 @@ pub const EN: ModerationTexts = ModerationTexts {
              everything without logging in. If you disagree, please reply to the email we sent \
              you about the block: another moderator reviews your objection."
         )
+    },
+
+    organisations_heading: "Confirm businesses",
+    organisations_intro: "These business accounts name a business. It appears with their \
+        contributions (“for …”) and opens workshops for businesses only once you confirmed \
+        it. Check for example the website, its imprint and the email address.",
+    organisation_by: "Account of",
+    organisation_registered: "registered on",
+    organisation_decision_legend: "Decision",
+    organisation_decision: |d| match d {
+        OrganisationDecision::Verify => "Confirm the business",
+        OrganisationDecision::Reject => "Do not confirm",
+    },
+    organisation_reason_label: "Reason",
+    organisation_reason_hint: "Needed when not confirming (at least 15 characters). The \
+        person receives it by email.",
+    organisation_submit: "Save decision",
+    organisation_decided: "Saved. The person was told by email.",
+    account_organisation: |status, organisation, reason| match status {
+        OrganisationStatus::Pending => format!(
+            "The administration is checking your business “{organisation}”. Until then your \
+             contributions appear under your name without the business."
+        ),
+        OrganisationStatus::Verified => {
+            format!("Your business is confirmed: your contributions show “for {organisation}”.")
+        }
+        OrganisationStatus::Rejected => format!(
+            "The administration could not confirm your business “{organisation}”.{} If you \
+             correct the name, it is checked again.",
+            reason.map(|r| format!(" Reason: {r}")).unwrap_or_default()
+        ),
     },
 
     mail: ModerationMailTexts {
@@ -757,5 +866,24 @@ pub const EN: ModerationTexts = ModerationTexts {
                 )
             }
         },
+        organisation_subject: "Your business on the Stadtlabor",
+        organisation_outcome: |verified, organisation| {
+            if verified {
+                format!(
+                    "the administration confirmed your business “{organisation}”. Your \
+                     contributions now show it beside your name, and workshops for businesses \
+                     are open to you."
+                )
+            } else {
+                format!(
+                    "the administration could not confirm your business “{organisation}”. You \
+                     keep taking part under your name, without the business."
+                )
+            }
+        },
+        organisation_reason: |reason| format!("Reason: {reason}"),
+        organisation_again: "If you correct the name in your account, the administration checks \
+            it again. If you have questions, please reply to this email.",
+        account_link: "To your account",
     },
 };

@@ -74,6 +74,12 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
 
         <section aria-labelledby="profile-title">
             <h2 id="profile-title">{t.profile_title}</h2>
+            {business.then(|| {
+                let organisation = user.organisation_name.clone().unwrap_or_default();
+                let reason = user.organisation_review_reason.as_deref();
+                let status = (t.moderation.account_organisation)(user.organisation_status, &organisation, reason);
+                view! { <p class="notice" role="note">{status}</p> }
+            })}
             <FormAlert error=profile_error fields=vec![
                 ("display_name", t.field_display_name),
                 ("organisation_name", t.field_organisation_name),

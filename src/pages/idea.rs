@@ -1,6 +1,7 @@
 //! `/ideen/{id}`: one idea with its facts.
 
 use crate::api::ideas::{get_idea, ChangeIdeaStatus, WithdrawIdea};
+use crate::components::author_name::AuthorName;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{action_error, FormAlert, SelectField, SuccessNotice, TextArea};
 use crate::domain::content::ContentRef;
@@ -119,8 +120,7 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
                 {idea.edited.then(|| view! { <span class="badge badge-muted">{t.edited_marker}</span> })}
             </p>
             <p class="meta">
-                {t.by_author}" "{idea.author.name}
-                {idea.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
+                {t.by_author}" "<AuthorName author=idea.author.clone()/>
                 " · "{t.day_of(idea.created_at)}
                 {report_link}
             </p>

@@ -3,6 +3,7 @@
 //! JavaScript).
 
 use crate::api::participation::{CreateComment, DeleteComment, UpdateComment};
+use crate::components::author_name::AuthorName;
 use crate::components::form::{action_error, FormAlert, TextArea};
 use crate::domain::comments::{CommentNode, Discussion, COMMENT_MAX_CHARS};
 use crate::domain::content::ContentRef;
@@ -49,7 +50,7 @@ pub fn DiscussionSection(idea_id: i64, discussion: Discussion) -> impl IntoView 
 fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: bool) -> AnyView {
     let comment = node.comment;
     let anchor = format!("kommentar-{}", comment.id);
-    let author = comment.author.name;
+    let author = comment.author;
     let edited = comment
         .edited_at
         .filter(|_| comment.body_html.is_some())
@@ -84,7 +85,7 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
     // Anyone may report another's visible comment; a visitor is led to log in first.
     let report = (!deleted && !comment.viewer_is_author).then(|| {
         let href = format!("/melden/{}", ContentRef::Comment(comment.id).param());
-        let whose = format!(" ({})", author);
+        let whose = format!(" ({})", author.name);
         view! {
             " · "<a class="report-link" href=href>
                 {t.moderation.report_link}<span class="visually-hidden">{whose}</span>
@@ -102,8 +103,7 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
         <li id=anchor.clone() class="comment">
             <article class="comment-body">
                 <p class="meta">
-                    <strong>{author}</strong>
-                    {comment.author.is_staff.then(|| view! { " "<span class="badge">{t.staff_badge}</span> })}
+                    <AuthorName author/>
                     " · "
                     <a href=format!("#{anchor}") title=t.comment_permalink>{t.day_of(comment.created_at)}</a>
                     {edited}

@@ -19,6 +19,7 @@ pub mod moderation_review;
 pub mod not_found;
 pub mod notifications;
 pub mod objection;
+pub mod organisation_claims;
 pub mod password_reset;
 pub mod project;
 pub mod project_form;

@@ -3,7 +3,10 @@
 //! page. Filters are a GET form, the decision a plain POST: both work without JavaScript.
 
 use crate::api::ideas::idea_choices;
-use crate::api::moderation::{list_objections, moderation_queue, DecideItems, DecideObjection};
+use crate::api::moderation::{
+    list_objections, moderation_queue, organisation_claims, DecideItems, DecideObjection,
+    DecideOrganisation,
+};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filter_select::FilterSelect;
 use crate::components::form::{
@@ -15,6 +18,7 @@ use crate::domain::moderation::{
 };
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
+use crate::pages::organisation_claims::OrganisationClaims;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -65,6 +69,11 @@ pub fn ModerationQueuePage() -> impl IntoView {
         move || decide_objection.version().get(),
         |_| list_objections(),
     );
+    let decide_organisation = ServerAction::<DecideOrganisation>::new();
+    let claims = Resource::new(
+        move || decide_organisation.version().get(),
+        |_| organisation_claims(),
+    );
     let outcome = move || {
         let p = params.read();
         let decided = p.get("entschieden")?.parse::<usize>().ok()?;
@@ -95,6 +104,16 @@ pub fn ModerationQueuePage() -> impl IntoView {
                                 {list.into_iter().map(|o| view! { <ObjectionEntry o decide=decide_objection error=objection_error/> }).collect_view()}
                             </ol>
                         </section>
+                    })
+                })}
+            </Suspense>
+            <Show when=move || params.read().get("unternehmen").is_some()>
+                <SuccessNotice message=m.organisation_decided/>
+            </Show>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    claims.await.ok().filter(|c| !c.is_empty()).map(|claims| view! {
+                        <OrganisationClaims claims decide=decide_organisation/>
                     })
                 })}
             </Suspense>

@@ -630,14 +630,17 @@ pub async fn update_profile(
     let (Some(name), Some(locale), true) = (name, locale, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
+    let organisation_name = organisation
+        .as_ref()
+        .map(AsRef::as_ref)
+        .or(user.organisation_name.as_deref().filter(|_| business));
     let update = ProfileUpdate {
         display_name: name.as_ref(),
-        organisation_name: organisation
-            .as_ref()
-            .map(AsRef::as_ref)
-            .or(user.organisation_name.as_deref().filter(|_| business)),
+        organisation_name,
         organisation_website: website.as_deref(),
         locale: locale.code(),
+        // Staff verified a name, not an account: another name waits for them again.
+        organisation_renamed: organisation_name != user.organisation_name.as_deref(),
     };
     users::update_profile(&state.db, user.id, &update, now).await?;
     Ok(())

@@ -205,10 +205,7 @@ pub async fn block_target(
     };
     Ok(BlockTarget {
         id: user.id,
-        name: user
-            .organisation_name
-            .clone()
-            .unwrap_or_else(|| user.display_name.clone()),
+        name: user.shown_name(),
         is_staff: user.role.is_staff(),
         block,
     })

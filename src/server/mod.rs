@@ -22,6 +22,7 @@ pub mod moderation;
 pub mod moderation_export;
 pub mod notifications;
 pub mod objections;
+pub mod organisations;
 pub mod passwords;
 pub mod projects;
 pub mod rate_limits;

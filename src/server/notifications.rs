@@ -114,12 +114,6 @@ fn groups(actor: &UserRow, event: &Event<'_>) -> Vec<Group> {
     }
 }
 
-fn shown_name(user: &UserRow) -> &str {
-    user.organisation_name
-        .as_deref()
-        .unwrap_or(&user.display_name)
-}
-
 /// Notifies everyone concerned by `event` except `actor`: an in-app notification each, and
 /// a mail in the outbox for those who want it immediately. Runs inside the event's
 /// transaction, so both happen exactly when the event does. Returns whether mail was queued.
@@ -131,6 +125,7 @@ pub async fn notify(
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     let mut queued = false;
+    let actor_name = actor.shown_name();
     for group in groups(actor, event) {
         let excluded = [actor.id, group.also_excluded.unwrap_or(actor.id)];
         let recipients = store::recipients(tx, group.audience, group.kind, &excluded).await?;
@@ -142,7 +137,7 @@ pub async fn notify(
                     Event::StatusChange { status, .. } => Some(locale.texts().idea_status(*status)),
                     _ => None,
                 };
-                let text = event_text(actor, event, group.kind, status, &recipient);
+                let text = event_text(&actor_name, event, group.kind, status, &recipient);
                 let mail = event_mail(
                     locale,
                     &recipient.display_name,
@@ -169,7 +164,7 @@ pub async fn notify(
 }
 
 fn event_text<'a>(
-    actor: &'a UserRow,
+    actor_name: &'a str,
     event: &'a Event<'a>,
     kind: NotificationKind,
     status: Option<&'a str>,
@@ -190,7 +185,7 @@ fn event_text<'a>(
     };
     EventText {
         kind,
-        actor: (kind != NotificationKind::StatusChange).then(|| shown_name(actor)),
+        actor: (kind != NotificationKind::StatusChange).then_some(actor_name),
         idea_title,
         project_title,
         status,

@@ -481,6 +481,9 @@ pub fn registration_refusal(
         Some(ValidationError::RegistrationNotOpen { opens_at })
     } else if workshop.audience == Audience::Businesses && viewer.role != Role::Business {
         Some(ValidationError::BusinessesOnly)
+    } else if workshop.audience == Audience::Businesses && viewer.verified_organisation().is_none()
+    {
+        Some(ValidationError::OrganisationNotVerified)
     } else if !workshop.waitlist && workshop.places().free() == 0 {
         Some(ValidationError::WorkshopFull)
     } else {

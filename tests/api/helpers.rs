@@ -277,11 +277,23 @@ impl TestApp {
         .await
         .unwrap();
         tx.commit().await.unwrap();
+        if role == Role::Business {
+            self.verify_organisation_of(id).await;
+        }
         TestUser {
             id,
             email,
             password,
         }
+    }
+
+    /// Marks a business account's organisation as verified by staff: the accounts tests
+    /// create are established ones (tests/api/organisations.rs goes through the queue).
+    pub async fn verify_organisation_of(&self, user_id: i64) {
+        self.execute(&format!(
+            "UPDATE users SET organisation_status = 'verified' WHERE id = {user_id}"
+        ))
+        .await;
     }
 
     /// `n` verified accounts of `role` at once. Their password hash uses argon2's smallest
@@ -323,6 +335,11 @@ impl TestApp {
             });
         }
         tx.commit().await.unwrap();
+        if role == Role::Business {
+            for user in &users {
+                self.verify_organisation_of(user.id).await;
+            }
+        }
         users
     }
 

@@ -14,6 +14,7 @@ mod language;
 mod limits;
 mod mail_server;
 mod moderation;
+mod organisations;
 mod outbox;
 mod pages;
 mod participation;

@@ -743,6 +743,16 @@ async fn the_permission_matrix_shows_no_escalation() {
             [401, 401, 403, 403, 403, 403, 422, 422],
         ),
         (
+            "moderation/organisations",
+            vec![],
+            [401, 401, 403, 403, 403, 403, 200, 200],
+        ),
+        (
+            "moderation/decide-organisation",
+            vec![("user_id", blocked_id.as_str()), ("decision", "x")],
+            [401, 401, 403, 403, 403, 403, 422, 422],
+        ),
+        (
             "moderation/block-target",
             vec![("user_id", blocked_id.as_str())],
             [401, 401, 403, 403, 403, 403, 200, 200],

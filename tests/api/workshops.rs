@@ -1350,7 +1350,7 @@ async fn registration_answers_are_deleted_90_days_after_the_workshop_and_attenda
 }
 
 /// The id of question `position` of the workshop at `slug`.
-async fn question_id(app: &TestApp, slug: &str, position: i64) -> i64 {
+pub(crate) async fn question_id(app: &TestApp, slug: &str, position: i64) -> i64 {
     app.scalar(&format!(
         "SELECT q.id FROM workshop_questions q JOIN workshops w ON w.id = q.workshop_id \
           WHERE w.slug = '{slug}' AND q.position = {position}"

@@ -39,12 +39,16 @@ impl CommentRow {
 /// The columns of [`CommentRow`] for `json_array`/`json_build_array`; `$2` is the viewer.
 macro_rules! comment_row_columns {
     () => {
-        "c.id, c.parent_id, c.author_id, \
+        concat!(
+            "c.id, c.parent_id, c.author_id, \
          CASE WHEN c.hidden_at IS NULL AND (c.author_id = $2 OR c.body_html = '') \
               THEN c.body_md END, \
          CASE WHEN c.deleted_at IS NULL AND c.hidden_at IS NULL THEN c.body_html END, \
          c.created_at, c.edited_at, c.deleted_at, c.hidden_at, \
-         cu.display_name, cu.organisation_name, cu.role"
+         cu.display_name, ",
+            $crate::server::db::verified_organisation!("cu"),
+            ", cu.role"
+        )
     };
 }
 pub(super) use comment_row_columns;

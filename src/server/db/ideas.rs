@@ -1,7 +1,10 @@
 //! Ideas: inserting, the filtered and searched list (one query, keyset pagination), one idea.
 
 use super::comments::{comment_row_columns, CommentRow};
-use super::{bind_all, with_pool, with_tx, Bind, Db, DbError, FilteredSql, Tx};
+use super::{
+    bind_all, shown_name, verified_organisation, with_pool, with_tx, Bind, Db, DbError,
+    FilteredSql, Tx,
+};
 use crate::domain::accounts::Role;
 use crate::domain::comments::ClosedReason;
 use crate::domain::ideas::{AuthorView, Choice, IdeaSort, IdeaStatus, PAGE_SIZE};
@@ -150,17 +153,16 @@ impl IdeaListRow {
     }
 }
 
-/// How an author is shown: the organisation for business accounts, a badge for staff.
+/// How an author is shown: the name, the verified organisation (the query reads it with
+/// `verified_organisation!`), a badge for staff.
 pub(super) fn author_view(
     display_name: &str,
-    organisation_name: &Option<String>,
+    verified_organisation: &Option<String>,
     role: Role,
 ) -> AuthorView {
     AuthorView {
-        name: organisation_name
-            .as_deref()
-            .unwrap_or(display_name)
-            .to_owned(),
+        name: display_name.to_owned(),
+        organisation: verified_organisation.clone(),
         is_staff: role.is_staff(),
     }
 }
@@ -174,14 +176,17 @@ fn localized(de: &str, en: &str) -> LocalizedName {
 
 // Cards show a short excerpt: the start of the body is enough, and keeps long bodies from
 // being read and parsed for every card.
-const LIST_COLUMNS: &str =
+const LIST_COLUMNS: &str = concat!(
     "SELECT i.id, i.title, substr(i.body_md, 1, 1500) AS body_md, i.status, i.vote_count, \
-        i.comment_count, i.created_at, u.display_name, u.organisation_name, u.role, \
+        i.comment_count, i.created_at, u.display_name, ",
+    verified_organisation!("u"),
+    " AS organisation_name, u.role, \
         p.title AS project_title, c.name_de AS category_de, c.name_en AS category_en \
      FROM visible_ideas i \
      JOIN users u ON u.id = i.author_id \
      JOIN categories c ON c.id = i.category_id \
-     LEFT JOIN projects p ON p.id = i.project_id";
+     LEFT JOIN projects p ON p.id = i.project_id"
+);
 
 /// One page of ideas (plus one row to tell whether another page follows), in one query.
 /// Filters are bound parameters; the search is the one part where the engines differ.
@@ -352,8 +357,11 @@ macro_rules! idea_page_sql {
             "SELECT i.id, i.author_id, i.title, i.body_md, i.body_html, i.status, i.vote_count, \
                 i.comment_count, i.created_at, i.edited_at, i.location_text, \
                 i.official_answer_md, i.official_answer_html, i.answered_at, \
-                COALESCE(a.organisation_name, a.display_name) AS answered_by, u.display_name, \
-                u.organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
+                ",
+            shown_name!("a"),
+            " AS answered_by, u.display_name, ",
+            verified_organisation!("u"),
+            " AS organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
                 i.project_id, p.phase AS project_phase, p.support_limit, \
                 c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug, \
                 i.hidden_at IS NOT NULL AS hidden, \
@@ -362,7 +370,9 @@ macro_rules! idea_page_sql {
             "(",
             $array,
             "(h.id, h.from_status, h.to_status, \
-                        COALESCE(hu.organisation_name, hu.display_name), h.created_at))",
+                        ",
+            shown_name!("hu"),
+            ", h.created_at))",
             $as_text,
             " \
                    FROM idea_status_changes h JOIN users hu ON hu.id = h.changed_by \

@@ -81,6 +81,41 @@ macro_rules! with_tx {
 }
 pub(crate) use with_tx;
 
+/// The organisation shown for the account `$users` (an alias of `users` in the query): a
+/// business account's, once staff verified it; NULL otherwise. The SQL twin of
+/// `UserRow::verified_organisation`, for every read that shows who wrote something.
+macro_rules! verified_organisation {
+    ($users:literal) => {
+        concat!(
+            "CASE WHEN ",
+            $users,
+            ".role = 'business' AND ",
+            $users,
+            ".organisation_status = 'verified' THEN ",
+            $users,
+            ".organisation_name END"
+        )
+    };
+}
+pub(crate) use verified_organisation;
+
+/// An account as named in running text (notifications, an idea's history, the queue): the
+/// display name, followed by the verified organisation in brackets.
+macro_rules! shown_name {
+    ($users:literal) => {
+        concat!(
+            "COALESCE(",
+            $users,
+            ".display_name || ' (' || ",
+            $crate::server::db::verified_organisation!($users),
+            " || ')', ",
+            $users,
+            ".display_name)"
+        )
+    };
+}
+pub(crate) use shown_name;
+
 /// A value bound to a query whose `WHERE` is put together from optional filters.
 pub(super) enum Bind {
     Int(i64),

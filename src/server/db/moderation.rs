@@ -5,7 +5,7 @@
 use super::comments::move_comment_count;
 use super::ideas::stored_time;
 use super::outbox::withdraw_unsent_about;
-use super::{bind_all, with_pool, with_tx, Bind, Db, DbError, FilteredSql, Tx};
+use super::{bind_all, shown_name, with_pool, with_tx, Bind, Db, DbError, FilteredSql, Tx};
 use crate::domain::content::ContentRef;
 use crate::domain::moderation::{
     DecisionRule, LogAction, LogEntry, ModerationNotice, NoticeAudience, QueueCursor, QueueFilter,
@@ -318,12 +318,15 @@ struct QueueRow {
 /// open reports. Two joins, one per kind, instead of one with `OR`: each uses its partial
 /// unique index (an `OR` scanned every open report once per item: 6 ms instead of 2 ms at
 /// 1,000 open reports).
-const QUEUE_ROW_COLUMNS: &str = "SELECT it.idea_id AS target_idea, \
+const QUEUE_ROW_COLUMNS: &str = concat!(
+    "SELECT it.idea_id AS target_idea, \
         it.comment_id AS target_comment, it.oldest, i.id AS idea_id, i.title AS idea_title, \
         i.body_md AS idea_body, c.body_md AS comment_body, p.title AS project_title, \
         CASE WHEN it.comment_id IS NULL THEN i.hidden_at IS NOT NULL \
              ELSE (c.hidden_at IS NOT NULL OR i.hidden_at IS NOT NULL) END AS hidden, \
-        a.id AS author_id, COALESCE(a.organisation_name, a.display_name) AS author, \
+        a.id AS author_id, ",
+    shown_name!("a"),
+    " AS author, \
         COALESCE(rc.reason, ri.reason) AS reason, COALESCE(rc.note, ri.note) AS note, \
         COALESCE(rc.snapshot, ri.snapshot) AS snapshot, \
         COALESCE(rc.created_at, ri.created_at) AS reported_at, \
@@ -334,7 +337,8 @@ const QUEUE_ROW_COLUMNS: &str = "SELECT it.idea_id AS target_idea, \
      JOIN users a ON a.id = COALESCE(c.author_id, i.author_id) \
      LEFT JOIN projects p ON p.id = i.project_id \
      LEFT JOIN reports rc ON rc.comment_id = it.comment_id AND rc.decided_at IS NULL \
-     LEFT JOIN reports ri ON ri.idea_id = it.idea_id AND ri.decided_at IS NULL";
+     LEFT JOIN reports ri ON ri.idea_id = it.idea_id AND ri.decided_at IS NULL"
+);
 
 /// One page of the queue: reported items with their open reports, most reports first, then
 /// the longest waiting, in one query.

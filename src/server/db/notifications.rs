@@ -1,7 +1,7 @@
 //! Notifications: who hears of an event, the in-app list, mail preferences and digests.
 
 use super::ideas::stored_time;
-use super::{with_pool, with_tx, Db, DbError, Tx};
+use super::{shown_name, with_pool, with_tx, Db, DbError, Tx};
 use crate::domain::notifications::{Delivery, DigestPeriod, NotificationKind, NotificationView};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::FromRow;
@@ -167,10 +167,13 @@ impl NotificationRow {
 /// The columns of a notification row, read `FROM notifications n` (the list: a notification
 /// about hidden content stays as a placeholder) or `FROM visible_notifications n` (digests:
 /// never about hidden content). `hidden` asks the one definition of visible.
-const NOTIFICATION_COLUMNS: &str = "n.id, n.kind, \
-        COALESCE(a.organisation_name, a.display_name) AS actor, n.idea_id, \
+const NOTIFICATION_COLUMNS: &str = concat!(
+    "n.id, n.kind, ",
+    shown_name!("a"),
+    " AS actor, n.idea_id, \
         i.title AS idea_title, n.comment_id, p.title AS project_title, n.created_at, n.read_at, \
-        NOT EXISTS (SELECT 1 FROM visible_notifications v WHERE v.id = n.id) AS hidden";
+        NOT EXISTS (SELECT 1 FROM visible_notifications v WHERE v.id = n.id) AS hidden"
+);
 const NOTIFICATION_JOINS: &str = "LEFT JOIN users a ON a.id = n.actor_id \
      LEFT JOIN ideas i ON i.id = n.idea_id \
      LEFT JOIN projects p ON p.id = n.project_id";

@@ -2,7 +2,7 @@
 //! engines and in the JSON arrays the page queries aggregate. An unknown spelling is a decode
 //! error naming the enum and the value, raised once here.
 
-use crate::domain::accounts::Role;
+use crate::domain::accounts::{OrganisationStatus, Role};
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::projects::Phase;
@@ -47,6 +47,7 @@ macro_rules! decode_as_text {
 
 decode_as_text!(
     Role,
+    OrganisationStatus,
     IdeaStatus,
     Phase,
     NotificationKind,

@@ -1,7 +1,10 @@
 //! Accounts: inserting, finding and changing users.
 
 use super::{with_pool, with_tx, Db, DbError, Tx};
-use crate::domain::accounts::{CurrentUser, Email, QueueSize, Role, UserListItem};
+use crate::domain::accounts::{
+    CurrentUser, Email, OrganisationStatus, QueueSize, Role, UserListItem,
+};
+use crate::domain::organisations::OrganisationClaim;
 use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
@@ -16,6 +19,8 @@ pub struct UserRow {
     pub role: Role,
     pub organisation_name: Option<String>,
     pub organisation_website: Option<String>,
+    pub organisation_status: OrganisationStatus,
+    pub organisation_review_reason: Option<String>,
     pub locale: String,
     pub email_verified_at: Option<DateTime<Utc>>,
     pub blocked_at: Option<DateTime<Utc>>,
@@ -28,7 +33,7 @@ pub struct UserRow {
 }
 
 const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, organisation_name, \
-    organisation_website, locale, email_verified_at, blocked_at, blocked_until, session_version, \
+    organisation_website, organisation_status, organisation_review_reason, locale, email_verified_at, blocked_at, blocked_until, session_version, \
     follow_on_comment, follow_on_vote";
 
 impl UserRow {
@@ -36,6 +41,24 @@ impl UserRow {
     /// scheduled job lifts it).
     pub fn is_blocked(&self, now: DateTime<Utc>) -> bool {
         self.blocked_at.is_some() && self.blocked_until.is_none_or(|until| until > now)
+    }
+
+    /// The organisation the platform shows for this account: a business account's, once
+    /// staff verified it. The SQL twin for reads that show authors is
+    /// [`verified_organisation`](super::verified_organisation).
+    pub fn verified_organisation(&self) -> Option<&str> {
+        (self.role == Role::Business && self.organisation_status == OrganisationStatus::Verified)
+            .then_some(self.organisation_name.as_deref())
+            .flatten()
+    }
+
+    /// The account as named in running text, like `shown_name!` in SQL: the display name,
+    /// followed by the verified organisation in brackets.
+    pub fn shown_name(&self) -> String {
+        match self.verified_organisation() {
+            Some(organisation) => format!("{} ({organisation})", self.display_name),
+            None => self.display_name.clone(),
+        }
     }
 
     /// The language the account's mail is written in.
@@ -56,6 +79,8 @@ impl UserRow {
             role: self.role,
             organisation_name: self.organisation_name.clone(),
             organisation_website: self.organisation_website.clone(),
+            organisation_status: self.organisation_status,
+            organisation_review_reason: self.organisation_review_reason.clone(),
             locale: self.locale.clone(),
             email_verified: self.email_verified_at.is_some(),
             unread_notifications,
@@ -173,6 +198,8 @@ pub struct ProfileUpdate<'a> {
     pub organisation_name: Option<&'a str>,
     pub organisation_website: Option<&'a str>,
     pub locale: &'a str,
+    /// A renamed organisation is verified anew.
+    pub organisation_renamed: bool,
 }
 
 pub async fn update_profile(
@@ -182,7 +209,10 @@ pub async fn update_profile(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     const SQL: &str = "UPDATE users SET display_name = $2, organisation_name = $3, \
-         organisation_website = $4, locale = $5, updated_at = $6 WHERE id = $1";
+         organisation_website = $4, locale = $5, updated_at = $6, \
+         organisation_status = CASE WHEN $7 THEN 'pending' ELSE organisation_status END, \
+         organisation_review_reason = CASE WHEN $7 THEN NULL ELSE organisation_review_reason END \
+         WHERE id = $1";
     with_pool!(db, pool => {
         sqlx::query(SQL)
             .bind(user_id)
@@ -191,6 +221,7 @@ pub async fn update_profile(
             .bind(profile.organisation_website)
             .bind(profile.locale)
             .bind(now)
+            .bind(profile.organisation_renamed)
             .execute(pool)
             .await?;
     });
@@ -241,4 +272,63 @@ pub async fn list_users(db: &Db, after_id: i64, limit: i64) -> Result<Vec<UserLi
             })
         })
         .collect()
+}
+
+#[derive(FromRow)]
+struct ClaimRow {
+    id: i64,
+    display_name: String,
+    email: String,
+    organisation_name: Option<String>,
+    organisation_website: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+/// Business accounts (with a confirmed address) whose organisation waits for staff, oldest
+/// first.
+pub async fn pending_organisations(db: &Db, limit: i64) -> Result<Vec<OrganisationClaim>, DbError> {
+    const SQL: &str = "SELECT id, display_name, email, organisation_name, organisation_website, \
+            created_at \
+         FROM users \
+         WHERE role = 'business' AND organisation_status = 'pending' \
+           AND email_verified_at IS NOT NULL \
+         ORDER BY created_at, id LIMIT $1";
+    let rows: Vec<ClaimRow> =
+        with_pool!(db, pool => sqlx::query_as(SQL).bind(limit).fetch_all(pool).await?);
+    Ok(rows
+        .into_iter()
+        .map(|r| OrganisationClaim {
+            user_id: r.id,
+            display_name: r.display_name,
+            email: r.email,
+            organisation_name: r.organisation_name.unwrap_or_default(),
+            organisation_website: r.organisation_website,
+            registered_at: r.created_at,
+        })
+        .collect())
+}
+
+/// Decides a pending organisation; `false` if it was not pending (any more): decided by
+/// someone else a moment ago, renamed, or not a business account.
+pub async fn decide_organisation(
+    tx: &mut Tx,
+    user_id: i64,
+    status: OrganisationStatus,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    const SQL: &str = "UPDATE users SET organisation_status = $2, \
+            organisation_review_reason = $3, updated_at = $4 \
+         WHERE id = $1 AND role = 'business' AND organisation_status = 'pending'";
+    let affected = with_tx!(tx, conn => {
+        sqlx::query(SQL)
+            .bind(user_id)
+            .bind(status.as_str())
+            .bind(reason)
+            .bind(now)
+            .execute(conn)
+            .await?
+            .rows_affected()
+    });
+    Ok(affected == 1)
 }

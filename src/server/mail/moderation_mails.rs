@@ -4,6 +4,7 @@
 
 use super::templates::{compose, ComposedMail};
 use crate::domain::moderation::{DecisionReason, ObjectionOutcome};
+use crate::domain::organisations::{OrganisationDecision, OrganisationVerdict};
 use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 
@@ -116,6 +117,34 @@ pub fn objection_mail(
             (m.why)((texts.moderation.rule)(reason.rule), reason.text.as_deref()),
         ],
         None,
+        m.footer,
+    )
+}
+
+/// What staff decided about a business account's organisation, and why.
+pub fn organisation_mail(
+    locale: Locale,
+    name: &str,
+    organisation: &str,
+    verdict: &OrganisationVerdict,
+    account_url: &str,
+) -> ComposedMail {
+    let m = &locale.texts().moderation.mail;
+    let verified = verdict.decision == OrganisationDecision::Verify;
+    let mut paragraphs = vec![(m.organisation_outcome)(verified, organisation)];
+    if let Some(reason) = &verdict.reason {
+        paragraphs.push((m.organisation_reason)(reason));
+    }
+    if !verified {
+        paragraphs.push(m.organisation_again.to_owned());
+    }
+    compose(
+        "moderation_organisation",
+        locale,
+        m.organisation_subject.to_owned(),
+        name,
+        &paragraphs,
+        Some((m.account_link, account_url)),
         m.footer,
     )
 }

@@ -9,7 +9,7 @@ use crate::i18n::Locale;
 /// One event, as its mail tells it.
 pub struct EventText<'a> {
     pub kind: NotificationKind,
-    /// Who did it (name or organisation); `None` for the administration's status changes.
+    /// Who did it (with the verified organisation); `None` for the administration's status changes.
     pub actor: Option<&'a str>,
     pub idea_title: &'a str,
     pub project_title: Option<&'a str>,
