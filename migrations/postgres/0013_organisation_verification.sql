@@ -9,9 +9,10 @@ ALTER TABLE users ADD COLUMN organisation_review_reason TEXT;
 CREATE INDEX users_organisation_pending_idx ON users (created_at, id)
     WHERE role = 'business' AND organisation_status = 'pending';
 
--- The log learns the two decisions.
+-- The log learns the two decisions, and the approval of a pre-moderated contribution
+-- (0014).
 ALTER TABLE moderation_log DROP CONSTRAINT moderation_log_action_check;
 ALTER TABLE moderation_log ADD CONSTRAINT moderation_log_action_check
     CHECK (action IN ('report', 'hide', 'restore', 'keep', 'change_role', 'block', 'unblock',
                       'objection', 'objection_upheld', 'objection_granted',
-                      'verify_organisation', 'reject_organisation'));
+                      'verify_organisation', 'reject_organisation', 'approve'));

@@ -9,7 +9,8 @@ ALTER TABLE users ADD COLUMN organisation_review_reason TEXT;
 CREATE INDEX users_organisation_pending_idx ON users (created_at, id)
     WHERE role = 'business' AND organisation_status = 'pending';
 
--- The log learns the two decisions. SQLite cannot change a CHECK in place: the table is
+-- The log learns the two decisions, and the approval of a pre-moderated contribution
+-- (0014). SQLite cannot change a CHECK in place: the table is
 -- copied, dropped and created anew under its own name, so the references to it from
 -- reports, notices and objections (by name, without ON DELETE actions) resolve to the new
 -- table. The drop's implicit delete leaves those references dangling only until the rows
@@ -25,7 +26,7 @@ CREATE TABLE moderation_log (
     action      TEXT    NOT NULL CHECK (action IN ('report', 'hide', 'restore', 'keep', 'change_role',
                                                      'block', 'unblock', 'objection',
                                                      'objection_upheld', 'objection_granted',
-                                                     'verify_organisation', 'reject_organisation')),
+                                                     'verify_organisation', 'reject_organisation', 'approve')),
     idea_id     INTEGER REFERENCES ideas (id) ON DELETE SET NULL,
     comment_id  INTEGER REFERENCES comments (id) ON DELETE SET NULL,
     -- The person concerned: the author of the content, or the account decided about.

@@ -4,8 +4,8 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::domain::moderation::{
-    BlockTarget, ItemReview, LogEntry, ModerationNotice, ObjectionTarget, ObjectionView, QueuePage,
-    ReportTarget,
+    BlockTarget, HeldItem, ItemReview, LogEntry, ModerationNotice, ModerationThresholds,
+    ObjectionTarget, ObjectionView, QueuePage, ReportTarget,
 };
 use crate::domain::organisations::OrganisationClaim;
 use crate::error::AppError;
@@ -349,12 +349,50 @@ pub async fn decide_organisation(
 
 /// The moderation settings of this installation (admins; read-only, set by environment).
 #[server(endpoint = "moderation/settings")]
-pub async fn moderation_settings() -> Result<Option<i64>, AppError> {
+pub async fn moderation_settings() -> Result<ModerationThresholds, AppError> {
     use crate::domain::accounts::Role;
     use crate::server::request::serve;
     serve(|ctx| async move {
         ctx.user_with_role(&[Role::Admin]).await?;
-        Ok(ctx.state.settings.auto_hide_reports)
+        Ok(ModerationThresholds {
+            auto_hide_reports: ctx.state.settings.auto_hide_reports,
+            premoderation_first: ctx.state.settings.premoderation_first,
+        })
+    })
+    .await
+}
+
+/// The contributions waiting for approval (staff).
+#[server(endpoint = "moderation/held")]
+pub async fn held_items() -> Result<Vec<HeldItem>, AppError> {
+    use crate::server::{premoderation, request::serve};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        premoderation::held(&ctx.state).await
+    })
+    .await
+}
+
+/// Approves (`decision=approve`) or hides (`hide`, with a rule and reason) a contribution
+/// waiting for approval (staff).
+#[server(endpoint = "moderation/decide-held")]
+pub async fn decide_held(
+    item: String,
+    #[server(default)] decision: String,
+    #[server(default)] rule: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::domain::content::ContentRef;
+    use crate::server::{premoderation, request::serve};
+    serve(|ctx| async move {
+        let staff = ctx.staff().await?;
+        let target = ContentRef::from_param(&item).ok_or(AppError::NotFound)?;
+        premoderation::decide(
+            &ctx.state, &staff, target, &decision, &rule, &reason, ctx.now,
+        )
+        .await?;
+        leptos_axum::redirect("/verwaltung/moderation?freigabe=1#freigabe");
+        Ok(())
     })
     .await
 }

@@ -44,6 +44,9 @@ pub struct CommentView {
     /// Hidden by moderation (shown as a placeholder, its replies stay).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// Waiting for approval; only its author gets it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub awaiting_approval: bool,
 }
 
 /// A comment with its replies, in the order they were written.
@@ -121,6 +124,7 @@ mod tests {
             edited_at: None,
             viewer_is_author: false,
             hidden: false,
+            awaiting_approval: false,
         };
         (parent_id, view)
     }

@@ -155,6 +155,8 @@ pub struct IdeaView {
     /// Hidden by moderation (then only its author sees this page).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden_by_moderation: bool,
+    /// Waiting for approval (pre-moderation): only its author sees it so far.
+    pub awaiting_approval: bool,
     pub title: String,
     /// Sanitised HTML rendered from the markdown body.
     pub body_html: String,

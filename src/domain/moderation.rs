@@ -55,6 +55,8 @@ stored_enum! {
         /// A business account's organisation was confirmed, or not.
         VerifyOrganisation = "verify_organisation",
         RejectOrganisation = "reject_organisation",
+        /// A pre-moderated contribution was let through.
+        Approve = "approve",
     }
 }
 
@@ -239,6 +241,73 @@ pub fn parse_decision_reason(
     match rule {
         Some(rule) if errors.is_empty() => Ok(DecisionReason { rule, text }),
         _ => Err(errors),
+    }
+}
+
+/// A first contribution with more links than this waits for staff, pre-moderation on or
+/// off: it is what spam accounts post first.
+pub const FIRST_CONTRIBUTION_LINKS_MAX: usize = 2;
+/// Held contributions listed at once in the queue (oldest first).
+pub const HELD_SHOWN: i64 = 50;
+
+/// The web links in a text: every `http://`, `https://` and `www.` (markdown links and
+/// bare addresses alike).
+pub fn count_links(text: &str) -> usize {
+    let lower = text.to_lowercase();
+    ["http://", "https://", "www."]
+        .iter()
+        .map(|marker| lower.matches(marker).count())
+        .sum::<usize>()
+        // "https://www.x" is one link, not two.
+        - lower.matches("://www.").count()
+}
+
+/// Whether a new contribution waits for staff: it is among the account's first `first`
+/// (pre-moderation on), or it is the account's very first and carries many links.
+/// `earlier`: the account's contributions before this one.
+pub fn must_wait(earlier: i64, first: Option<i64>, links: usize) -> bool {
+    first.is_some_and(|n| earlier < n) || (earlier == 0 && links > FIRST_CONTRIBUTION_LINKS_MAX)
+}
+
+/// The thresholds of this installation, set by environment, shown read-only to admins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ModerationThresholds {
+    pub auto_hide_reports: Option<i64>,
+    pub premoderation_first: Option<i64>,
+}
+
+/// A contribution waiting for approval, for staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldItem {
+    pub target: ContentRef,
+    pub idea_id: i64,
+    pub idea_title: String,
+    pub author: String,
+    pub text: String,
+    pub held_at: DateTime<Utc>,
+}
+
+/// What staff decide about a held contribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HeldDecision {
+    /// Everyone sees it, and those following are notified as at publication.
+    Approve,
+    /// It stays hidden, with a statement of reasons to the author.
+    Hide,
+}
+
+impl HeldDecision {
+    pub const ALL: [HeldDecision; 2] = [HeldDecision::Approve, HeldDecision::Hide];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            HeldDecision::Approve => "approve",
+            HeldDecision::Hide => "hide",
+        }
+    }
+
+    pub fn from_param(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_param() == value)
     }
 }
 
@@ -540,6 +609,28 @@ pub fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_are_counted_once_each_whatever_their_form() {
+        assert_eq!(count_links("Kein Link, nur soest.de"), 0);
+        assert_eq!(
+            count_links("[Plan](https://www.soest.de/plan) und http://x.org"),
+            2
+        );
+        assert_eq!(count_links("WWW.A.DE www.b.de HTTPS://c.de"), 3);
+    }
+
+    #[test]
+    fn the_first_contributions_wait_when_pre_moderation_is_on() {
+        assert!(must_wait(0, Some(2), 0));
+        assert!(must_wait(1, Some(2), 0));
+        assert!(!must_wait(2, Some(2), 0));
+        assert!(!must_wait(0, None, 0));
+        // A very first contribution with more than two links waits anyway.
+        assert!(!must_wait(0, None, 2));
+        assert!(must_wait(0, None, 3));
+        assert!(!must_wait(1, None, 5));
+    }
 
     #[test]
     fn items_round_trip_through_their_parameter() {

@@ -2,7 +2,9 @@
 //! statement-of-reasons mail, German and English.
 
 use crate::domain::accounts::OrganisationStatus;
-use crate::domain::moderation::{BlockDuration, Decision, DecisionRule, LogAction, ReportReason};
+use crate::domain::moderation::{
+    BlockDuration, Decision, DecisionRule, HeldDecision, LogAction, ReportReason,
+};
 use crate::domain::organisations::OrganisationDecision;
 
 pub struct ModerationTexts {
@@ -127,6 +129,17 @@ pub struct ModerationTexts {
     pub action: fn(LogAction) -> &'static str,
     /// What a blocked person sees when logging in: until (date, or unlimited), rule, reason.
     pub blocked_notice: fn(Option<&str>, &str, Option<&str>) -> String,
+
+    pub held_heading: &'static str,
+    pub held_intro: &'static str,
+    pub held_decision: fn(HeldDecision) -> &'static str,
+    pub held_submit: &'static str,
+    pub held_decided: &'static str,
+    /// On the author's own idea page, and beside their own comment.
+    pub own_held_notice: &'static str,
+    pub held_badge: &'static str,
+    /// The pre-moderation setting, read-only (`None`: off).
+    pub settings_premoderation: fn(Option<i64>) -> String,
 
     pub organisations_heading: &'static str,
     pub organisations_intro: &'static str,
@@ -329,8 +342,8 @@ pub const DE: ModerationTexts = ModerationTexts {
     },
     open_items: |n| format!("{n} offen"),
     overdue_items: |n| match n {
-        1 => "1 Meldung wartet länger als 24 Stunden".to_owned(),
-        n => format!("{n} Meldungen warten länger als 24 Stunden"),
+        1 => "1 Eintrag wartet länger als 24 Stunden".to_owned(),
+        n => format!("{n} Einträge warten länger als 24 Stunden"),
     },
     decided: |done, skipped| match skipped {
         0 => format!("Entscheidung gespeichert ({done})."),
@@ -345,6 +358,9 @@ pub const DE: ModerationTexts = ModerationTexts {
         }
         (true, LogAction::Restore) => {
             format!("Ihr Beitrag „{excerpt}“ ist wieder für alle sichtbar.")
+        }
+        (true, LogAction::Approve) => {
+            format!("Ihr Beitrag „{excerpt}“ wurde freigegeben und ist jetzt für alle sichtbar.")
         }
         (true, LogAction::ObjectionGranted) => {
             format!("Ihr Widerspruch war erfolgreich: „{excerpt}“ ist wieder für alle sichtbar.")
@@ -396,6 +412,7 @@ pub const DE: ModerationTexts = ModerationTexts {
         LogAction::ObjectionGranted => "Widerspruch stattgegeben",
         LogAction::VerifyOrganisation => "Unternehmen bestätigt",
         LogAction::RejectOrganisation => "Unternehmen nicht bestätigt",
+        LogAction::Approve => "Freigegeben",
     },
     blocked_notice: |until, rule, reason| {
         let until = match until {
@@ -411,6 +428,29 @@ pub const DE: ModerationTexts = ModerationTexts {
              E-Mail, die wir Ihnen zur Sperre geschickt haben: Eine andere Person der \
              Moderation prüft Ihren Widerspruch."
         )
+    },
+
+    held_heading: "Wartet auf Freigabe",
+    held_intro: "Diese Beiträge neuer Konten (oder erste Beiträge mit vielen Links) sieht \
+        noch niemand außer ihren Verfasserinnen und Verfassern. Geben Sie sie frei oder blenden \
+        Sie sie mit Begründung aus.",
+    held_decision: |d| match d {
+        HeldDecision::Approve => "Freigeben",
+        HeldDecision::Hide => "Ausblenden",
+    },
+    held_submit: "Entscheidung speichern",
+    held_decided: "Gespeichert.",
+    own_held_notice: "Ihr Beitrag wartet auf Freigabe durch die Moderation. Erst danach sehen \
+        ihn andere. Sie erhalten eine Benachrichtigung.",
+    held_badge: "wartet auf Freigabe",
+    settings_premoderation: |n| match n {
+        None => "Vorab-Moderation: aus; nur ein erster Beitrag mit mehr als zwei Links wartet \
+            auf Freigabe (STADTLABOR_PREMODERATION_FIRST)."
+            .to_owned(),
+        Some(n) => format!(
+            "Vorab-Moderation: Die ersten {n} Beiträge jedes Kontos warten auf Freigabe \
+             (STADTLABOR_PREMODERATION_FIRST)."
+        ),
     },
 
     organisations_heading: "Unternehmen bestätigen",
@@ -684,8 +724,8 @@ pub const EN: ModerationTexts = ModerationTexts {
     },
     open_items: |n| format!("{n} open"),
     overdue_items: |n| match n {
-        1 => "1 report has waited more than 24 hours".to_owned(),
-        n => format!("{n} reports have waited more than 24 hours"),
+        1 => "1 item has waited more than 24 hours".to_owned(),
+        n => format!("{n} items have waited more than 24 hours"),
     },
     decided: |done, skipped| match skipped {
         0 => format!("Decision saved ({done})."),
@@ -700,6 +740,9 @@ pub const EN: ModerationTexts = ModerationTexts {
         }
         (true, LogAction::Restore) => {
             format!("Your contribution “{excerpt}” is visible to everyone again.")
+        }
+        (true, LogAction::Approve) => {
+            format!("Your contribution “{excerpt}” was approved and is now visible to everyone.")
         }
         (true, LogAction::ObjectionGranted) => {
             format!("Your objection succeeded: “{excerpt}” is visible to everyone again.")
@@ -751,6 +794,7 @@ pub const EN: ModerationTexts = ModerationTexts {
         LogAction::ObjectionGranted => "Objection granted",
         LogAction::VerifyOrganisation => "Business confirmed",
         LogAction::RejectOrganisation => "Business not confirmed",
+        LogAction::Approve => "Approved",
     },
     blocked_notice: |until, rule, reason| {
         let until = match until {
@@ -765,6 +809,28 @@ pub const EN: ModerationTexts = ModerationTexts {
              everything without logging in. If you disagree, please reply to the email we sent \
              you about the block: another moderator reviews your objection."
         )
+    },
+
+    held_heading: "Waiting for approval",
+    held_intro: "Nobody but their authors sees these contributions of new accounts (or first \
+        contributions with many links) yet. Approve them, or hide them with a reason.",
+    held_decision: |d| match d {
+        HeldDecision::Approve => "Approve",
+        HeldDecision::Hide => "Hide",
+    },
+    held_submit: "Save decision",
+    held_decided: "Saved.",
+    own_held_notice: "Your contribution waits for approval by the moderators. Others see it \
+        only then. You will get a notification.",
+    held_badge: "waiting for approval",
+    settings_premoderation: |n| match n {
+        None => "Pre-moderation: off; only a first contribution with more than two links waits \
+            for approval (STADTLABOR_PREMODERATION_FIRST)."
+            .to_owned(),
+        Some(n) => format!(
+            "Pre-moderation: the first {n} contributions of every account wait for approval \
+             (STADTLABOR_PREMODERATION_FIRST)."
+        ),
     },
 
     organisations_heading: "Confirm businesses",

@@ -106,10 +106,13 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
     let idea_for_support = idea.clone();
     // After a report, the redirect comes back with `?gemeldet=1`.
     let reported = use_query_map().read_untracked().get("gemeldet").is_some();
-    let report_link = (!idea.viewer_is_author && !idea.hidden_by_moderation).then(|| {
-        let href = format!("/melden/{}", ContentRef::Idea(idea.id).param());
-        view! { " · "<a class="report-link" href=href>{t.moderation.report_link}</a> }
-    });
+    let report_link = (!idea.viewer_is_author
+        && !idea.hidden_by_moderation
+        && !idea.awaiting_approval)
+        .then(|| {
+            let href = format!("/melden/{}", ContentRef::Idea(idea.id).param());
+            view! { " · "<a class="report-link" href=href>{t.moderation.report_link}</a> }
+        });
     view! {
         <Title text=idea.title.clone()/>
         <article class="container page idea">
@@ -125,6 +128,9 @@ fn IdeaDetails(mut idea: IdeaView) -> impl IntoView {
                 {report_link}
             </p>
             {reported.then(|| view! { <SuccessNotice message=t.moderation.report_done/> })}
+            {idea.awaiting_approval.then(|| view! {
+                <div class="notice" role="note"><p>{t.moderation.own_held_notice}</p></div>
+            })}
             {idea.hidden_by_moderation.then(|| view! {
                 <div class="notice notice-error" role="note">
                     <p>{t.moderation.own_hidden_notice}</p>

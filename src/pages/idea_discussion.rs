@@ -74,7 +74,10 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
         .clone()
         .filter(|_| may_write && comment.viewer_is_author)
         .map(|body_md| view! { <OwnCommentActions id=comment.id body_md/> });
-    let reply = (may_write && !deleted).then(|| {
+    let awaiting = comment
+        .awaiting_approval
+        .then(|| view! { " · "<span class="badge badge-warning">{t.moderation.held_badge}</span> });
+    let reply = (may_write && !deleted && !comment.awaiting_approval).then(|| {
         view! {
             <details class="comment-action">
                 <summary>{t.reply_summary}</summary>
@@ -107,6 +110,7 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
                     " · "
                     <a href=format!("#{anchor}") title=t.comment_permalink>{t.day_of(comment.created_at)}</a>
                     {edited}
+                    {awaiting}
                     {report}
                 </p>
                 {body}

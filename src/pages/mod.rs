@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin_users;
 pub mod block_account;
 pub mod email_links;
+pub mod held_contributions;
 pub mod home;
 pub mod idea;
 pub mod idea_discussion;

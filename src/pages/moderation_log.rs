@@ -55,8 +55,11 @@ pub fn ModerationLogPage() -> impl IntoView {
             <p class="lead">{m.log_intro}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    settings.await.ok().map(|auto_hide| view! {
-                        <p class="notice" role="note">{(m.settings_auto_hide)(auto_hide)}</p>
+                    settings.await.ok().map(|settings| view! {
+                        <div class="notice" role="note">
+                            <p>{(m.settings_auto_hide)(settings.auto_hide_reports)}</p>
+                            <p>{(m.settings_premoderation)(settings.premoderation_first)}</p>
+                        </div>
                     })
                 })}
             </Suspense>

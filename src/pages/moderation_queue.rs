@@ -4,8 +4,8 @@
 
 use crate::api::ideas::idea_choices;
 use crate::api::moderation::{
-    list_objections, moderation_queue, organisation_claims, DecideItems, DecideObjection,
-    DecideOrganisation,
+    held_items, list_objections, moderation_queue, organisation_claims, DecideHeld, DecideItems,
+    DecideObjection, DecideOrganisation,
 };
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filter_select::FilterSelect;
@@ -18,6 +18,7 @@ use crate::domain::moderation::{
 };
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
+use crate::pages::held_contributions::HeldContributions;
 use crate::pages::organisation_claims::OrganisationClaims;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -69,6 +70,8 @@ pub fn ModerationQueuePage() -> impl IntoView {
         move || decide_objection.version().get(),
         |_| list_objections(),
     );
+    let decide_held = ServerAction::<DecideHeld>::new();
+    let held = Resource::new(move || decide_held.version().get(), |_| held_items());
     let decide_organisation = ServerAction::<DecideOrganisation>::new();
     let claims = Resource::new(
         move || decide_organisation.version().get(),
@@ -104,6 +107,16 @@ pub fn ModerationQueuePage() -> impl IntoView {
                                 {list.into_iter().map(|o| view! { <ObjectionEntry o decide=decide_objection error=objection_error/> }).collect_view()}
                             </ol>
                         </section>
+                    })
+                })}
+            </Suspense>
+            <Show when=move || params.read().get("freigabe").is_some()>
+                <SuccessNotice message=m.held_decided/>
+            </Show>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    held.await.ok().filter(|h| !h.is_empty()).map(|items| view! {
+                        <HeldContributions items decide=decide_held/>
                     })
                 })}
             </Suspense>

@@ -5,15 +5,16 @@ use crate::domain::comments::{
     build_threads, reply_position, ClosedReason, CommentView, Discussion, COMMENTS_PER_MINUTE,
     COMMENT_MAX_CHARS,
 };
+use crate::domain::content::ContentRef;
 use crate::domain::validation::{parse_markdown, FieldErrors, ValidationError};
 use crate::error::AppError;
 use crate::server::db::comments::{self, CommentRow, NewComment};
 use crate::server::db::follows::{self, Followed};
 use crate::server::db::ideas;
 use crate::server::db::users::UserRow;
-use crate::server::markdown;
 use crate::server::notifications::{self, Event};
 use crate::server::state::AppState;
+use crate::server::{markdown, premoderation};
 use chrono::{DateTime, Duration, Utc};
 
 /// A comment's text, checked like every markdown text.
@@ -83,13 +84,23 @@ pub async fn post_comment(
     if author.follow_on_comment {
         follows::set_following(&mut tx, author.id, Followed::Idea(idea_id), true, now).await?;
     }
+    let held = premoderation::hold_if_required(
+        state,
+        &mut tx,
+        author,
+        ContentRef::Comment(id),
+        &body,
+        now,
+    )
+    .await?;
     let event = Event::Comment {
         idea_id,
         idea_title: &idea.title,
         comment_id: id,
         replied_to: parent_author,
     };
-    let mailed = notifications::notify(state, &mut tx, author, &event, now).await?;
+    // A held comment is announced when staff approve it.
+    let mailed = !held && notifications::notify(state, &mut tx, author, &event, now).await?;
     tx.commit().await?;
     if mailed {
         state.mail_signal.wake();
@@ -169,8 +180,11 @@ pub fn discussion(
         .count();
     let views = rows
         .into_iter()
+        // A contribution waiting for approval is its author's alone.
+        .filter(|row| row.held_at.is_none() || viewer.is_some_and(|v| v.id == row.author_id))
         .map(|row| {
-            let hidden = row.hidden_at.is_some();
+            let awaiting_approval = row.held_at.is_some();
+            let hidden = row.hidden_at.is_some() && !awaiting_approval;
             let deleted = row.deleted_at.is_some() || hidden;
             let own = viewer.is_some_and(|v| v.id == row.author_id);
             let author = row.author();
@@ -187,6 +201,7 @@ pub fn discussion(
                 edited_at: row.edited_at,
                 viewer_is_author: own,
                 hidden,
+                awaiting_approval,
             };
             (row.parent_id, view)
         })

@@ -133,6 +133,9 @@ pub struct Settings {
     /// older than a day) is hidden pending review. `None`: off (the default; a group could
     /// silence a critic).
     pub auto_hide_reports: Option<i64>,
+    /// Pre-moderation: this many first contributions (ideas and comments) of an account wait
+    /// for staff before others see them. `None`: off (the default).
+    pub premoderation_first: Option<i64>,
     /// How many hours before a workshop's start registered people get the reminder (1–72).
     pub workshop_reminder_hours: i64,
     /// How long a place offered from the waitlist (claim mode) is held for one click (1–168).
@@ -336,6 +339,16 @@ impl Settings {
                     })?,
             ),
         };
+        let premoderation_first = match lookup("STADTLABOR_PREMODERATION_FIRST").as_deref() {
+            None | Some("0" | "off") => None,
+            Some(_) => Some(number_setting(
+                &lookup,
+                "STADTLABOR_PREMODERATION_FIRST",
+                "contributions",
+                1..=20,
+                3,
+            )?),
+        };
         let workshop_reminder_hours = number_setting(
             &lookup,
             "STADTLABOR_WORKSHOP_REMINDER_HOURS",
@@ -377,6 +390,7 @@ impl Settings {
             header_timeout: std::time::Duration::from_secs(header_timeout_secs.unsigned_abs()),
             request_timeout: std::time::Duration::from_secs(request_timeout_secs.unsigned_abs()),
             auto_hide_reports,
+            premoderation_first,
             workshop_reminder_hours,
             workshop_claim_hours,
             smtp_url,
@@ -411,10 +425,21 @@ impl Settings {
             .output_name("stadtlabor")
             .site_root(self.site_root.as_str())
             .site_pkg_dir("pkg")
+            .hash_files(built_with_hashes())
             .site_addr(self.site_addr)
             .env(if self.production { Env::PROD } else { Env::DEV })
             .build()
     }
+}
+
+/// Whether `cargo leptos build` gave the built files hashed names: it then writes
+/// `hash.txt` (the hashes) beside the binary, where Leptos reads it. A binary built without
+/// it (the tests) links the plain names.
+fn built_with_hashes() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|file| file.is_file())
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Idea flows: submitting, and turning list rows into cards (excerpts, highlighting).
 
+use crate::domain::content::ContentRef;
 use crate::domain::ideas::{
     parse_location, IdeaBody, IdeaListItem, IdeaPage, IdeaStatus, IdeaTitle, IdeaView,
     StatusChangeView, PAGE_SIZE,
@@ -14,7 +15,7 @@ use crate::server::db::DbError;
 use crate::server::db::{projects, Tx};
 use crate::server::notifications::{self, Event};
 use crate::server::state::AppState;
-use crate::server::{comments, markdown, search};
+use crate::server::{comments, markdown, premoderation, search};
 use chrono::{DateTime, Utc};
 
 const EXCERPT_CHARS: usize = 220;
@@ -130,8 +131,13 @@ pub async fn submit_idea(
     let id = ideas::insert_idea(&mut tx, &idea.as_new(author.id), now).await?;
     // Authors follow their ideas (they may unfollow on the idea's page).
     follows::set_following(&mut tx, author.id, Followed::Idea(id), true, now).await?;
+    let text = format!("{}\n\n{}", idea.title.as_ref(), idea.body.as_ref());
+    let held =
+        premoderation::hold_if_required(state, &mut tx, author, ContentRef::Idea(id), &text, now)
+            .await?;
     let mut mailed = false;
-    if let Some(project_id) = idea.project_id {
+    // A held idea is announced when staff approve it.
+    if let (Some(project_id), false) = (idea.project_id, held) {
         let project_title = projects::project_title(&mut tx, project_id).await?;
         let event = Event::NewIdea {
             idea_id: id,
@@ -196,6 +202,7 @@ pub async fn idea_view(
     let IdeaPageRows {
         idea: row,
         hidden,
+        held,
         history,
         comments,
     } = page;
@@ -253,7 +260,8 @@ pub async fn idea_view(
         edited: row.edited_at.is_some(),
         closed,
         viewer_may_participate: !hidden && viewer.is_some_and(|v| v.email_verified_at.is_some()),
-        hidden_by_moderation: hidden,
+        hidden_by_moderation: hidden && !held,
+        awaiting_approval: held,
         viewer_supports: relation.supports,
         viewer_follows: relation.follows,
         supports_left: row

@@ -24,6 +24,7 @@ pub mod notifications;
 pub mod objections;
 pub mod organisations;
 pub mod passwords;
+pub mod premoderation;
 pub mod projects;
 pub mod rate_limits;
 pub mod renderings;

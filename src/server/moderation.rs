@@ -258,14 +258,14 @@ async fn decide_one(
 /// What an author is told: their content is hidden (or visible again), by a person or by
 /// the reports themselves.
 #[derive(Clone, Copy)]
-struct AuthorTold {
-    hidden: bool,
-    automatic: bool,
+pub(super) struct AuthorTold {
+    pub hidden: bool,
+    pub automatic: bool,
 }
 
 /// The statement of reasons by mail. It goes out whatever the author's notification
 /// settings: it is owed, not subscribed to.
-async fn tell_author(
+pub(super) async fn tell_author(
     state: &AppState,
     tx: &mut Tx,
     author_id: i64,

@@ -164,7 +164,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         )
-        .layer(axum::middleware::map_response(revalidate_built_files));
+        .layer(axum::middleware::from_fn(cache_built_files));
     let app_router = Router::new()
         .nest("/pkg", built_files)
         .route("/healthz", get(health::healthz))
@@ -233,18 +233,36 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     with_middleware(routes)
 }
 
-/// The script, WebAssembly and stylesheet keep their names from one release to the next: a
-/// browser must ask before reusing its copy (a 304 without body while the file is unchanged,
-/// thanks to `Last-Modified`) instead of guessing a freshness from the file's age and
-/// hydrating new pages with an old WebAssembly.
-async fn revalidate_built_files(
-    mut response: axum::response::Response,
+/// How long a browser may keep a built file. One whose name carries its content's hash
+/// (`stadtlabor.<hash>.wasm`, from cargo-leptos `hash-files`) never changes: a year, without
+/// asking again. One with a plain name (a build without hashes) must be revalidated (a 304
+/// without body while unchanged, thanks to `Last-Modified`), or new pages would hydrate with
+/// an old WebAssembly.
+async fn cache_built_files(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
 ) -> axum::response::Response {
+    let hashed = has_content_hash(request.uri().path());
+    let mut response = next.run(request).await;
+    let rule = if hashed && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     response.headers_mut().insert(
         axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-cache"),
+        axum::http::HeaderValue::from_static(rule),
     );
     response
+}
+
+/// Whether a file name is `<name>.<hash>.<extension>` with cargo-leptos' hash (the MD5 of
+/// the content, 22 characters of unpadded URL-safe base64).
+fn has_content_hash(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let parts: Vec<&str> = name.split('.').collect();
+    matches!(parts.as_slice(), [_, hash, _] if hash.len() == 22
+        && hash.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
 }
 
 /// Request logging and panic isolation around any router.

@@ -18,6 +18,7 @@ mod organisations;
 mod outbox;
 mod pages;
 mod participation;
+mod premoderation;
 mod projects;
 mod schema;
 mod security;

@@ -743,6 +743,16 @@ async fn the_permission_matrix_shows_no_escalation() {
             [401, 401, 403, 403, 403, 403, 422, 422],
         ),
         (
+            "moderation/held",
+            vec![],
+            [401, 401, 403, 403, 403, 403, 200, 200],
+        ),
+        (
+            "moderation/decide-held",
+            vec![("item", item.as_str()), ("decision", "x")],
+            [401, 401, 403, 403, 403, 403, 422, 422],
+        ),
+        (
             "moderation/organisations",
             vec![],
             [401, 401, 403, 403, 403, 403, 200, 200],

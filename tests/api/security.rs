@@ -91,7 +91,7 @@ async fn every_response_carries_the_security_headers_and_pages_a_nonce_policy() 
 }
 
 #[tokio::test]
-async fn built_files_are_revalidated_and_answered_304_while_unchanged() {
+async fn built_files_are_revalidated_unless_their_name_carries_their_hash() {
     let site = tempfile::tempdir().unwrap();
     std::fs::create_dir(site.path().join("pkg")).unwrap();
     std::fs::write(site.path().join("pkg/stadtlabor.js"), "export default 1;").unwrap();
@@ -112,6 +112,32 @@ async fn built_files_are_revalidated_and_answered_304_while_unchanged() {
     assert_eq!(again.status().as_u16(), 304);
     assert_eq!(header(again.headers(), "cache-control"), "no-cache");
     assert!(again.bytes().await.unwrap().is_empty());
+    // A name with its content's hash (cargo-leptos `hash-files`) never changes: a year.
+    let hashed = "stadtlabor.Xq3rZ9v0Tk2LmN8pQw4-_a.wasm";
+    std::fs::write(site.path().join("pkg").join(hashed), b"\0asm").unwrap();
+    let response = app
+        .client
+        .get(format!("{}/pkg/{hashed}", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        header(response.headers(), "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    // A hashed name that is not there is not cached at all.
+    let missing = app
+        .client
+        .get(format!(
+            "{}/pkg/stadtlabor.Aq3rZ9v0Tk2LmN8pQw4-_a.js",
+            app.address
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
+    assert_eq!(header(missing.headers(), "cache-control"), "no-cache");
     // Pages keep their own rule (nothing for visitors, no-store for signed-in people).
     let page = app
         .client

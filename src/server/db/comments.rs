@@ -24,6 +24,8 @@ pub struct CommentRow {
     pub deleted_at: Option<DateTime<Utc>>,
     /// Hidden by moderation: its place in the thread stays, its text is not sent.
     pub hidden_at: Option<DateTime<Utc>>,
+    /// Waiting for approval (pre-moderation): only its author sees it, text and all.
+    pub held_at: Option<DateTime<Utc>>,
     display_name: String,
     organisation_name: Option<String>,
     #[serde(deserialize_with = "super::stored::from_stored_text")]
@@ -43,8 +45,10 @@ macro_rules! comment_row_columns {
             "c.id, c.parent_id, c.author_id, \
          CASE WHEN c.hidden_at IS NULL AND (c.author_id = $2 OR c.body_html = '') \
               THEN c.body_md END, \
-         CASE WHEN c.deleted_at IS NULL AND c.hidden_at IS NULL THEN c.body_html END, \
-         c.created_at, c.edited_at, c.deleted_at, c.hidden_at, \
+         CASE WHEN c.deleted_at IS NULL \
+               AND (c.hidden_at IS NULL OR (c.held_at IS NOT NULL AND c.author_id = $2)) \
+              THEN c.body_html END, \
+         c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.held_at, \
          cu.display_name, ",
             $crate::server::db::verified_organisation!("cu"),
             ", cu.role"

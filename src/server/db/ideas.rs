@@ -364,7 +364,7 @@ macro_rules! idea_page_sql {
             " AS organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
                 i.project_id, p.phase AS project_phase, p.support_limit, \
                 c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug, \
-                i.hidden_at IS NOT NULL AS hidden, \
+                i.hidden_at IS NOT NULL AS hidden, i.held_at IS NOT NULL AS held, \
                 (SELECT ",
             $aggregate,
             "(",
@@ -403,6 +403,8 @@ pub struct IdeaPageRows {
     pub idea: IdeaRow,
     /// Hidden by moderation: only its author gets the page (with a notice).
     pub hidden: bool,
+    /// Hidden because it waits for approval (pre-moderation).
+    pub held: bool,
     /// Oldest first.
     pub history: Vec<StatusChangeRow>,
     /// In writing order (`created_at`, `id`).
@@ -414,6 +416,7 @@ struct IdeaPageRow {
     #[sqlx(flatten)]
     idea: IdeaRow,
     hidden: bool,
+    held: bool,
     history: Option<String>,
     comments: Option<String>,
 }
@@ -442,6 +445,7 @@ pub async fn find_idea_page(
     Ok(IdeaPageRows {
         idea: row.idea,
         hidden: row.hidden,
+        held: row.held,
         history,
         comments,
     })

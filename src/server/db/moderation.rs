@@ -8,8 +8,8 @@ use super::outbox::withdraw_unsent_about;
 use super::{bind_all, shown_name, with_pool, with_tx, Bind, Db, DbError, FilteredSql, Tx};
 use crate::domain::content::ContentRef;
 use crate::domain::moderation::{
-    DecisionRule, LogAction, LogEntry, ModerationNotice, NoticeAudience, QueueCursor, QueueFilter,
-    QueueItem, ReportInput, ReportReason, ReportView,
+    DecisionRule, HeldItem, LogAction, LogEntry, ModerationNotice, NoticeAudience, QueueCursor,
+    QueueFilter, QueueItem, ReportInput, ReportReason, ReportView,
 };
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
@@ -43,9 +43,12 @@ async fn set_hidden(
     } else {
         "hidden_at IS NOT NULL"
     };
+    // Shown again by any decision, a held contribution is no longer waiting.
+    let released = if hiding { "" } else { ", held_at = NULL" };
     match content {
         ContentRef::Idea(id) => {
-            let sql = format!("UPDATE ideas SET hidden_at = $2 WHERE id = $1 AND {condition}");
+            let sql =
+                format!("UPDATE ideas SET hidden_at = $2{released} WHERE id = $1 AND {condition}");
             let changed = with_tx!(tx, conn => {
                 sqlx::query(&sql).bind(id).bind(hidden_at).execute(conn).await?.rows_affected()
             });
@@ -53,7 +56,7 @@ async fn set_hidden(
         }
         ContentRef::Comment(id) => {
             let sql = format!(
-                "UPDATE comments SET hidden_at = $2 WHERE id = $1 AND {condition} \
+                "UPDATE comments SET hidden_at = $2{released} WHERE id = $1 AND {condition} \
                  RETURNING idea_id, deleted_at IS NULL AS counted"
             );
             let changed: Option<(i64, bool)> = with_tx!(tx, conn => {
@@ -70,6 +73,96 @@ async fn set_hidden(
             }
         }
     }
+}
+
+/// The table and id of `content`.
+fn table_of(content: ContentRef) -> (&'static str, i64) {
+    match content {
+        ContentRef::Idea(id) => ("ideas", id),
+        ContentRef::Comment(id) => ("comments", id),
+    }
+}
+
+/// Holds new `content` for approval: hidden as by a moderator (no read shows it, a comment
+/// does not count), and marked as waiting.
+pub async fn hold(tx: &mut Tx, content: ContentRef, now: DateTime<Utc>) -> Result<(), DbError> {
+    hide(tx, content, now).await?;
+    let (table, id) = table_of(content);
+    let sql = format!("UPDATE {table} SET held_at = $2 WHERE id = $1");
+    with_tx!(tx, conn => {
+        sqlx::query(&sql).bind(id).bind(stored_time(now)).execute(conn).await?;
+    });
+    Ok(())
+}
+
+/// Ends the wait of held `content`: `approve` shows it, otherwise it stays hidden. `false`
+/// when it was not waiting (any more): decided by someone else a moment ago.
+pub async fn release(tx: &mut Tx, content: ContentRef, approve: bool) -> Result<bool, DbError> {
+    let (table, id) = table_of(content);
+    let sql = format!("UPDATE {table} SET held_at = NULL WHERE id = $1 AND held_at IS NOT NULL");
+    let changed = with_tx!(tx, conn => {
+        sqlx::query(&sql).bind(id).execute(conn).await?.rows_affected()
+    });
+    if changed == 1 && approve {
+        restore(tx, content).await?;
+    }
+    Ok(changed == 1)
+}
+
+/// How many ideas and comments `author_id` has written (deleted and hidden ones too).
+pub async fn count_contributions(tx: &mut Tx, author_id: i64) -> Result<i64, DbError> {
+    const SQL: &str = "SELECT (SELECT count(*) FROM ideas WHERE author_id = $1) \
+        + (SELECT count(*) FROM comments WHERE author_id = $1)";
+    Ok(with_tx!(tx, conn => sqlx::query_scalar(SQL).bind(author_id).fetch_one(conn).await?))
+}
+
+#[derive(FromRow)]
+struct HeldRow {
+    target_idea: Option<i64>,
+    target_comment: Option<i64>,
+    idea_id: i64,
+    idea_title: String,
+    body_md: String,
+    author: String,
+    held_at: DateTime<Utc>,
+}
+
+/// The contributions waiting for approval, oldest first, in one query.
+pub async fn held_items(db: &Db, limit: i64) -> Result<Vec<HeldItem>, DbError> {
+    const SQL: &str = concat!(
+        "SELECT i.id AS target_idea, CAST(NULL AS BIGINT) AS target_comment, i.id AS idea_id, \
+                i.title AS idea_title, i.body_md, ",
+        shown_name!("u"),
+        " AS author, i.held_at \
+           FROM ideas i JOIN users u ON u.id = i.author_id WHERE i.held_at IS NOT NULL \
+         UNION ALL \
+         SELECT CAST(NULL AS BIGINT), c.id, c.idea_id, i.title, c.body_md, ",
+        shown_name!("u"),
+        ", c.held_at \
+           FROM comments c JOIN ideas i ON i.id = c.idea_id JOIN users u ON u.id = c.author_id \
+          WHERE c.held_at IS NOT NULL AND c.deleted_at IS NULL \
+         ORDER BY held_at, target_idea, target_comment LIMIT $1"
+    );
+    let rows: Vec<HeldRow> =
+        with_pool!(db, pool => sqlx::query_as(SQL).bind(limit).fetch_all(pool).await?);
+    rows.into_iter()
+        .map(|row| {
+            let target = ContentRef::from_columns(row.target_idea, row.target_comment)
+                .ok_or(DbError::NotFound)?;
+            let text = match target {
+                ContentRef::Idea(_) => format!("{}\n\n{}", row.idea_title, row.body_md),
+                ContentRef::Comment(_) => row.body_md,
+            };
+            Ok(HeldItem {
+                target,
+                idea_id: row.idea_id,
+                idea_title: row.idea_title,
+                author: row.author,
+                text,
+                held_at: row.held_at,
+            })
+        })
+        .collect()
 }
 
 /// What reporting and deciding need to know about an idea or a comment, hidden or not.
@@ -489,11 +582,18 @@ fn group_items(rows: Vec<QueueRow>) -> Result<Vec<QueueItem>, DbError> {
     Ok(items)
 }
 
-/// The queue's size for the staff header: open items, and how many wait longer than `since`.
+/// The queue's size for the staff header: open items (reported items, contributions
+/// waiting for approval, organisations to verify), and how many wait longer than `since`.
 pub async fn count_open_items(db: &Db, since: DateTime<Utc>) -> Result<(i64, i64), DbError> {
     const SQL: &str = "SELECT count(*), COALESCE(sum(CASE WHEN oldest < $1 THEN 1 ELSE 0 END), 0) \
          FROM (SELECT min(created_at) AS oldest FROM reports WHERE decided_at IS NULL \
-               GROUP BY idea_id, comment_id) open_items";
+               GROUP BY idea_id, comment_id \
+               UNION ALL SELECT held_at FROM ideas WHERE held_at IS NOT NULL \
+               UNION ALL SELECT held_at FROM comments \
+                          WHERE held_at IS NOT NULL AND deleted_at IS NULL \
+               UNION ALL SELECT created_at FROM users \
+                          WHERE role = 'business' AND organisation_status = 'pending' \
+                            AND email_verified_at IS NOT NULL) open_items";
     Ok(with_pool!(db, pool => {
         sqlx::query_as(SQL).bind(stored_time(since)).fetch_one(pool).await?
     }))
