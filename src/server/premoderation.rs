@@ -5,8 +5,8 @@
 
 use crate::domain::content::ContentRef;
 use crate::domain::moderation::{
-    count_links, excerpt, must_wait, parse_decision_reason, DecisionReason, HeldDecision, HeldItem,
-    LogAction, NoticeAudience, HELD_SHOWN,
+    count_links, excerpt, must_wait, parse_decision_reason, HeldDecision, HeldItem, LogAction,
+    NoticeAudience, HELD_SHOWN,
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
@@ -110,7 +110,20 @@ pub async fn decide(
     .await?;
     let mailed = match &reason {
         Some(reason) => {
-            tell_hidden(state, &mut tx, content.author_id, reason, &text, now).await?;
+            let outcome = AuthorTold {
+                hidden: true,
+                automatic: false,
+            };
+            tell_author(
+                state,
+                &mut tx,
+                content.author_id,
+                outcome,
+                reason,
+                &text,
+                now,
+            )
+            .await?;
             true
         }
         None => publish(state, &mut tx, target, now).await?,
@@ -120,21 +133,6 @@ pub async fn decide(
         state.mail_signal.wake();
     }
     Ok(())
-}
-
-async fn tell_hidden(
-    state: &AppState,
-    tx: &mut Tx,
-    author_id: i64,
-    reason: &DecisionReason,
-    text: &str,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    let outcome = AuthorTold {
-        hidden: true,
-        automatic: false,
-    };
-    tell_author(state, tx, author_id, outcome, reason, text, now).await
 }
 
 /// Notifies those following as the publication did not: a new idea in its project, a new

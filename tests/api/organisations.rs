@@ -4,7 +4,7 @@
 //! decision is logged and mailed once, also when two moderators decide at the same moment.
 
 use crate::helpers::{post_as, spawn_app, TestApp, TestUser};
-use crate::participation::validation_error;
+use crate::participation::{submitted_idea, validation_error};
 use crate::workshops::question_id;
 use stadtlabor::domain::accounts::Role;
 
@@ -45,35 +45,19 @@ async fn claims(app: &TestApp, staff: &reqwest::Client) -> Vec<serde_json::Value
     response.json().await.unwrap()
 }
 
-async fn idea_of(app: &TestApp, client: &reqwest::Client) -> i64 {
-    let response = post_as(
-        client,
-        &app.address,
-        "ideas/create",
-        &[
-            ("title", "Werkstatt im 3-D-Stadtmodell"),
-            ("body", "Aufmaß von Dächern direkt im Modell."),
-            ("category", "mobilitaet"),
-            ("project", "big-bird-westfalen"),
-        ],
-    )
-    .await;
-    assert_eq!(response.status().as_u16(), 200);
-    response.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/ideen/")
-        .parse()
-        .unwrap()
-}
-
 const BADGE: &str = "<span class=\"author-organisation\">für Tischlerei Test</span>";
 
 #[tokio::test]
 async fn the_organisation_is_shown_only_once_staff_verified_it_and_again_after_a_rename() {
     let app = spawn_app().await;
     let (business, client) = new_business(&app).await;
-    let idea = idea_of(&app, &client).await;
+    let idea = submitted_idea(
+        &app,
+        &client,
+        "Werkstatt im 3-D-Stadtmodell",
+        "Aufmaß von Dächern direkt im Modell.",
+    )
+    .await;
     let (_, moderator) = app.signed_in(Role::Moderator).await;
 
     // Unverified: the person's name, no organisation, on the idea page and in the list.

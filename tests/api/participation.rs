@@ -11,24 +11,39 @@ pub(crate) async fn idea_by_new_author(
     title: &str,
 ) -> (TestUser, reqwest::Client, i64) {
     let (author, client) = app.signed_in(Role::Citizen).await;
+    let id = submitted_idea(app, &client, title, "Bitte prüfen.").await;
+    (author, client, id)
+}
+
+/// Submits an idea in the demo project as `client`; it must succeed. Returns its id.
+pub(crate) async fn submitted_idea(
+    app: &TestApp,
+    client: &reqwest::Client,
+    title: &str,
+    body: &str,
+) -> i64 {
     let response = post_as(
-        &client,
+        client,
         &app.address,
         "ideas/create",
         &[
             ("title", title),
-            ("body", "Bitte prüfen."),
+            ("body", body),
             ("category", "mobilitaet"),
             ("project", "big-bird-westfalen"),
         ],
     )
     .await;
-    assert_eq!(response.status().as_u16(), 200);
-    let id = location(&response)
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
+    location(&response)
         .trim_start_matches("/ideen/")
         .parse()
-        .unwrap();
-    (author, client, id)
+        .unwrap()
 }
 
 fn location(response: &reqwest::Response) -> String {

@@ -4,35 +4,8 @@
 //! publication would have; hiding keeps it hidden with a statement of reasons.
 
 use crate::helpers::{browser_client, post_as, spawn_app, spawn_app_with_settings, TestApp};
-use crate::participation::{comment, validation_error};
+use crate::participation::{comment, submitted_idea, validation_error};
 use stadtlabor::domain::accounts::Role;
-
-async fn new_idea(app: &TestApp, client: &reqwest::Client, title: &str, body: &str) -> i64 {
-    let response = post_as(
-        client,
-        &app.address,
-        "ideas/create",
-        &[
-            ("title", title),
-            ("body", body),
-            ("category", "mobilitaet"),
-            ("project", "big-bird-westfalen"),
-        ],
-    )
-    .await;
-    assert_eq!(
-        response.status().as_u16(),
-        200,
-        "{}",
-        response.text().await.unwrap()
-    );
-    response.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/ideen/")
-        .parse()
-        .unwrap()
-}
 
 async fn decide(
     app: &TestApp,
@@ -57,7 +30,7 @@ async fn the_first_contributions_wait_for_approval_and_are_announced_once_approv
     let (idea_author, staff_author) = app.signed_in(Role::Moderator).await;
     let (_, moderator) = app.signed_in(Role::Moderator).await;
     // Staff never wait.
-    let idea = new_idea(&app, &staff_author, "Busse am Sonntag", "Bitte öfter.").await;
+    let idea = submitted_idea(&app, &staff_author, "Busse am Sonntag", "Bitte öfter.").await;
     let (newcomer, client) = app.signed_in(Role::Citizen).await;
 
     let response = comment(
@@ -150,14 +123,14 @@ async fn the_first_contributions_wait_for_approval_and_are_announced_once_approv
     assert_eq!(validation_error(response, "form").await, "AlreadyDecided");
 
     // The second contribution waits too, the third does not.
-    let second = new_idea(&app, &client, "Radweg", "Ein Radweg nach Werl.").await;
+    let second = submitted_idea(&app, &client, "Radweg", "Ein Radweg nach Werl.").await;
     let (status, _) = app
         .page_as(&browser_client(), &format!("/ideen/{second}"))
         .await;
     assert_eq!(status, 404);
     let (_, own) = app.page_as(&client, &format!("/ideen/{second}")).await;
     assert!(own.contains("wartet auf Freigabe durch die Moderation"));
-    let third = new_idea(&app, &client, "Carsharing", "Carsharing am Bahnhof.").await;
+    let third = submitted_idea(&app, &client, "Carsharing", "Carsharing am Bahnhof.").await;
     let (status, _) = app
         .page_as(&browser_client(), &format!("/ideen/{third}"))
         .await;
@@ -169,7 +142,7 @@ async fn a_very_first_contribution_with_many_links_waits_even_without_pre_modera
     let app = spawn_app().await;
     let (author, client) = app.signed_in(Role::Citizen).await;
     let spam = "Billig: https://a.example/1 https://b.example/2 www.c.example";
-    let idea = new_idea(&app, &client, "Sonderposten Quxal", spam).await;
+    let idea = submitted_idea(&app, &client, "Sonderposten Quxal", spam).await;
     let (status, _) = app
         .page_as(&browser_client(), &format!("/ideen/{idea}"))
         .await;
@@ -179,7 +152,7 @@ async fn a_very_first_contribution_with_many_links_waits_even_without_pre_modera
     let (_, search) = app.page("/ideen?q=Billig").await;
     assert!(!search.contains("Quxal"));
     // Two links are fine; so are many once the account has written something.
-    let later = new_idea(&app, &client, "Noch eins", spam).await;
+    let later = submitted_idea(&app, &client, "Noch eins", spam).await;
     let (status, _) = app
         .page_as(&browser_client(), &format!("/ideen/{later}"))
         .await;
@@ -230,7 +203,7 @@ async fn a_very_first_contribution_with_many_links_waits_even_without_pre_modera
 async fn two_moderators_approving_at_the_same_moment_count_and_announce_it_once() {
     let app = spawn_app_with_settings(&[("STADTLABOR_PREMODERATION_FIRST", "1")]).await;
     let (idea_author, staff_author) = app.signed_in(Role::Admin).await;
-    let idea = new_idea(&app, &staff_author, "Bänke am Markt", "Mehr Bänke.").await;
+    let idea = submitted_idea(&app, &staff_author, "Bänke am Markt", "Mehr Bänke.").await;
     let (newcomer, client) = app.signed_in(Role::Business).await;
     let response = comment(&app, &client, idea, None, "Wir spenden zwei Bänke.").await;
     assert_eq!(response.status().as_u16(), 200);
