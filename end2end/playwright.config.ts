@@ -53,7 +53,7 @@ export default defineConfig({
       // The debug build from `cargo leptos build`, on a fresh SQLite file with demo content,
       // sending its mail to the SMTP sink.
       command:
-        'rm -rf target/e2e-db && ./target/debug/stadtlabor seed-demo' +
+        'rm -rf target/e2e-db && ./target/debug/stadtlabor seed-demo --empty' +
         ` && echo '${ADMIN_PASSWORD}' | ./target/debug/stadtlabor create-admin --email ${ADMIN_EMAIL} --name 'Kreis Soest'` +
         ' && exec ./target/debug/stadtlabor serve',
       cwd: '..',

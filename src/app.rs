@@ -42,7 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = current_locale();
     view! {
         <!DOCTYPE html>
-        <html lang=locale.code()>
+        <html lang=locale.code() data-demo=is_demo_installation().then_some("")>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -75,6 +75,26 @@ fn current_locale() -> Locale {
     }
 }
 
+/// Marks an installation whose database holds the invented demo participation (read once at
+/// start; the server provides it to every page it renders).
+#[derive(Clone, Copy)]
+pub struct DemoInstallation(pub bool);
+
+/// Whether this page belongs to a demo installation: from the server's context while
+/// rendering, from `<html data-demo>` (which the server wrote) in the browser.
+fn is_demo_installation() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<DemoInstallation>().is_some_and(|demo| demo.0)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .is_some_and(|html| html.has_attribute("data-demo"))
+    }
+}
+
 /// Header, routes and footer. Loads who is signed in, again after every navigation: a login
 /// answers with a redirect that the router follows without reloading the page, and sessions
 /// can end meanwhile.
@@ -91,6 +111,7 @@ fn SiteLayout() -> impl IntoView {
         // rel=external keeps the router out: the browser's own fragment navigation moves
         // the keyboard focus to <main>, the router's would only scroll.
         <a class="skip-link" href="#inhalt" rel="external">{t.skip_to_content}</a>
+        {is_demo_installation().then(|| view! { <p class="demo-notice" role="note">{t.demo_notice}</p> })}
         <SiteHeader/>
         <main id="inhalt" tabindex="-1">
             <Routes fallback=NotFoundPage>

@@ -111,6 +111,8 @@ pub struct Texts {
     pub site_name: &'static str,
     pub site_tagline: &'static str,
     pub skip_to_content: &'static str,
+    /// On every page of an installation with the invented demo participation.
+    pub demo_notice: &'static str,
     pub nav_label: &'static str,
     pub nav_home: &'static str,
     pub nav_projects: &'static str,

@@ -3,7 +3,7 @@
 use crate::server::config::Settings;
 use crate::server::db::Db;
 use crate::server::startup::{shutdown_signal, Application};
-use crate::server::{seed, seed_volume, telemetry};
+use crate::server::{seed, seed_participation, seed_volume, telemetry};
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -24,10 +24,16 @@ enum Command {
     Serve,
     /// Apply pending database migrations, then exit.
     Migrate,
-    /// Load the demo content of the model region (safe to run repeatedly). With --ideas,
-    /// also generate that many ideas (with --comments and --votes each) for benchmarks;
-    /// those are added on every run.
+    /// Load the demo content of the model region (safe to run repeatedly): its projects,
+    /// workshops and invented participation (people, ideas, comments, supports, answers),
+    /// which every page then marks as demo content. With --ideas, generate that many ideas
+    /// (with --comments and --votes each) for benchmarks instead of the invented
+    /// participation; those are added on every run.
     SeedDemo {
+        /// Only projects, categories and workshops, without the invented participation
+        /// (what the end-to-end tests start from).
+        #[arg(long)]
+        empty: bool,
         /// Ideas to generate.
         #[arg(long, default_value_t = 0)]
         ideas: usize,
@@ -70,6 +76,7 @@ pub async fn run() -> ExitCode {
         Command::Serve => serve(settings).await,
         Command::Migrate => connect(&settings).await.map(|_| ()),
         Command::SeedDemo {
+            empty,
             ideas,
             comments,
             votes,
@@ -81,7 +88,7 @@ pub async fn run() -> ExitCode {
                 votes,
                 long_thread,
             };
-            seed_demo(&settings, volume).await
+            seed_demo(&settings, empty, volume).await
         }
         Command::CreateAdmin { email, name } => create_admin(&settings, &email, &name).await,
         Command::Recount => recount(&settings).await,
@@ -120,11 +127,23 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn seed_demo(settings: &Settings, volume: seed_volume::Volume) -> anyhow::Result<()> {
+async fn seed_demo(
+    settings: &Settings,
+    empty: bool,
+    volume: seed_volume::Volume,
+) -> anyhow::Result<()> {
     let db = connect(settings).await?;
     let now = chrono::Utc::now();
     seed::seed_demo(&db, now).await?;
-    if volume.ideas > 0 || volume.long_thread > 0 {
+    let generate = volume.ideas > 0 || volume.long_thread > 0;
+    if !empty && !generate {
+        let added = seed_participation::seed_participation(&db, now).await?;
+        println!(
+            "demo participation: {} people, {} ideas, {} comments, {} supports added",
+            added.people, added.ideas, added.comments, added.supports
+        );
+    }
+    if generate {
         let generated = seed_volume::seed_volume(&db, volume, now).await?;
         // One line a script can read: the generated ids and the accounts' password.
         println!(

@@ -33,6 +33,7 @@ pub mod respond;
 pub mod search;
 pub mod security_headers;
 pub mod seed;
+pub mod seed_participation;
 pub mod seed_volume;
 pub mod serve;
 pub mod sessions;

@@ -56,6 +56,9 @@ struct DemoProject {
     category: &'static str,
     districts: &'static [&'static str],
     accepts_ideas: bool,
+    funding_cents: i64,
+    /// Start and end of the funded term, as `(year, month, day)`.
+    runs: ((i32, u32, u32), (i32, u32, u32)),
 }
 
 const PROJECTS: [DemoProject; 3] = [
@@ -82,6 +85,8 @@ Ihre Erfahrungen aus dem Betriebsalltag sind gefragt: Welche Messwerkzeuge fehle
         category: "wirtschaft-handwerk",
         districts: &["kreis-soest"],
         accepts_ideas: true,
+        funding_cents: 62_000_000,
+        runs: ((2024, 4, 1), (2027, 9, 30)),
     },
     DemoProject {
         slug: "big-bird-westfalen",
@@ -108,6 +113,8 @@ Das System wird gemeinsam in den Kreisen **Soest**, **Unna** und im \
         category: "mobilitaet",
         districts: &["kreis-soest", "kreis-unna", "hochsauerlandkreis"],
         accepts_ideas: true,
+        funding_cents: 115_000_000,
+        runs: ((2023, 10, 1), (2027, 3, 31)),
     },
     DemoProject {
         slug: "city-lab-so-digital",
@@ -128,6 +135,8 @@ Die Verwaltung beantwortet eingereichte Ideen öffentlich und berichtet, was aus
         category: "beteiligung",
         districts: &["kreis-soest", "stadt-soest"],
         accepts_ideas: true,
+        funding_cents: 48_000_000,
+        runs: ((2023, 7, 1), (2027, 12, 31)),
     },
 ];
 
@@ -172,13 +181,13 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), DbError> {
             summary: project.summary,
             description_md: project.description_md,
             phase: project.phase,
-            funding_cents: None,
+            funding_cents: Some(project.funding_cents),
             responsible_body: project.responsible_body,
             contact: project.contact,
             category_id: id_of(&category_ids, project.category),
             programme_id: Some(programme_id),
-            starts_on: None,
-            ends_on: None,
+            starts_on: date(project.runs.0),
+            ends_on: date(project.runs.1),
             accepts_ideas: project.accepts_ideas,
             support_limit: None,
             archived: false,
@@ -196,6 +205,10 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<(), DbError> {
     tx.commit().await?;
     tracing::info!(inserted, workshops, "demo content loaded");
     Ok(())
+}
+
+fn date((year, month, day): (i32, u32, u32)) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// Two sample workshops, three and five weeks ahead at 16:00 Berlin time (a first visitor

@@ -84,6 +84,8 @@ impl Application {
             heartbeat: mail_heartbeat.clone(),
         };
         let unsubscribe_key = SigningKey::load_or_create(&db, "unsubscribe").await?;
+        let demo_installation =
+            crate::server::seed_participation::is_demo_installation(&db).await?;
         let state = AppState {
             leptos_options: settings.leptos_options(),
             db: db.clone(),
@@ -92,6 +94,7 @@ impl Application {
             unsubscribe_key,
             clock,
             heartbeats: Arc::new([mail_heartbeat, scheduled_heartbeat.clone()]),
+            demo_installation,
         };
         Ok(Application {
             listener,
@@ -149,6 +152,16 @@ impl Application {
 /// percent-encoded to up to 9 bytes) fits more than twice.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
+/// What every rendered page gets from the server besides the request: this response's
+/// script nonce, and whether this is a demo installation.
+fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let demo = crate::app::DemoInstallation(state.demo_installation);
+    move || {
+        security_headers::provide_request_nonce();
+        leptos::prelude::provide_context(demo);
+    }
+}
+
 /// All routes: health and language endpoints, the Leptos pages and server functions, static
 /// files, and the German 404 page for everything else.
 pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
@@ -186,12 +199,12 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             workshop_export::ATTENDEES_CSV_PATH,
             get(workshop_export::download),
         )
-        .leptos_routes_with_context(&state, routes, security_headers::provide_request_nonce, {
+        .leptos_routes_with_context(&state, routes, page_context(&state), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(
-            security_headers::provide_request_nonce,
+            page_context(&state),
             shell,
         ))
         // After the CSRF check: a foreign site's post is refused as that, whatever it sends.

@@ -25,6 +25,8 @@ pub struct AppState {
     pub clock: Clock,
     /// One per background job, read by `/healthz`.
     pub heartbeats: Arc<[Heartbeat]>,
+    /// The database holds the invented demo participation: every page says so.
+    pub demo_installation: bool,
 }
 
 /// The state inside a server function (leptos_axum provides it as context).

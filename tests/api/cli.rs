@@ -69,7 +69,17 @@ fn migrate_and_seed_demo_work_on_a_fresh_sqlite_file() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/new/stadtlabor.db", dir.path().display());
     assert!(stadtlabor(&["migrate"], &url).status.success());
-    assert!(stadtlabor(&["seed-demo"], &url).status.success());
+    let first = stadtlabor(&["seed-demo"], &url);
+    assert!(first.status.success());
+    assert!(
+        String::from_utf8_lossy(&first.stdout).contains("demo participation: 10 people, 25 ideas")
+    );
+    let again = stadtlabor(&["seed-demo"], &url);
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .contains("0 people, 0 ideas, 0 comments, 0 supports"),
+        "loaded once"
+    );
     assert!(dir.path().join("new/stadtlabor.db").exists());
     let recount = stadtlabor(&["recount"], &url);
     assert!(recount.status.success());
@@ -77,6 +87,19 @@ fn migrate_and_seed_demo_work_on_a_fresh_sqlite_file() {
         String::from_utf8_lossy(&recount.stdout).trim(),
         "recounted: 0 ideas and 0 workshops had a wrong counter and were corrected"
     );
+}
+
+#[test]
+fn seed_demo_empty_leaves_out_the_invented_participation() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/e2e.db", dir.path().display());
+    let output = stadtlabor(&["seed-demo", "--empty"], &url);
+    assert!(output.status.success());
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("demo participation"));
+    // No invented people: generated volume (which refuses any real account) is allowed.
+    assert!(stadtlabor(&["seed-demo", "--ideas", "1"], &url)
+        .status
+        .success());
 }
 
 #[test]

@@ -193,8 +193,41 @@ pub async fn spawn_app_with_settings(extra: &[(&str, &str)]) -> TestApp {
 }
 
 async fn spawn_app_overriding(mail: MailServer, smtp_url: &str, extra: &[(&str, &str)]) -> TestApp {
+    spawn_app_on(
+        fresh_database().await,
+        Clock::settable(),
+        mail,
+        smtp_url,
+        extra,
+    )
+    .await
+}
+
+/// An app whose database holds the invented participation of `seed-demo` as well.
+pub async fn spawn_demo_app() -> TestApp {
     let database = fresh_database().await;
     let clock = Clock::settable();
+    let db = Db::connect(&test_settings(&database.url).database_url, 2)
+        .await
+        .expect("connect");
+    db.migrate().await.expect("migrate");
+    seed_demo(&db, clock.now()).await.expect("seed");
+    stadtlabor::server::seed_participation::seed_participation(&db, clock.now())
+        .await
+        .expect("demo participation");
+    db.close().await;
+    let mail = MailServer::start();
+    let smtp_url = mail.url();
+    spawn_app_on(database, clock, mail, &smtp_url, &[]).await
+}
+
+async fn spawn_app_on(
+    database: TestDatabase,
+    clock: Clock,
+    mail: MailServer,
+    smtp_url: &str,
+    extra: &[(&str, &str)],
+) -> TestApp {
     let (address, db, _running) = start_app_overriding(
         &database,
         smtp_url,
@@ -449,6 +482,7 @@ impl TestApp {
             .expect("signing key"),
             clock: self.clock.clone(),
             heartbeats: std::sync::Arc::new([]),
+            demo_installation: false,
         }
     }
 

@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod blocks;
 mod cli;
+mod demo;
 mod health;
 mod helpers;
 mod ideas;
