@@ -107,6 +107,8 @@ fn SiteLayout() -> impl IntoView {
         |_| get_current_user(),
     );
     provide_context(CurrentUserResource(user));
+    crate::components::feedback::provide_announcer();
+    crate::components::feedback::focus_heading_after_navigation();
     view! {
         // rel=external keeps the router out: the browser's own fragment navigation moves
         // the keyboard focus to <main>, the router's would only scroll.
@@ -154,6 +156,7 @@ fn SiteLayout() -> impl IntoView {
             </Routes>
         </main>
         <SiteFooter/>
+        <crate::components::feedback::LiveRegion/>
     }
 }
 

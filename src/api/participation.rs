@@ -10,12 +10,18 @@ pub async fn create_comment(
     #[server(default)] parent_id: Option<i64>,
     body: String,
 ) -> Result<(), AppError> {
+    use crate::domain::feedback::Done;
     use crate::server::{comments, request::serve};
     serve(|ctx| async move {
         let author = ctx.verified_user().await?;
-        let id =
+        let posted =
             comments::post_comment(&ctx.state, &author, idea_id, parent_id, &body, ctx.now).await?;
-        leptos_axum::redirect(&format!("/ideen/{idea_id}#kommentar-{id}"));
+        let done = if posted.held {
+            Done::CommentHeld(posted.id)
+        } else {
+            Done::Commented(posted.id)
+        };
+        leptos_axum::redirect(&done.redirect(&format!("/ideen/{idea_id}")));
         Ok(())
     })
     .await
@@ -28,7 +34,8 @@ pub async fn update_comment(id: i64, body: String) -> Result<(), AppError> {
     serve(|ctx| async move {
         let author = ctx.verified_user().await?;
         let idea_id = comments::edit_comment(&ctx.state, &author, id, &body, ctx.now).await?;
-        leptos_axum::redirect(&format!("/ideen/{idea_id}#kommentar-{id}"));
+        let done = crate::domain::feedback::Done::CommentEdited(id);
+        leptos_axum::redirect(&done.redirect(&format!("/ideen/{idea_id}")));
         Ok(())
     })
     .await
@@ -41,7 +48,8 @@ pub async fn delete_comment(id: i64) -> Result<(), AppError> {
     serve(|ctx| async move {
         let author = ctx.user().await?;
         let idea_id = comments::delete_comment(&ctx.state, &author, id, ctx.now).await?;
-        leptos_axum::redirect(&format!("/ideen/{idea_id}#kommentar-{id}"));
+        let done = crate::domain::feedback::Done::CommentDeleted(id);
+        leptos_axum::redirect(&done.redirect(&format!("/ideen/{idea_id}")));
         Ok(())
     })
     .await
@@ -50,15 +58,18 @@ pub async fn delete_comment(id: i64) -> Result<(), AppError> {
 /// Supports an idea (`support = true`) or takes the support back.
 #[server(endpoint = "votes/set")]
 pub async fn set_support(idea_id: i64, support: bool) -> Result<(), AppError> {
+    use crate::domain::feedback::Done;
     use crate::server::{request::serve, votes};
     serve(|ctx| async move {
         let voter = ctx.verified_user().await?;
-        if support {
+        let done = if support {
             votes::support(&ctx.state, &voter, idea_id, ctx.now).await?;
+            Done::Supported
         } else {
             votes::withdraw_support(&ctx.state, &voter, idea_id).await?;
-        }
-        leptos_axum::redirect(&format!("/ideen/{idea_id}#unterstuetzen"));
+            Done::SupportWithdrawn
+        };
+        leptos_axum::redirect(&done.redirect(&format!("/ideen/{idea_id}")));
         Ok(())
     })
     .await
@@ -77,7 +88,7 @@ pub async fn follow_idea(idea_id: i64, follow: bool) -> Result<(), AppError> {
         let idea = follows::Followed::Idea(idea_id);
         follows::set_following(&mut tx, user.id, idea, follow, ctx.now).await?;
         tx.commit().await?;
-        leptos_axum::redirect(&format!("/ideen/{idea_id}#folgen"));
+        leptos_axum::redirect(&following(follow).redirect(&format!("/ideen/{idea_id}")));
         Ok(())
     })
     .await
@@ -109,8 +120,19 @@ pub async fn follow_project(slug: String, follow: bool) -> Result<(), AppError> 
         let project = follows::Followed::Project(project_id);
         follows::set_following(&mut tx, user.id, project, follow, ctx.now).await?;
         tx.commit().await?;
-        leptos_axum::redirect(&format!("/projekte/{slug}#folgen"));
+        leptos_axum::redirect(&following(follow).redirect(&format!("/projekte/{slug}")));
         Ok(())
     })
     .await
+}
+
+/// The confirmation of a follow or unfollow.
+#[cfg(feature = "ssr")]
+fn following(follow: bool) -> crate::domain::feedback::Done {
+    use crate::domain::feedback::Done;
+    if follow {
+        Done::Followed
+    } else {
+        Done::Unfollowed
+    }
 }

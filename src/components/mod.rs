@@ -2,6 +2,7 @@
 
 pub mod author_name;
 pub mod error_notice;
+pub mod feedback;
 pub mod filter_select;
 pub mod form;
 pub mod idea_card;

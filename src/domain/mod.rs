@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod comments;
 pub mod content;
+pub mod feedback;
 pub mod ideas;
 pub mod moderation;
 pub mod notifications;

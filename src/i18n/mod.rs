@@ -388,6 +388,15 @@ pub struct Texts {
     pub support_submit: &'static str,
     pub support_withdraw: &'static str,
     pub support_given: &'static str,
+    /// Confirmations after an action (`domain::feedback::Done`), shown and announced.
+    pub done_supported: &'static str,
+    pub done_support_withdrawn: &'static str,
+    pub done_followed: &'static str,
+    pub done_unfollowed: &'static str,
+    pub done_commented: &'static str,
+    pub done_comment_held: &'static str,
+    pub done_comment_edited: &'static str,
+    pub done_comment_deleted: &'static str,
     pub support_own: &'static str,
     pub support_closed: &'static str,
     pub follow_submit: &'static str,
@@ -520,6 +529,20 @@ impl Texts {
             Delivery::Daily => self.delivery_daily,
             Delivery::Weekly => self.delivery_weekly,
             Delivery::Off => self.delivery_off,
+        }
+    }
+
+    pub fn done(&self, done: crate::domain::feedback::Done) -> &'static str {
+        use crate::domain::feedback::Done;
+        match done {
+            Done::Supported => self.done_supported,
+            Done::SupportWithdrawn => self.done_support_withdrawn,
+            Done::Followed => self.done_followed,
+            Done::Unfollowed => self.done_unfollowed,
+            Done::Commented(_) => self.done_commented,
+            Done::CommentHeld(_) => self.done_comment_held,
+            Done::CommentEdited(_) => self.done_comment_edited,
+            Done::CommentDeleted(_) => self.done_comment_deleted,
         }
     }
 

@@ -4,9 +4,11 @@
 
 use crate::api::participation::{CreateComment, DeleteComment, UpdateComment};
 use crate::components::author_name::AuthorName;
+use crate::components::feedback::{done_here, use_done};
 use crate::components::form::{action_error, FormAlert, TextArea};
 use crate::domain::comments::{CommentNode, Discussion, COMMENT_MAX_CHARS};
 use crate::domain::content::ContentRef;
+use crate::domain::feedback::Done;
 use crate::i18n::{use_texts, Texts};
 use crate::pages::idea::refresh_on_success;
 use leptos::either::Either;
@@ -25,6 +27,7 @@ pub fn DiscussionSection(idea_id: i64, discussion: Discussion) -> impl IntoView 
         None => None,
     };
     let threads = discussion.threads;
+    let done = use_done();
     view! {
         <section id="kommentare" class="discussion" aria-labelledby="discussion-title">
             <h2 id="discussion-title">
@@ -37,7 +40,7 @@ pub fn DiscussionSection(idea_id: i64, discussion: Discussion) -> impl IntoView 
             } else {
                 view! {
                     <ol class="comments">
-                        {threads.into_iter().map(|node| comment_item(t, node, idea_id, may_write)).collect_view()}
+                        {threads.into_iter().map(|node| comment_item(t, node, idea_id, may_write, done)).collect_view()}
                     </ol>
                 }
                 .into_any()
@@ -47,8 +50,15 @@ pub fn DiscussionSection(idea_id: i64, discussion: Discussion) -> impl IntoView 
 }
 
 /// One comment with its replies (recursive, hence a function returning a type-erased view).
-fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: bool) -> AnyView {
+fn comment_item(
+    t: &'static Texts,
+    node: CommentNode,
+    idea_id: i64,
+    may_write: bool,
+    done: Memo<Option<Done>>,
+) -> AnyView {
     let comment = node.comment;
+    let id = comment.id;
     let anchor = format!("kommentar-{}", comment.id);
     let author = comment.author;
     let edited = comment
@@ -98,13 +108,15 @@ fn comment_item(t: &'static Texts, node: CommentNode, idea_id: i64, may_write: b
     let replies = (!node.replies.is_empty()).then(|| {
         view! {
             <ol class="comments replies" aria-label=t.replies_label>
-                {node.replies.into_iter().map(|r| comment_item(t, r, idea_id, may_write)).collect_view()}
+                {node.replies.into_iter().map(|r| comment_item(t, r, idea_id, may_write, done)).collect_view()}
             </ol>
         }
     });
     view! {
-        <li id=anchor.clone() class="comment">
+        // Focusable by script only: the page lands here after an action on the comment.
+        <li id=anchor.clone() class="comment" tabindex="-1">
             <article class="comment-body">
+                {done_here(done, move |d| d.comment_id() == Some(id))}
                 <p class="meta">
                     <AuthorName author/>
                     " · "
@@ -130,6 +142,14 @@ fn CommentForm(idea_id: i64, parent_id: Option<i64>) -> impl IntoView {
     let create = ServerAction::<CreateComment>::new();
     let error = action_error(create.value());
     refresh_on_success(create.value());
+    // The page updates in place and keeps the form element: empty it once posted, so that
+    // nobody posts the same comment twice.
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(form)) = (create.value().get(), form.get_untracked()) {
+            form.reset();
+        }
+    });
     let (id, label, submit) = match parent_id {
         Some(parent) => (format!("antwort-{parent}"), t.field_reply, t.reply_submit),
         None => (
@@ -140,7 +160,7 @@ fn CommentForm(idea_id: i64, parent_id: Option<i64>) -> impl IntoView {
     };
     view! {
         <FormAlert error/>
-        <ActionForm action=create attr:class="form comment-form" attr:novalidate=true>
+        <ActionForm action=create node_ref=form attr:class="form comment-form" attr:novalidate=true>
             <input type="hidden" name="idea_id" value=idea_id/>
             {parent_id.map(|p| view! { <input type="hidden" name="parent_id" value=p/> })}
             <TextArea name="body" id label hint=t.field_body_hint maxlength=COMMENT_MAX_CHARS rows=4 error/>

@@ -2,6 +2,8 @@
 //! JavaScript runs.
 
 use crate::api::participation::{FollowIdea, SetSupport};
+use crate::components::feedback::{done_here, use_done};
+use crate::domain::feedback::Done;
 use crate::domain::ideas::IdeaView;
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -12,6 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SupportBox(idea: IdeaView) -> impl IntoView {
     let t = use_texts();
+    let done = use_done();
     let support = ServerAction::<SetSupport>::new();
     let follow = ServerAction::<FollowIdea>::new();
     refresh_on_success(support.value());
@@ -57,7 +60,8 @@ pub fn SupportBox(idea: IdeaView) -> impl IntoView {
             (t.follow_submit, "true")
         };
         view! {
-            <div id="folgen">
+            <div id="folgen" tabindex="-1">
+                {done_here(done, |d| matches!(d, Done::Followed | Done::Unfollowed))}
                 {idea.viewer_follows.then(|| view! { <p class="hint">{t.following_note}</p> })}
                 <ActionForm action=follow attr:class="inline-form">
                     <input type="hidden" name="idea_id" value=idea.id/>
@@ -68,8 +72,9 @@ pub fn SupportBox(idea: IdeaView) -> impl IntoView {
         }
     });
     view! {
-        <section id="unterstuetzen" class="support-box" aria-labelledby="support-title">
+        <section id="unterstuetzen" class="support-box" aria-labelledby="support-title" tabindex="-1">
             <h2 id="support-title">{t.support_title}</h2>
+            {done_here(done, |d| matches!(d, Done::Supported | Done::SupportWithdrawn))}
             <p class="support-count"><strong>{(t.support_count)(idea.vote_count)}</strong></p>
             <div role="status" aria-live="polite">
                 {move || refusal().map(|m| view! { <p class="field-error">{m}</p> })}

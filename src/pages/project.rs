@@ -5,8 +5,10 @@ use crate::api::participation::{project_follow_state, FollowProject};
 use crate::api::projects::get_project;
 use crate::api::workshops::project_workshops;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::feedback::{done_here, use_done};
 use crate::components::idea_card::IdeaCard;
 use crate::components::workshop_card::WorkshopGrid;
+use crate::domain::feedback::Done;
 use crate::domain::projects::ProjectView;
 use crate::i18n::{use_locale, use_texts};
 use crate::pages::use_current_user;
@@ -188,6 +190,7 @@ fn ProjectFollow(slug: String) -> impl IntoView {
     let t = use_texts();
     let user = use_current_user();
     let follow = ServerAction::<FollowProject>::new();
+    let done = use_done();
     let state = Resource::new(
         {
             let slug = slug.clone();
@@ -209,7 +212,8 @@ fn ProjectFollow(slug: String) -> impl IntoView {
                             (t.follow_project_submit, "true")
                         };
                         view! {
-                            <div id="folgen" class="page-actions">
+                            <div id="folgen" class="page-actions" tabindex="-1">
+                                {done_here(done, |d| matches!(d, Done::Followed | Done::Unfollowed))}
                                 {following.then(|| view! { <p class="hint">{t.following_project_note}</p> })}
                                 <ActionForm action=follow attr:class="inline-form">
                                     <input type="hidden" name="slug" value=slug/>

@@ -29,6 +29,12 @@ fn field_error(field: &str, error: ValidationError, body: &str) -> AppError {
     AppError::Validation(errors)
 }
 
+/// A stored comment: its id, and whether it waits for staff (pre-moderation).
+pub struct PostedComment {
+    pub id: i64,
+    pub held: bool,
+}
+
 /// Posts a comment of `author` (verified) on an idea, or a reply to `parent_id` there.
 /// Returns the new comment's id.
 pub async fn post_comment(
@@ -38,7 +44,7 @@ pub async fn post_comment(
     parent_id: Option<i64>,
     body_raw: &str,
     now: DateTime<Utc>,
-) -> Result<i64, AppError> {
+) -> Result<PostedComment, AppError> {
     let body = comment_body(body_raw)?;
     let mut tx = state.db.begin().await?;
     let recent =
@@ -105,7 +111,7 @@ pub async fn post_comment(
     if mailed {
         state.mail_signal.wake();
     }
-    Ok(id)
+    Ok(PostedComment { id, held })
 }
 
 /// Checks that `user` may change comment `id` and returns its idea's id.

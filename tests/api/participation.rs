@@ -931,3 +931,87 @@ async fn weekly_digests_go_out_on_mondays_once() {
         "{queued:?}"
     );
 }
+
+/// Where an action leads, and what the page there says (without JavaScript; with it the
+/// same address is rendered in place, see end2end/tests/feedback.spec.ts).
+#[tokio::test]
+async fn every_action_lands_where_it_happened_and_confirms_what_was_done() {
+    let app = spawn_app().await;
+    let (_, _, idea) = idea_by_new_author(&app, "Trinkbrunnen am Markt").await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
+    let at = |response: &reqwest::Response| location(response);
+    let page = |path: String| {
+        let client = client.clone();
+        let app = &app;
+        async move { app.page_as(&client, &path).await.1 }
+    };
+
+    let commented = comment(&app, &client, idea, None, "Sehr gern").await;
+    let landing = at(&commented);
+    let id: i64 = landing
+        .rsplit("#kommentar-")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        landing,
+        format!("/ideen/{idea}?erledigt=kommentiert-{id}#kommentar-{id}")
+    );
+    let html = page(landing.split('#').next().unwrap().to_owned()).await;
+    let comment_at = html.find(&format!("id=\"kommentar-{id}\"")).unwrap();
+    let notice_at = html.find("Ihr Kommentar wurde veröffentlicht.").unwrap();
+    assert!(
+        notice_at > comment_at,
+        "the confirmation is inside the comment"
+    );
+    assert!(!page(format!("/ideen/{idea}"))
+        .await
+        .contains("wurde veröffentlicht"));
+
+    let supported = post_as(
+        &client,
+        &app.address,
+        "votes/set",
+        &[("idea_id", &idea.to_string()), ("support", "true")],
+    )
+    .await;
+    assert_eq!(
+        at(&supported),
+        format!("/ideen/{idea}?erledigt=unterstuetzt#unterstuetzen")
+    );
+    let html = page(format!("/ideen/{idea}?erledigt=unterstuetzt")).await;
+    assert!(html.contains("Ihre Unterstützung wurde gezählt."));
+
+    let unfollowed = post_as(
+        &client,
+        &app.address,
+        "follows/idea",
+        &[("idea_id", &idea.to_string()), ("follow", "false")],
+    )
+    .await;
+    assert_eq!(
+        at(&unfollowed),
+        format!("/ideen/{idea}?erledigt=entfolgt#folgen")
+    );
+    let followed = post_as(
+        &client,
+        &app.address,
+        "follows/project",
+        &[("slug", "big-bird-westfalen"), ("follow", "true")],
+    )
+    .await;
+    assert_eq!(
+        at(&followed),
+        "/projekte/big-bird-westfalen?erledigt=gefolgt#folgen"
+    );
+    let html = page("/projekte/big-bird-westfalen?erledigt=gefolgt".to_owned()).await;
+    assert!(html.contains("Sie folgen jetzt"));
+
+    // A made-up or hostile value confirms nothing, and nothing of it reaches the page.
+    for value in ["%3Cscript%3E", "kommentiert-999999", "unterstuetzt-1"] {
+        let html = page(format!("/ideen/{idea}?erledigt={value}")).await;
+        assert!(!html.contains("done-notice"), "{value}");
+        assert!(!html.contains("<script>"), "{value}");
+    }
+}
