@@ -40,9 +40,15 @@ use leptos_router::{path, SsrMode};
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = current_locale();
+    let (refused_function, refused_error) = refused_form().unzip();
     view! {
         <!DOCTYPE html>
-        <html lang=locale.code() data-demo=is_demo_installation().then_some("")>
+        <html
+            lang=locale.code()
+            data-demo=is_demo_installation().then_some("")
+            data-refused-function=refused_function
+            data-refused-error=refused_error
+        >
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -95,6 +101,32 @@ fn is_demo_installation() -> bool {
     }
 }
 
+/// A form refused without JavaScript, returning to this page: the server function's path
+/// and the encoded error with what was typed (`server::form_errors`). On the server from the
+/// request, in the browser from `<html data-refused-…>` (which the server wrote), so that
+/// both render the form with its errors.
+fn refused_form() -> Option<(String, String)> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::server::form_errors::RefusedForm>()
+                    .cloned()
+            })
+            .map(|refused| (refused.function, refused.error))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let html = document().document_element()?;
+        Some((
+            html.get_attribute("data-refused-function")?,
+            html.get_attribute("data-refused-error")?,
+        ))
+    }
+}
+
 /// Header, routes and footer. Loads who is signed in, again after every navigation: a login
 /// answers with a redirect that the router follows without reloading the page, and sessions
 /// can end meanwhile.
@@ -107,6 +139,10 @@ fn SiteLayout() -> impl IntoView {
         |_| get_current_user(),
     );
     provide_context(CurrentUserResource(user));
+    // Where Leptos would read a refusal from the address; ours comes with the page.
+    if let Some((function, error)) = refused_form() {
+        provide_context(leptos::server::ServerActionError::new(&function, &error));
+    }
     crate::components::feedback::provide_announcer();
     crate::components::feedback::focus_heading_after_navigation();
     view! {

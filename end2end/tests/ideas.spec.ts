@@ -61,9 +61,20 @@ for (const javaScriptEnabled of [true, false]) {
       await verifiedCitizen(page, javaScriptEnabled ? 'Fritz' : 'Gerda');
       await page.goto('/ideen/neu');
       if (javaScriptEnabled) await expectHydrated(page);
+      const locations: string[] = [];
+      page.on('response', (response) => {
+        const location = response.headers()['location'];
+        if (location) locations.push(location);
+      });
       await page.getByLabel('Titel').fill('Nur ein Titel');
       await page.getByRole('button', { name: 'Idee veröffentlichen' }).click();
       await expect(page.locator('.field-error', { hasText: 'Bitte füllen Sie dieses Feld aus.' })).toBeVisible();
+      // Nothing typed, and no error with it, travels in an address (history, logs).
+      for (const address of [page.url(), ...locations]) {
+        expect(address).not.toContain('__err');
+        expect(address).not.toMatch(/Titel/);
+      }
+      expect(new URL(page.url()).pathname).toBe('/ideen/neu');
       // No Themenfeld was chosen for the person: leaving it is an error too.
       await expect(page.getByRole('alert').getByRole('link')).toHaveText([/^Beschreibung: /, /^Themenfeld: /]);
       await expect(page.getByLabel('Titel')).toHaveValue('Nur ein Titel');

@@ -11,6 +11,7 @@ pub mod comments;
 pub mod config;
 pub mod csrf;
 pub mod db;
+pub mod form_errors;
 pub mod health;
 pub mod ideas;
 pub mod jobs;

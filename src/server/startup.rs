@@ -215,6 +215,10 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             state.clone(),
             csrf::reject_cross_site_requests,
         ))
+        // Inside the sessions: a refused form's errors wait in the visitor's session.
+        .layer(axum::middleware::from_fn(
+            crate::server::form_errors::keep_out_of_urls,
+        ))
         .layer(session_layer(sessions, secure_cookies))
         .layer(axum::middleware::from_fn(request::provide_viewer_cache))
         .with_state(state.clone());

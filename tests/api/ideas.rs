@@ -731,3 +731,54 @@ async fn authors_edit_until_someone_reacts_and_may_withdraw() {
         "only once"
     );
 }
+
+/// Without JavaScript a refused form returns to its page with the errors and the typed text,
+/// but nothing typed travels in the address (issue 14: history, access logs, header limits).
+#[tokio::test]
+async fn a_refused_idea_without_javascript_keeps_what_was_typed_out_of_the_address() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
+    let body = format!(
+        "Mein geheimer Vorschlag {}",
+        "x".repeat(stadtlabor::domain::ideas::BODY_MAX_CHARS)
+    );
+    let form_page = "/ideen/neu?projekt=big-bird-westfalen";
+    let response = client
+        .post(format!("{}/api/ideas/create", app.address))
+        .header("Origin", crate::helpers::BASE_URL)
+        .header("Accept", "text/html")
+        .header("Referer", format!("{}{form_page}", app.address))
+        .form(&[
+            ("title", "Titel mit Namen Erika Mustermann"),
+            ("body", body.as_str()),
+            ("category", "mobilitaet"),
+            ("project", "big-bird-westfalen"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(
+        response.headers()["location"],
+        form_page,
+        "the page, as it was"
+    );
+    for (name, value) in response.headers() {
+        let value = String::from_utf8_lossy(value.as_bytes());
+        assert!(
+            !value.contains("Erika") && !value.contains("geheimer") && value.len() < 1_000,
+            "{name}: {value}"
+        );
+    }
+
+    let (status, html) = app.page_as(&client, form_page).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Bitte geben Sie höchstens 10000 Zeichen ein."));
+    assert!(html.contains("Mein geheimer Vorschlag"), "the text is kept");
+    assert!(html.contains("Titel mit Namen Erika Mustermann"));
+    assert!(html.contains("<title>Fehler: "));
+    // Once: a reload shows the form as it is.
+    let (_, again) = app.page_as(&client, form_page).await;
+    assert!(!again.contains("Mein geheimer Vorschlag"));
+    assert!(!again.contains("data-refused"));
+}
