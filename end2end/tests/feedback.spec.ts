@@ -72,6 +72,21 @@ for (const javaScriptEnabled of [true, false]) {
         await expectNoWcagViolations(lena);
       }
       await other.close();
+
+      // Deleting and withdrawing ask once more, on the page.
+      await page.goto(ideaUrl);
+      if (javaScriptEnabled) await expectHydrated(page);
+      await comment.getByText('Löschen', { exact: true }).click();
+      await expect(comment.getByText('Möchten Sie diesen Kommentar wirklich löschen?')).toBeVisible();
+      await comment.getByRole('button', { name: 'Ja, Kommentar löschen' }).click();
+      const deleted = page.locator('li.comment', { hasText: 'Dieser Kommentar wurde gelöscht.' });
+      await expect(deleted.locator('.done-notice')).toHaveText('Ihr Kommentar wurde gelöscht.');
+      if (javaScriptEnabled) await expect(deleted).toBeFocused();
+      await page.getByText('Idee zurückziehen', { exact: true }).click();
+      await expect(page.getByText('Möchten Sie Ihre Idee wirklich zurückziehen?')).toBeVisible();
+      await page.getByRole('button', { name: 'Ja, Idee zurückziehen' }).click();
+      await expect(page.locator('.badges')).toContainText('Zurückgezogen');
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
     });
 
     test('a page the router opens puts the focus on its heading', async ({ page }) => {

@@ -388,6 +388,11 @@ pub struct Texts {
     pub support_submit: &'static str,
     pub support_withdraw: &'static str,
     pub support_given: &'static str,
+    /// Destructive actions ask once more, on the page (a disclosure, so without JavaScript too).
+    pub withdraw_confirm: &'static str,
+    pub withdraw_confirm_submit: &'static str,
+    pub comment_delete_confirm: &'static str,
+    pub comment_delete_confirm_submit: &'static str,
     /// Confirmations after an action (`domain::feedback::Done`), shown and announced.
     pub done_supported: &'static str,
     pub done_support_withdrawn: &'static str,

@@ -181,12 +181,17 @@ fn AuthorActions(idea: IdeaView) -> impl IntoView {
             } else {
                 view! { <p class="hint">{t.frozen_note}</p> }.into_any()
             }}
+            // Asked once more inside the disclosure: it cannot be undone.
             {idea.status.may_be_withdrawn().then(|| view! {
-                <ActionForm action=withdraw attr:class="form">
-                    <input type="hidden" name="id" value=idea.id/>
-                    <p class="hint">{t.withdraw_hint}</p>
-                    <button type="submit" class="button button-secondary">{t.withdraw_submit}</button>
-                </ActionForm>
+                <details class="confirm-action">
+                    <summary class="button button-secondary">{t.withdraw_submit}</summary>
+                    <ActionForm action=withdraw attr:class="form">
+                        <input type="hidden" name="id" value=idea.id/>
+                        <p class="hint">{t.withdraw_hint}</p>
+                        <p><strong>{t.withdraw_confirm}</strong></p>
+                        <button type="submit" class="button button-danger">{t.withdraw_confirm_submit}</button>
+                    </ActionForm>
+                </details>
             })}
         </section>
     }

@@ -191,9 +191,14 @@ fn OwnCommentActions(id: i64, body_md: String) -> impl IntoView {
             </ActionForm>
         </details>
         <FormAlert error=delete_error/>
-        <ActionForm action=delete attr:class="inline-form">
-            <input type="hidden" name="id" value=id/>
-            <button type="submit" class="link-button">{t.comment_delete}</button>
-        </ActionForm>
+        // Asked once more inside the disclosure: deleting cannot be undone.
+        <details class="comment-action confirm-action">
+            <summary>{t.comment_delete}</summary>
+            <ActionForm action=delete attr:class="form">
+                <input type="hidden" name="id" value=id/>
+                <p><strong>{t.comment_delete_confirm}</strong></p>
+                <button type="submit" class="button button-danger button-small">{t.comment_delete_confirm_submit}</button>
+            </ActionForm>
+        </details>
     }
 }

@@ -1015,3 +1015,32 @@ async fn every_action_lands_where_it_happened_and_confirms_what_was_done() {
         assert!(!html.contains("<script>"), "{value}");
     }
 }
+
+/// Withdrawing an idea and deleting a comment cannot be undone: their buttons sit inside a
+/// disclosure that asks once more (a plain `<details>`, so also without JavaScript).
+#[tokio::test]
+async fn destructive_actions_ask_once_more_before_their_button() {
+    let app = spawn_app().await;
+    let (_, client, idea) = idea_by_new_author(&app, "Bänke im Park").await;
+    comment_id(&app, &client, idea, None, "Und Papierkörbe").await;
+    let (_, html) = app.page_as(&client, &format!("/ideen/{idea}")).await;
+    for (question, button) in [
+        (
+            "Möchten Sie Ihre Idee wirklich zurückziehen?",
+            "Ja, Idee zurückziehen",
+        ),
+        (
+            "Möchten Sie diesen Kommentar wirklich löschen?",
+            "Ja, Kommentar löschen",
+        ),
+    ] {
+        let button_at = html.find(button).expect(button);
+        let disclosure_at = html[..button_at]
+            .rfind(r#"<details class="#)
+            .expect("inside a disclosure");
+        let between = &html[disclosure_at..button_at];
+        assert!(between.contains("confirm-action"), "{between}");
+        assert!(between.contains(question), "{between}");
+        assert!(!between.contains("</details>"), "{between}");
+    }
+}
