@@ -136,3 +136,14 @@ fn following(follow: bool) -> crate::domain::feedback::Done {
         Done::Unfollowed
     }
 }
+
+/// What the signed-in person contributed, supports and follows ("Meine Beteiligung").
+#[server(endpoint = "participation/mine")]
+pub async fn my_participation() -> Result<crate::domain::participation::MyParticipation, AppError> {
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move {
+        let user = ctx.user().await?;
+        Ok(db::participation::my_participation(&ctx.state.db, user.id).await?)
+    })
+    .await
+}

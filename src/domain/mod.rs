@@ -9,6 +9,7 @@ pub mod ideas;
 pub mod moderation;
 pub mod notifications;
 pub mod organisations;
+pub mod participation;
 pub mod paths;
 pub mod programmes;
 pub mod projects;

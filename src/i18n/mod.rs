@@ -388,6 +388,15 @@ pub struct Texts {
     pub support_submit: &'static str,
     pub support_withdraw: &'static str,
     pub support_given: &'static str,
+    /// "Meine Beteiligung" on `/konto`.
+    pub mine_title: &'static str,
+    pub mine_intro: &'static str,
+    pub mine_ideas: &'static str,
+    pub mine_comments: &'static str,
+    pub mine_supported: &'static str,
+    pub mine_followed: &'static str,
+    pub mine_none: &'static str,
+    pub mine_comment_on: fn(&str) -> String,
     /// Destructive actions ask once more, on the page (a disclosure, so without JavaScript too).
     pub withdraw_confirm: &'static str,
     pub withdraw_confirm_submit: &'static str,

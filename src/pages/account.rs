@@ -1,12 +1,14 @@
 //! `/konto`: profile, language, password, email address, and the verification state.
 
 use crate::api::accounts::{ChangeEmail, ChangePassword, ResendVerification, UpdateProfile};
+use crate::api::participation::my_participation;
 use crate::api::workshops::my_registrations;
 use crate::components::form::{action_error, FormAlert, SuccessNotice, TextField};
 use crate::domain::accounts::{
     CurrentUser, Role, EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORGANISATION_MAX_CHARS, PASSWORD_MAX_CHARS,
     WEBSITE_MAX_CHARS,
 };
+use crate::domain::participation::{LinkedIdea, OwnVisibility};
 use crate::i18n::{use_texts, Locale};
 use crate::pages::use_current_user;
 use leptos::form::ActionForm;
@@ -148,7 +150,74 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
             </p>
         </section>
 
+        <MyParticipationSection/>
         <MyWorkshops/>
+    }
+}
+
+/// "Meine Beteiligung": the person's ideas, comments, supports and follows, each a link.
+#[component]
+fn MyParticipationSection() -> impl IntoView {
+    let t = use_texts();
+    let mine = Resource::new(|| (), |_| my_participation());
+    view! {
+        <section aria-labelledby="mine-title">
+            <h2 id="mine-title">{t.mine_title}</h2>
+            <p class="hint">{t.mine_intro}</p>
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    let mine = mine.await.unwrap_or_default();
+                    let badge = move |visibility: OwnVisibility| match visibility {
+                        OwnVisibility::Public => None,
+                        OwnVisibility::Waiting => Some(t.moderation.held_badge),
+                        OwnVisibility::Hidden => Some(t.moderation.hidden_badge),
+                    }
+                    .map(|text| view! { " "<span class="badge badge-warning">{text}</span> });
+                    let ideas = mine.ideas.into_iter().map(|idea| view! {
+                        <li>
+                            <a href=format!("/ideen/{}", idea.id)>{idea.title}</a>
+                            " – "{t.idea_status(idea.status)}", "{t.day_of(idea.created_at)}
+                            {badge(idea.visibility)}
+                        </li>
+                    }).collect::<Vec<_>>();
+                    let comments = mine.comments.into_iter().map(|c| view! {
+                        <li>
+                            <a href=format!("/ideen/{}#kommentar-{}", c.idea_id, c.id)>{c.excerpt}</a>
+                            " "{(t.mine_comment_on)(&c.idea_title)}", "{t.day_of(c.created_at)}
+                            {badge(c.visibility)}
+                        </li>
+                    }).collect::<Vec<_>>();
+                    let idea_links = |ideas: Vec<LinkedIdea>| ideas.into_iter().map(|i| view! {
+                        <li><a href=format!("/ideen/{}", i.id)>{i.title}</a></li>
+                    }).collect::<Vec<_>>();
+                    let supported = idea_links(mine.supported);
+                    let mut followed = idea_links(mine.followed_ideas).into_iter().map(IntoAny::into_any).collect::<Vec<_>>();
+                    followed.extend(mine.followed_projects.into_iter().map(|p| view! {
+                        <li><a href=format!("/projekte/{}", p.slug)>{p.title}</a>" ("{t.filter_project}")"</li>
+                    }.into_any()));
+                    view! {
+                        <MineList heading=t.mine_ideas items=ideas/>
+                        <MineList heading=t.mine_comments items=comments/>
+                        <MineList heading=t.mine_supported items=supported/>
+                        <MineList heading=t.mine_followed items=followed/>
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// One list of "Meine Beteiligung", or "Noch nichts."
+#[component]
+fn MineList<V: IntoView + 'static>(heading: &'static str, items: Vec<V>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <h3>{heading}</h3>
+        {if items.is_empty() {
+            view! { <p>{t.mine_none}</p> }.into_any()
+        } else {
+            view! { <ul class="mine-list">{items}</ul> }.into_any()
+        }}
     }
 }
 

@@ -1044,3 +1044,81 @@ async fn destructive_actions_ask_once_more_before_their_button() {
         assert!(!between.contains("</details>"), "{between}");
     }
 }
+
+/// "Meine Beteiligung" on `/konto` lists the person's own contributions, supports and
+/// follows — and nobody else's.
+#[tokio::test]
+async fn the_account_page_lists_what_the_person_took_part_in() {
+    let app = spawn_app().await;
+    let (_, author_client, idea) = idea_by_new_author(&app, "Wasserspender im Rathaus").await;
+    let (_, client) = app.signed_in(Role::Citizen).await;
+    comment_id(
+        &app,
+        &client,
+        idea,
+        None,
+        "Unbedingt, **auch** im Bürgerbüro",
+    )
+    .await;
+    post_as(
+        &client,
+        &app.address,
+        "votes/set",
+        &[("idea_id", &idea.to_string()), ("support", "true")],
+    )
+    .await;
+    post_as(
+        &client,
+        &app.address,
+        "follows/project",
+        &[("slug", "3d-stadtmodell"), ("follow", "true")],
+    )
+    .await;
+    let mine = submitted_idea(&app, &client, "Meine eigene Idee", "Text").await;
+    with_pool!(&app.db, pool => {
+        sqlx::query("UPDATE ideas SET hidden_at = created_at WHERE id = $1")
+            .bind(mine)
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+
+    let (status, html) = app.page_as(&client, "/konto").await;
+    assert_eq!(status, 200);
+    let section = &html[html.find("Meine Beteiligung").expect("the section")..];
+    assert!(
+        section.contains(&format!(r#"href="/ideen/{mine}""#)),
+        "own idea"
+    );
+    assert!(
+        section.contains("ausgeblendet"),
+        "hidden, said so to its author"
+    );
+    assert!(
+        section.contains("Unbedingt, auch im Bürgerbüro"),
+        "comment as plain text"
+    );
+    assert!(section.contains("zu „Wasserspender im Rathaus“"));
+    assert!(
+        section.contains(&format!(r#"href="/ideen/{idea}""#)),
+        "supported"
+    );
+    assert!(
+        section.contains(r#"href="/projekte/3d-stadtmodell""#),
+        "followed project"
+    );
+
+    let (_, other) = app.page_as(&author_client, "/konto").await;
+    let section = &other[other.find("Meine Beteiligung").unwrap()..];
+    assert!(!section.contains("Unbedingt"), "another person's comment");
+    assert!(!section.contains("Meine eigene Idee"));
+
+    let anonymous = post_as(
+        &crate::helpers::browser_client(),
+        &app.address,
+        "participation/mine",
+        &[],
+    )
+    .await;
+    assert_eq!(anonymous.status().as_u16(), 401);
+}

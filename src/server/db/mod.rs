@@ -15,6 +15,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod objections;
 pub mod outbox;
+pub mod participation;
 pub mod programmes;
 pub mod projects;
 pub mod rate_counters;
