@@ -21,6 +21,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::{NotificationSettingsPage, NotificationsPage, UnsubscribePage};
 use crate::pages::objection::ObjectionPage;
 use crate::pages::password_reset::{ForgotPasswordPage, ResetPasswordPage};
+use crate::pages::profile::ProfilePage;
 use crate::pages::project::ProjectPage;
 use crate::pages::project_form::{EditProjectPage, NewProjectPage};
 use crate::pages::projects::ProjectsPage;
@@ -168,6 +169,7 @@ fn SiteLayout() -> impl IntoView {
                 <Route path=path!("/workshops/:slug") view=WorkshopPage ssr=SsrMode::Async/>
                 <Route path=path!("/workshops/:slug/bearbeiten") view=EditWorkshopPage ssr=SsrMode::Async/>
                 <Route path=path!("/workshops/:slug/teilnehmende") view=WorkshopAttendeesPage ssr=SsrMode::Async/>
+                <Route path=path!("/personen/:id") view=ProfilePage ssr=SsrMode::Async/>
                 <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async/>
                 <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async/>
                 <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async/>

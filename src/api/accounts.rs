@@ -212,6 +212,9 @@ pub async fn update_profile(
     organisation_name: Option<String>,
     organisation_website: Option<String>,
     locale: String,
+    /// A checkbox: sent only when ticked.
+    #[server(default)]
+    profile_public: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server::accounts::{self, ProfileForm};
     use crate::server::request::serve;
@@ -220,6 +223,7 @@ pub async fn update_profile(
         organisation_name: organisation_name.unwrap_or_default(),
         organisation_website: organisation_website.unwrap_or_default(),
         locale,
+        profile_public: profile_public.is_some(),
     };
     serve(|ctx| async move {
         let user = ctx.user().await?;

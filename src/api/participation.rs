@@ -147,3 +147,13 @@ pub async fn my_participation() -> Result<crate::domain::participation::MyPartic
     })
     .await
 }
+
+/// A person's public profile: their visible ideas and comments (404 when they show none).
+#[server(endpoint = "people/profile")]
+pub async fn public_profile(
+    id: i64,
+) -> Result<crate::domain::participation::PublicProfile, AppError> {
+    use crate::server::{db, request::serve};
+    serve(|ctx| async move { Ok(db::participation::public_profile(&ctx.state.db, id).await?) })
+        .await
+}

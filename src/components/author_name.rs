@@ -9,7 +9,12 @@ use leptos::prelude::*;
 pub fn AuthorName(author: AuthorView) -> impl IntoView {
     let t = use_texts();
     view! {
-        <span class="author-name">{author.name}</span>
+        {match author.profile_id {
+            Some(id) => view! {
+                <a class="author-name" href=format!("/personen/{id}")>{author.name}</a>
+            }.into_any(),
+            None => view! { <span class="author-name">{author.name}</span> }.into_any(),
+        }}
         {author.organisation.map(|organisation| view! {
             " "<span class="author-organisation">{(t.author_organisation)(&organisation)}</span>
         })}

@@ -180,6 +180,8 @@ pub struct CurrentUser {
     pub organisation_review_reason: Option<String>,
     pub locale: String,
     pub email_verified: bool,
+    /// Whether the name links to a public profile.
+    pub profile_public: bool,
     /// For the badge in the header.
     pub unread_notifications: i64,
     /// Staff only: the moderation queue's size, for the header.

@@ -117,6 +117,7 @@ mod tests {
                 name: "A".into(),
                 organisation: None,
                 is_staff: false,
+                profile_id: None,
             },
             body_html: Some(String::new()),
             body_md: None,

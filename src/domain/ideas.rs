@@ -122,6 +122,9 @@ pub struct AuthorView {
     /// Staff get the "Verwaltung" badge.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub is_staff: bool,
+    /// The public profile the name links to, unless the person shows none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_id: Option<i64>,
 }
 
 /// An idea as a card in lists, read in one query with its author, project and counts.

@@ -10,8 +10,8 @@ pub const MY_LIST_MAX: i64 = 50;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MyParticipation {
-    pub ideas: Vec<MyIdea>,
-    pub comments: Vec<MyComment>,
+    pub ideas: Vec<IdeaEntry>,
+    pub comments: Vec<CommentEntry>,
     pub supported: Vec<LinkedIdea>,
     pub followed_ideas: Vec<LinkedIdea>,
     pub followed_projects: Vec<LinkedProject>,
@@ -19,7 +19,7 @@ pub struct MyParticipation {
 
 /// One of the person's ideas; they see their own also while it waits or is hidden.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MyIdea {
+pub struct IdeaEntry {
     pub id: i64,
     pub title: String,
     pub status: IdeaStatus,
@@ -29,7 +29,7 @@ pub struct MyIdea {
 
 /// One of the person's comments (deleted ones are gone from here).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MyComment {
+pub struct CommentEntry {
     pub id: i64,
     pub idea_id: i64,
     pub idea_title: String,
@@ -70,4 +70,14 @@ pub struct LinkedIdea {
 pub struct LinkedProject {
     pub slug: String,
     pub title: String,
+}
+
+/// A person's public profile (`/personen/:id`): their name as authors show it, since when
+/// they take part, and their visible ideas and comments. Never their e-mail address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublicProfile {
+    pub author: crate::domain::ideas::AuthorView,
+    pub since: DateTime<Utc>,
+    pub ideas: Vec<IdeaEntry>,
+    pub comments: Vec<CommentEntry>,
 }

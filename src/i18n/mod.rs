@@ -390,6 +390,13 @@ pub struct Texts {
     pub support_given: &'static str,
     /// "Meine Beteiligung" on `/konto`.
     pub mine_title: &'static str,
+    pub field_profile_public: &'static str,
+    pub field_profile_public_hint: &'static str,
+    /// The public profile page (`/personen/:id`).
+    pub profile_page_intro: fn(&str) -> String,
+    pub profile_ideas: &'static str,
+    pub profile_comments: &'static str,
+    pub profile_link_title: &'static str,
     pub mine_intro: &'static str,
     pub mine_ideas: &'static str,
     pub mine_comments: &'static str,

@@ -107,6 +107,14 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                <div class="field">
+                    <label class="choice">
+                        <input type="checkbox" id="profile_public" name="profile_public" value="ja"
+                            checked=user.profile_public aria-describedby="profile_public-hint"/>
+                        <span>{t.field_profile_public}</span>
+                    </label>
+                    <p class="hint" id="profile_public-hint">{t.field_profile_public_hint}</p>
+                </div>
                 <button type="submit" class="button">{t.profile_submit}</button>
             </ActionForm>
         </section>

@@ -22,6 +22,7 @@ pub mod notifications;
 pub mod objection;
 pub mod organisation_claims;
 pub mod password_reset;
+pub mod profile;
 pub mod project;
 pub mod project_form;
 pub mod projects;

@@ -586,6 +586,7 @@ pub struct ProfileForm {
     pub organisation_name: String,
     pub organisation_website: String,
     pub locale: String,
+    pub profile_public: bool,
 }
 
 pub async fn update_profile(
@@ -641,6 +642,7 @@ pub async fn update_profile(
         locale: locale.code(),
         // Staff verified a name, not an account: another name waits for them again.
         organisation_renamed: organisation_name != user.organisation_name.as_deref(),
+        profile_public: form.profile_public,
     };
     users::update_profile(&state.db, user.id, &update, now).await?;
     Ok(())

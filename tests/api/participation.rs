@@ -1122,3 +1122,99 @@ async fn the_account_page_lists_what_the_person_took_part_in() {
     .await;
     assert_eq!(anonymous.status().as_u16(), 401);
 }
+
+/// Authors' names lead to a public profile of their visible contributions — never their
+/// e-mail address, nothing hidden, waiting or deleted — unless they chose to show none.
+#[tokio::test]
+async fn public_profiles_show_only_what_everyone_sees_and_can_be_turned_off() {
+    let app = spawn_app().await;
+    let (author, author_client, idea) = idea_by_new_author(&app, "Sonnensegel am Spielplatz").await;
+    let kept = comment_id(&app, &author_client, idea, None, "Gern **bald**").await;
+    let deleted = comment_id(&app, &author_client, idea, None, "Ein Tippfehler").await;
+    post_as(
+        &author_client,
+        &app.address,
+        "comments/delete",
+        &[("id", &deleted.to_string())],
+    )
+    .await;
+    let hidden = submitted_idea(&app, &author_client, "Ausgeblendete Idee", "Text").await;
+    with_pool!(&app.db, pool => {
+        sqlx::query("UPDATE ideas SET hidden_at = created_at WHERE id = $1")
+            .bind(hidden)
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+
+    let visitor = crate::helpers::browser_client();
+    let (_, idea_page) = app.page_as(&visitor, &format!("/ideen/{idea}")).await;
+    let profile = format!("/personen/{}", author.id);
+    assert!(
+        idea_page.contains(&format!(r#"href="{profile}""#)),
+        "the name links"
+    );
+    let (status, html) = app.page_as(&visitor, &profile).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("<h1><span class=\"author-name\">Test Person</span>"),
+        "{html}"
+    );
+    assert!(html.contains("Sonnensegel am Spielplatz"));
+    assert!(html.contains(&format!("#kommentar-{kept}")));
+    assert!(html.contains("Gern bald"));
+    assert!(!html.contains("Tippfehler"), "deleted");
+    assert!(!html.contains("Ausgeblendete Idee"), "hidden");
+    assert!(!html.contains(&author.email), "no address");
+    assert!(!html.contains("@"), "no address of anyone");
+
+    // The person turns the profile off: no page, no link (the name stays).
+    let off = post_as(
+        &author_client,
+        &app.address,
+        "accounts/update-profile",
+        &[("display_name", "Test Person"), ("locale", "de")],
+    )
+    .await;
+    assert_eq!(off.status().as_u16(), 200);
+    let (status, _) = app.page_as(&visitor, &profile).await;
+    assert_eq!(status, 404);
+    let (_, idea_page) = app.page_as(&visitor, &format!("/ideen/{idea}")).await;
+    assert!(!idea_page.contains(&format!(r#"href="{profile}""#)));
+    assert!(idea_page.contains("Test Person"));
+    let (_, list) = app.page_as(&visitor, "/ideen").await;
+    assert!(!list.contains(&format!(r#"href="{profile}""#)));
+    let profile_box = |html: &str| {
+        let at = html.find(r#"id="profile_public""#).expect("the checkbox");
+        let start = html[..at].rfind("<input").unwrap();
+        html[start..start + html[start..].find('>').unwrap()].to_owned()
+    };
+    let (_, account) = app.page_as(&author_client, "/konto").await;
+    assert!(
+        !profile_box(&account).contains("checked"),
+        "{}",
+        profile_box(&account)
+    );
+
+    // And on again.
+    post_as(
+        &author_client,
+        &app.address,
+        "accounts/update-profile",
+        &[
+            ("display_name", "Test Person"),
+            ("locale", "de"),
+            ("profile_public", "ja"),
+        ],
+    )
+    .await;
+    assert_eq!(app.page_as(&visitor, &profile).await.0, 200);
+    let (_, account) = app.page_as(&author_client, "/konto").await;
+    assert!(
+        profile_box(&account).contains("checked"),
+        "{}",
+        profile_box(&account)
+    );
+    assert_eq!(app.page_as(&visitor, "/personen/999999").await.0, 404);
+    assert_eq!(app.page_as(&visitor, "/personen/abc").await.0, 404);
+}

@@ -30,11 +30,17 @@ pub struct CommentRow {
     organisation_name: Option<String>,
     #[serde(deserialize_with = "super::stored::from_stored_text")]
     role: Role,
+    profile_id: Option<i64>,
 }
 
 impl CommentRow {
     pub fn author(&self) -> AuthorView {
-        author_view(&self.display_name, &self.organisation_name, self.role)
+        author_view(
+            &self.display_name,
+            &self.organisation_name,
+            self.role,
+            self.profile_id,
+        )
     }
 }
 
@@ -51,7 +57,8 @@ macro_rules! comment_row_columns {
          c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.held_at, \
          cu.display_name, ",
             $crate::server::db::verified_organisation!("cu"),
-            ", cu.role"
+            ", cu.role, ",
+            $crate::server::db::profile_id!("cu")
         )
     };
 }

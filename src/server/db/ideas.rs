@@ -2,7 +2,7 @@
 
 use super::comments::{comment_row_columns, CommentRow};
 use super::{
-    bind_all, shown_name, verified_organisation, with_pool, with_tx, Bind, Db, DbError,
+    bind_all, profile_id, shown_name, verified_organisation, with_pool, with_tx, Bind, Db, DbError,
     FilteredSql, Tx,
 };
 use crate::domain::accounts::Role;
@@ -128,6 +128,7 @@ pub struct IdeaListRow {
     organisation_name: Option<String>,
     #[serde(deserialize_with = "super::stored::from_stored_text")]
     role: Role,
+    profile_id: Option<i64>,
     pub project_title: Option<String>,
     category_de: String,
     category_en: String,
@@ -135,7 +136,12 @@ pub struct IdeaListRow {
 
 impl IdeaListRow {
     pub fn author(&self) -> AuthorView {
-        author_view(&self.display_name, &self.organisation_name, self.role)
+        author_view(
+            &self.display_name,
+            &self.organisation_name,
+            self.role,
+            self.profile_id,
+        )
     }
 
     pub fn category(&self) -> LocalizedName {
@@ -159,11 +165,13 @@ pub(super) fn author_view(
     display_name: &str,
     verified_organisation: &Option<String>,
     role: Role,
+    profile_id: Option<i64>,
 ) -> AuthorView {
     AuthorView {
         name: display_name.to_owned(),
         organisation: verified_organisation.clone(),
         is_staff: role.is_staff(),
+        profile_id,
     }
 }
 
@@ -180,7 +188,9 @@ const LIST_COLUMNS: &str = concat!(
     "SELECT i.id, i.title, substr(i.body_md, 1, 1500) AS body_md, i.status, i.vote_count, \
         i.comment_count, i.created_at, u.display_name, ",
     verified_organisation!("u"),
-    " AS organisation_name, u.role, \
+    " AS organisation_name, u.role, ",
+    profile_id!("u"),
+    " AS profile_id, \
         p.title AS project_title, c.name_de AS category_de, c.name_en AS category_en \
      FROM visible_ideas i \
      JOIN users u ON u.id = i.author_id \
@@ -292,7 +302,8 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
 const PAGE_JSON_FIELDS: &str = "'id', id, 'title', title, 'body_md', body_md, \
     'status', status, 'vote_count', vote_count, 'comment_count', comment_count, \
     'created_at', created_at, 'display_name', display_name, \
-    'organisation_name', organisation_name, 'role', role, 'project_title', project_title, \
+    'organisation_name', organisation_name, 'role', role, 'profile_id', profile_id, \
+    'project_title', project_title, \
     'category_de', category_de, 'category_en', category_en";
 
 fn parse_cursor(cursor: &str) -> Option<(i64, i64)> {
@@ -323,6 +334,7 @@ pub struct IdeaRow {
     display_name: String,
     organisation_name: Option<String>,
     role: Role,
+    profile_id: Option<i64>,
     pub project_title: Option<String>,
     pub project_slug: Option<String>,
     pub project_id: Option<i64>,
@@ -339,7 +351,12 @@ impl IdeaRow {
     }
 
     pub fn author(&self) -> AuthorView {
-        author_view(&self.display_name, &self.organisation_name, self.role)
+        author_view(
+            &self.display_name,
+            &self.organisation_name,
+            self.role,
+            self.profile_id,
+        )
     }
 
     pub fn category(&self) -> LocalizedName {
@@ -361,7 +378,9 @@ macro_rules! idea_page_sql {
             shown_name!("a"),
             " AS answered_by, u.display_name, ",
             verified_organisation!("u"),
-            " AS organisation_name, u.role, p.title AS project_title, p.slug AS project_slug, \
+            " AS organisation_name, u.role, ",
+            profile_id!("u"),
+            " AS profile_id, p.title AS project_title, p.slug AS project_slug, \
                 i.project_id, p.phase AS project_phase, p.support_limit, \
                 c.name_de AS category_de, c.name_en AS category_en, c.slug AS category_slug, \
                 i.hidden_at IS NOT NULL AS hidden, i.held_at IS NOT NULL AS held, \

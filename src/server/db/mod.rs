@@ -100,6 +100,21 @@ macro_rules! verified_organisation {
 }
 pub(crate) use verified_organisation;
 
+/// The id the name of the account `$users` links to: its public profile's, unless the person
+/// chose to show none (then NULL, and the name shows without a link).
+macro_rules! profile_id {
+    ($users:literal) => {
+        concat!(
+            "CASE WHEN ",
+            $users,
+            ".profile_public THEN ",
+            $users,
+            ".id END"
+        )
+    };
+}
+pub(crate) use profile_id;
+
 /// An account as named in running text (notifications, an idea's history, the queue): the
 /// display name, followed by the verified organisation in brackets.
 macro_rules! shown_name {

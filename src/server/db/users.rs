@@ -30,11 +30,13 @@ pub struct UserRow {
     /// Commenting and supporting follow the idea unless turned off.
     pub follow_on_comment: bool,
     pub follow_on_vote: bool,
+    /// The name links to a public profile of the person's visible contributions.
+    pub profile_public: bool,
 }
 
 const USER_COLUMNS: &str = "id, email, display_name, password_hash, role, organisation_name, \
     organisation_website, organisation_status, organisation_review_reason, locale, email_verified_at, blocked_at, blocked_until, session_version, \
-    follow_on_comment, follow_on_vote";
+    follow_on_comment, follow_on_vote, profile_public";
 
 impl UserRow {
     /// Whether a block runs at `now` (one whose end has come is over, even before the
@@ -83,6 +85,7 @@ impl UserRow {
             organisation_review_reason: self.organisation_review_reason.clone(),
             locale: self.locale.clone(),
             email_verified: self.email_verified_at.is_some(),
+            profile_public: self.profile_public,
             unread_notifications,
             moderation_queue,
         }
@@ -200,6 +203,7 @@ pub struct ProfileUpdate<'a> {
     pub locale: &'a str,
     /// A renamed organisation is verified anew.
     pub organisation_renamed: bool,
+    pub profile_public: bool,
 }
 
 pub async fn update_profile(
@@ -211,7 +215,8 @@ pub async fn update_profile(
     const SQL: &str = "UPDATE users SET display_name = $2, organisation_name = $3, \
          organisation_website = $4, locale = $5, updated_at = $6, \
          organisation_status = CASE WHEN $7 THEN 'pending' ELSE organisation_status END, \
-         organisation_review_reason = CASE WHEN $7 THEN NULL ELSE organisation_review_reason END \
+         organisation_review_reason = CASE WHEN $7 THEN NULL ELSE organisation_review_reason END, \
+         profile_public = $8 \
          WHERE id = $1";
     with_pool!(db, pool => {
         sqlx::query(SQL)
@@ -222,6 +227,7 @@ pub async fn update_profile(
             .bind(profile.locale)
             .bind(now)
             .bind(profile.organisation_renamed)
+            .bind(profile.profile_public)
             .execute(pool)
             .await?;
     });

@@ -1,0 +1,100 @@
+//! `/personen/:id`: a person's public profile — their name as authors show it and their
+//! visible ideas and comments; never their e-mail address. People can choose to show none
+//! (`/konto`), and then this page does not exist.
+
+use crate::api::participation::public_profile;
+use crate::components::author_name::AuthorName;
+use crate::components::error_notice::ErrorNotice;
+use crate::domain::participation::PublicProfile;
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let params = use_params_map();
+    let profile = Resource::new(
+        move || {
+            params
+                .read()
+                .get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+        },
+        |id| async move {
+            match id {
+                Some(id) => public_profile(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="container">{use_texts().loading}</p> }>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(profile) => view! { <ProfileDetails profile/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProfileDetails(profile: PublicProfile) -> impl IntoView {
+    let t = use_texts();
+    let ideas = profile
+        .ideas
+        .into_iter()
+        .map(|idea| {
+            view! {
+                <li>
+                    <a href=format!("/ideen/{}", idea.id)>{idea.title}</a>
+                    " – "{t.idea_status(idea.status)}", "{t.day_of(idea.created_at)}
+                </li>
+            }
+            .into_any()
+        })
+        .collect::<Vec<_>>();
+    let comments = profile
+        .comments
+        .into_iter()
+        .map(|c| {
+            view! {
+                <li>
+                    <a href=format!("/ideen/{}#kommentar-{}", c.idea_id, c.id)>{c.excerpt}</a>
+                    " "{(t.mine_comment_on)(&c.idea_title)}", "{t.day_of(c.created_at)}
+                </li>
+            }
+            .into_any()
+        })
+        .collect::<Vec<_>>();
+    let list = |items: Vec<AnyView>| {
+        if items.is_empty() {
+            view! { <p>{t.mine_none}</p> }.into_any()
+        } else {
+            view! { <ul class="mine-list">{items}</ul> }.into_any()
+        }
+    };
+    // The name without its link: this is the page it links to.
+    let author = crate::domain::ideas::AuthorView {
+        profile_id: None,
+        ..profile.author
+    };
+    view! {
+        <Title text=author.name.clone()/>
+        <div class="container page narrow">
+            <h1><AuthorName author/></h1>
+            <p>{(t.profile_page_intro)(&t.day_of(profile.since))}</p>
+            <section aria-labelledby="profile-ideas">
+                <h2 id="profile-ideas">{t.profile_ideas}</h2>
+                {list(ideas)}
+            </section>
+            <section aria-labelledby="profile-comments">
+                <h2 id="profile-comments">{t.profile_comments}</h2>
+                {list(comments)}
+            </section>
+        </div>
+    }
+}
