@@ -10,6 +10,8 @@
 #       20 supports each): ≥ 2,000 req/s, p99 ≤ 10 ms
 #   home page (newest and most supported ideas, workshops, projects: 5 lists) – the same
 #       bounds as the idea list
+#   public profile of an author with 200 ideas (50 newest ideas and comments shown) – the
+#       idea list's bounds
 #   idea page with 200 comments in threads                      – ≥ 2,000 req/s, p99 ≤ 15 ms
 #       (also with 16, 8 and 4 connections: at 32 the p99 is mostly the queue's)
 #   support / take back (32 signed-in people, alternating)      – ≥ 1,000 votes/s, and
@@ -176,6 +178,8 @@ load "list, page 50" "$PAGE_50"
 load "list, filtered" "/ideen?kategorie=mobilitaet&status=submitted&sortierung=unterstuetzt"
 load "idea page" "/ideen/$LAST_IDEA"
 load "idea, 200 comments" "/ideen/$LONG_IDEA"
+# Account 1 is the first generated author (200 ideas, hundreds of comments; 50 of each shown).
+load "public profile" "/personen/1"
 # The same with fewer connections: on 2 cores the server is saturated from about 8 on, so
 # these show the time of a request rather than of a queue of 32 (Little's law: 32 requests
 # in flight at N req/s wait 32/N s on average, whatever the server does).

@@ -88,14 +88,17 @@ fn comment_entry(row: CommentRow) -> CommentEntry {
     }
 }
 
+/// The five lists of "Meine Beteiligung", as read.
+type MyRows = (
+    Vec<IdeaRow>,
+    Vec<CommentRow>,
+    Vec<LinkRow>,
+    Vec<LinkRow>,
+    Vec<ProjectRow>,
+);
+
 pub async fn my_participation(db: &Db, user_id: i64) -> Result<MyParticipation, DbError> {
-    let (ideas, comments, supported, followed_ideas, followed_projects): (
-        Vec<IdeaRow>,
-        Vec<CommentRow>,
-        Vec<LinkRow>,
-        Vec<LinkRow>,
-        Vec<ProjectRow>,
-    ) = with_pool!(db, pool => {
+    let (ideas, comments, supported, followed_ideas, followed_projects): MyRows = with_pool!(db, pool => {
         (
             sqlx::query_as(IDEAS).bind(user_id).bind(MY_LIST_MAX).fetch_all(pool).await?,
             sqlx::query_as(COMMENTS).bind(user_id).bind(MY_LIST_MAX).fetch_all(pool).await?,
