@@ -62,7 +62,12 @@ async fn the_organisation_is_shown_only_once_staff_verified_it_and_again_after_a
 
     // Unverified: the person's name, no organisation, on the idea page and in the list.
     let (_, page) = app.page(&format!("/ideen/{idea}")).await;
-    assert!(page.contains("<span class=\"author-name\">Test Person</span>"));
+    // The name links to the person's profile.
+    let name = format!(
+        "<a href=\"/personen/{}\" class=\"author-name\">Test Person</a>",
+        business.id
+    );
+    assert!(page.contains(&name), "{page}");
     assert!(!page.contains("Tischlerei Test"), "{page}");
     let (_, list) = app.page("/ideen").await;
     assert!(!list.contains("Tischlerei Test"));
