@@ -10,23 +10,18 @@ use crate::domain::moderation::{
 };
 use crate::i18n::use_texts;
 use crate::pages::moderation_queue::{refused_view, rule_choices};
+use crate::pages::use_number_param;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn BlockAccountPage() -> impl IntoView {
     let t = use_texts();
     let m = t.moderation;
-    let params = use_params_map();
-    let user_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let param = use_number_param("id");
+    let user_id = move || param().unwrap_or(0);
     let target = Resource::new(user_id, get_block_target);
     let saved = move || use_query_map().read().get("gespeichert").is_some();
     view! {

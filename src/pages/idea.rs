@@ -10,10 +10,11 @@ use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
 use crate::pages::idea_discussion::DiscussionSection;
 use crate::pages::idea_support::SupportBox;
+use crate::pages::{fetch_by_id, use_number_param};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// Bumped by the forms on the page after a successful post: their redirect leads to the
 /// same URL, which the client-side router does not load again.
@@ -34,23 +35,12 @@ pub(crate) fn refresh_on_success<T: Clone + Send + Sync + 'static>(
 
 #[component]
 pub fn IdeaPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = use_number_param("id");
     let refresh = RwSignal::new(0u32);
     provide_context(RefreshIdea(refresh));
     let idea = Resource::new(
-        move || {
-            let id = params
-                .read()
-                .get("id")
-                .and_then(|id| id.parse::<i64>().ok());
-            (id, refresh.get())
-        },
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_idea(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
+        move || (id(), refresh.get()),
+        |(id, _)| fetch_by_id(id, get_idea),
     );
     view! {
         <Suspense fallback=move || view! { <p class="container">{use_texts().loading}</p> }>

@@ -7,29 +7,15 @@ use crate::domain::ideas::{IdeaView, BODY_MAX_CHARS, LOCATION_MAX_CHARS, TITLE_M
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::pages::idea_new::IdeaChoiceFields;
+use crate::pages::{fetch_by_id, use_number_param};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn EditIdeaPage() -> impl IntoView {
     let t = use_texts();
-    let params = use_params_map();
-    let idea = Resource::new(
-        move || {
-            params
-                .read()
-                .get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-        },
-        |id| async move {
-            match id {
-                Some(id) => get_idea(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let idea = Resource::new(use_number_param("id"), |id| fetch_by_id(id, get_idea));
     view! {
         <Title text=t.edit_title/>
         <Suspense fallback=move || view! { <p class="container">{t.loading}</p> }>

@@ -45,3 +45,20 @@ pub struct CurrentUserResource(pub Resource<Result<Option<CurrentUser>, AppError
 pub fn use_current_user() -> Resource<Result<Option<CurrentUser>, AppError>> {
     expect_context::<CurrentUserResource>().0
 }
+
+/// The page's numeric path parameter `name` (`/ideen/:id`); `None` when it is no number.
+pub fn use_number_param(name: &'static str) -> impl Fn() -> Option<i64> + Copy + Send + Sync {
+    let params = leptos_router::hooks::use_params_map();
+    move || params.read().get(name).and_then(|v| v.parse::<i64>().ok())
+}
+
+/// What `fetch` loads for `id`; an address whose id is no number names no page.
+pub async fn fetch_by_id<T, F>(id: Option<i64>, fetch: impl FnOnce(i64) -> F) -> Result<T, AppError>
+where
+    F: std::future::Future<Output = Result<T, AppError>>,
+{
+    match id {
+        Some(id) => fetch(id).await,
+        None => Err(AppError::NotFound),
+    }
+}

@@ -7,23 +7,18 @@ use crate::domain::moderation::{ObjectionTarget, OBJECTION_MAX_CHARS};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::pages::moderation_queue::refused_view;
+use crate::pages::use_number_param;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ObjectionPage() -> impl IntoView {
     let t = use_texts();
     let m = t.moderation;
-    let params = use_params_map();
-    let log_id = move || {
-        params
-            .read()
-            .get("log_id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let param = use_number_param("log_id");
+    let log_id = move || param().unwrap_or(0);
     let target = Resource::new(log_id, get_objection_target);
     let sent = move || use_query_map().read().get("gesendet").is_some();
     view! {

@@ -6,29 +6,14 @@ use crate::api::participation::public_profile;
 use crate::components::author_name::AuthorName;
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::participation::PublicProfile;
-use crate::error::AppError;
 use crate::i18n::use_texts;
+use crate::pages::{fetch_by_id, use_number_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let params = use_params_map();
-    let profile = Resource::new(
-        move || {
-            params
-                .read()
-                .get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-        },
-        |id| async move {
-            match id {
-                Some(id) => public_profile(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let profile = Resource::new(use_number_param("id"), |id| fetch_by_id(id, public_profile));
     view! {
         <Suspense fallback=move || view! { <p class="container">{use_texts().loading}</p> }>
             {move || Suspend::new(async move {
