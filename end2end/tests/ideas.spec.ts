@@ -57,6 +57,24 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) await expectNoWcagViolations(page);
     });
 
+    test('on a phone the list filters fold behind a button', async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto('/ideen');
+      if (javaScriptEnabled) await expectHydrated(page);
+      const search = page.getByRole('search', { name: 'Ideen filtern' });
+      await expect(search.getByLabel('Suche')).toBeVisible();
+      await expect(search.getByLabel('Themenfeld')).toBeHidden();
+      await search.getByText('Filter und Sortierung').click();
+      await expect(search.getByLabel('Themenfeld')).toBeVisible();
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+      await search.getByLabel('Themenfeld').selectOption({ label: 'Mobilität' });
+      await search.getByRole('button', { name: 'Anzeigen' }).click();
+      await expect(page).toHaveURL(/kategorie=mobilitaet/);
+      // The toggle is no filter: the form never sends it, and a chosen filter stays in view.
+      expect(page.url()).not.toContain('toggle');
+      await expect(search.getByLabel('Themenfeld')).toBeVisible();
+    });
+
     test('bad input is explained next to the fields', async ({ page }) => {
       await verifiedCitizen(page, javaScriptEnabled ? 'Fritz' : 'Gerda');
       await page.goto('/ideen/neu');

@@ -379,6 +379,7 @@ pub(super) const TEXTS: Texts = Texts {
     filter_reset: "Filter zurücksetzen",
     first_ideas: "Zurück zur ersten Seite",
     filter_label: "Ideen filtern",
+    filter_toggle: "Filter und Sortierung",
     filter_search: "Suche",
     filter_project: "Projekt",
     filter_status: "Status",

@@ -368,6 +368,7 @@ pub(super) const TEXTS: Texts = Texts {
     filter_reset: "Reset filters",
     first_ideas: "Back to the first page",
     filter_label: "Filter ideas",
+    filter_toggle: "Filters and sorting",
     filter_search: "Search",
     filter_project: "Project",
     filter_status: "Status",

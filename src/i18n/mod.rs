@@ -279,6 +279,8 @@ pub struct Texts {
     pub filter_reset: &'static str,
     pub first_ideas: &'static str,
     pub filter_label: &'static str,
+    /// On phones the choices fold behind this toggle (the search field stays).
+    pub filter_toggle: &'static str,
     pub filter_search: &'static str,
     pub filter_project: &'static str,
     pub filter_status: &'static str,

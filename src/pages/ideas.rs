@@ -70,6 +70,13 @@ pub fn IdeasPage() -> impl IntoView {
                     <input id="suche" name="suche" type="search" maxlength="200"
                         value=move || params.read().get("suche").unwrap_or_default()/>
                 </div>
+                // Phones: the choices fold behind a toggle that needs no JavaScript (a
+                // checkbox without a name, so the form never sends it); open while a filter
+                // is active. Wider screens show them and hide the toggle (CSS).
+                <input type="checkbox" id="filter-toggle" class="filter-toggle"
+                    aria-controls="filter-choices" checked=filtered/>
+                <label for="filter-toggle" class="filter-toggle-label">{t.filter_toggle}</label>
+                <div id="filter-choices" class="filter-choices">
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let (categories, projects) = choices.await.unwrap_or_default();
@@ -87,6 +94,7 @@ pub fn IdeasPage() -> impl IntoView {
                     options=IdeaStatus::ALL.into_iter().map(|s| (s.as_str().to_owned(), t.idea_status(s).to_owned())).collect()/>
                 <FilterSelect name="sortierung" label=t.filter_sort any=false
                     options=IdeaSort::ALL.into_iter().map(|s| (s.as_param().to_owned(), t.idea_sort(s).to_owned())).collect()/>
+                </div>
                 <button type="submit" class="button">{t.filter_submit}</button>
                 {move || filtered().then(|| view! { <a class="filter-reset" href="/ideen">{t.filter_reset}</a> })}
             </form>

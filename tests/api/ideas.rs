@@ -782,3 +782,43 @@ async fn a_refused_idea_without_javascript_keeps_what_was_typed_out_of_the_addre
     assert!(!again.contains("Mein geheimer Vorschlag"));
     assert!(!again.contains("data-refused"));
 }
+
+/// On phones the list's choices fold behind a toggle that needs no JavaScript: a checkbox
+/// without a name (the filter form never sends it) that is ticked while a filter is active.
+#[tokio::test]
+async fn the_filter_choices_fold_behind_a_toggle_that_the_form_never_sends() {
+    let app = spawn_app().await;
+    let toggle = |html: &str| {
+        let at = html.find(r#"id="filter-toggle""#).expect("the toggle");
+        let start = html[..at].rfind("<input").unwrap();
+        html[start..start + html[start..].find('>').unwrap()].to_owned()
+    };
+    let (_, plain) = app.page("/ideen").await;
+    let input = toggle(&plain);
+    assert!(
+        input.contains(r#"type="checkbox""#) && !input.contains("name="),
+        "{input}"
+    );
+    assert!(
+        !input.contains("checked"),
+        "folded without a filter: {input}"
+    );
+    assert!(plain.contains(
+        r#"<label for="filter-toggle" class="filter-toggle-label">Filter und Sortierung</label>"#
+    ));
+    let choices = &plain[plain.find(r#"id="filter-choices""#).unwrap()..];
+    assert!(
+        choices.find(r#"name="kategorie""#).is_some()
+            && choices.find(r#"name="sortierung""#).is_some()
+    );
+    let (_, filtered) = app.page("/ideen?kategorie=mobilitaet").await;
+    assert!(
+        toggle(&filtered).contains("checked"),
+        "open while a filter is active"
+    );
+    // The form's own submission carries only the filters.
+    let (status, _) = app
+        .page("/ideen?suche=&projekt=&kategorie=&status=&sortierung=neueste")
+        .await;
+    assert_eq!(status, 200);
+}
