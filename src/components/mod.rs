@@ -1,6 +1,7 @@
 //! Reusable view pieces.
 
 pub mod author_name;
+pub mod contributions;
 pub mod error_notice;
 pub mod feedback;
 pub mod filter_select;

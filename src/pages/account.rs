@@ -3,12 +3,13 @@
 use crate::api::accounts::{ChangeEmail, ChangePassword, ResendVerification, UpdateProfile};
 use crate::api::participation::my_participation;
 use crate::api::workshops::my_registrations;
+use crate::components::contributions::{comment_entry, idea_entry, EntryList};
 use crate::components::form::{action_error, FormAlert, SuccessNotice, TextField};
 use crate::domain::accounts::{
     CurrentUser, Role, EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORGANISATION_MAX_CHARS, PASSWORD_MAX_CHARS,
     WEBSITE_MAX_CHARS,
 };
-use crate::domain::participation::{LinkedIdea, OwnVisibility};
+use crate::domain::participation::LinkedIdea;
 use crate::i18n::{use_texts, Locale};
 use crate::pages::use_current_user;
 use leptos::form::ActionForm;
@@ -175,31 +176,13 @@ fn MyParticipationSection() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     let mine = mine.await.unwrap_or_default();
-                    let badge = move |visibility: OwnVisibility| match visibility {
-                        OwnVisibility::Public => None,
-                        OwnVisibility::Waiting => Some(t.moderation.held_badge),
-                        OwnVisibility::Hidden => Some(t.moderation.hidden_badge),
-                    }
-                    .map(|text| view! { " "<span class="badge badge-warning">{text}</span> });
-                    let ideas = mine.ideas.into_iter().map(|idea| view! {
-                        <li>
-                            <a href=format!("/ideen/{}", idea.id)>{idea.title}</a>
-                            " – "{t.idea_status(idea.status)}", "{t.day_of(idea.created_at)}
-                            {badge(idea.visibility)}
-                        </li>
-                    }).collect::<Vec<_>>();
-                    let comments = mine.comments.into_iter().map(|c| view! {
-                        <li>
-                            <a href=format!("/ideen/{}#kommentar-{}", c.idea_id, c.id)>{c.excerpt}</a>
-                            " "{(t.mine_comment_on)(&c.idea_title)}", "{t.day_of(c.created_at)}
-                            {badge(c.visibility)}
-                        </li>
-                    }).collect::<Vec<_>>();
+                    let ideas = mine.ideas.into_iter().map(idea_entry).collect();
+                    let comments = mine.comments.into_iter().map(comment_entry).collect();
                     let idea_links = |ideas: Vec<LinkedIdea>| ideas.into_iter().map(|i| view! {
                         <li><a href=format!("/ideen/{}", i.id)>{i.title}</a></li>
-                    }).collect::<Vec<_>>();
+                    }.into_any()).collect::<Vec<_>>();
                     let supported = idea_links(mine.supported);
-                    let mut followed = idea_links(mine.followed_ideas).into_iter().map(IntoAny::into_any).collect::<Vec<_>>();
+                    let mut followed = idea_links(mine.followed_ideas);
                     followed.extend(mine.followed_projects.into_iter().map(|p| view! {
                         <li><a href=format!("/projekte/{}", p.slug)>{p.title}</a>" ("{t.filter_project}")"</li>
                     }.into_any()));
@@ -215,17 +198,12 @@ fn MyParticipationSection() -> impl IntoView {
     }
 }
 
-/// One list of "Meine Beteiligung", or "Noch nichts."
+/// One list of "Meine Beteiligung" under its heading.
 #[component]
-fn MineList<V: IntoView + 'static>(heading: &'static str, items: Vec<V>) -> impl IntoView {
-    let t = use_texts();
+fn MineList(heading: &'static str, items: Vec<AnyView>) -> impl IntoView {
     view! {
         <h3>{heading}</h3>
-        {if items.is_empty() {
-            view! { <p>{t.mine_none}</p> }.into_any()
-        } else {
-            view! { <ul class="mine-list">{items}</ul> }.into_any()
-        }}
+        <EntryList items/>
     }
 }
 

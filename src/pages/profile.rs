@@ -4,6 +4,7 @@
 
 use crate::api::participation::public_profile;
 use crate::components::author_name::AuthorName;
+use crate::components::contributions::{comment_entry, idea_entry, EntryList};
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::participation::PublicProfile;
 use crate::i18n::use_texts;
@@ -29,39 +30,8 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn ProfileDetails(profile: PublicProfile) -> impl IntoView {
     let t = use_texts();
-    let ideas = profile
-        .ideas
-        .into_iter()
-        .map(|idea| {
-            view! {
-                <li>
-                    <a href=format!("/ideen/{}", idea.id)>{idea.title}</a>
-                    " – "{t.idea_status(idea.status)}", "{t.day_of(idea.created_at)}
-                </li>
-            }
-            .into_any()
-        })
-        .collect::<Vec<_>>();
-    let comments = profile
-        .comments
-        .into_iter()
-        .map(|c| {
-            view! {
-                <li>
-                    <a href=format!("/ideen/{}#kommentar-{}", c.idea_id, c.id)>{c.excerpt}</a>
-                    " "{(t.mine_comment_on)(&c.idea_title)}", "{t.day_of(c.created_at)}
-                </li>
-            }
-            .into_any()
-        })
-        .collect::<Vec<_>>();
-    let list = |items: Vec<AnyView>| {
-        if items.is_empty() {
-            view! { <p>{t.mine_none}</p> }.into_any()
-        } else {
-            view! { <ul class="mine-list">{items}</ul> }.into_any()
-        }
-    };
+    let ideas = profile.ideas.into_iter().map(idea_entry).collect();
+    let comments = profile.comments.into_iter().map(comment_entry).collect();
     // The name without its link: this is the page it links to.
     let author = crate::domain::ideas::AuthorView {
         profile_id: None,
@@ -74,11 +44,11 @@ fn ProfileDetails(profile: PublicProfile) -> impl IntoView {
             <p>{(t.profile_page_intro)(&t.day_of(profile.since))}</p>
             <section aria-labelledby="profile-ideas">
                 <h2 id="profile-ideas">{t.profile_ideas}</h2>
-                {list(ideas)}
+                <EntryList items=ideas/>
             </section>
             <section aria-labelledby="profile-comments">
                 <h2 id="profile-comments">{t.profile_comments}</h2>
-                {list(comments)}
+                <EntryList items=comments/>
             </section>
         </div>
     }
