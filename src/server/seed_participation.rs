@@ -8,14 +8,14 @@
 //! page that this is demo content ([`is_demo_installation`]), and nobody can log in as them
 //! (their password is random and never shown).
 
-use crate::domain::accounts::{Email, Role};
+use crate::domain::accounts::{Email, OrganisationStatus, Role};
 use crate::domain::ideas::IdeaStatus;
 use crate::server::db::comments::{insert_comment, NewComment};
 use crate::server::db::follows::{set_following, Followed};
 use crate::server::db::ideas::{change_status, insert_idea, Answer, NewIdea};
-use crate::server::db::users::{insert_user, NewUser};
+use crate::server::db::users::{decide_organisation, insert_user, NewUser};
 use crate::server::db::votes::add_vote;
-use crate::server::db::{with_pool, with_tx, Db, DbError, Tx};
+use crate::server::db::{with_pool, Db, DbError, Tx};
 use crate::server::markdown;
 use chrono::{DateTime, Duration, Utc};
 
@@ -652,8 +652,9 @@ pub async fn seed_participation(db: &Db, now: DateTime<Utc>) -> anyhow::Result<A
             email_verified_at: Some(joined),
         };
         let id = insert_user(&mut tx, &user, joined).await?;
+        // The demo businesses are verified, as staff would have done.
         if person.organisation.is_some() {
-            verify_organisation(&mut tx, id).await?;
+            decide_organisation(&mut tx, id, OrganisationStatus::Verified, None, joined).await?;
         }
         people.push(id);
     }
@@ -666,17 +667,6 @@ pub async fn seed_participation(db: &Db, now: DateTime<Utc>) -> anyhow::Result<A
     }
     tx.commit().await?;
     Ok(added)
-}
-
-/// The demo businesses are verified, as staff would have done.
-async fn verify_organisation(tx: &mut Tx, user_id: i64) -> Result<(), DbError> {
-    with_tx!(tx, conn => {
-        sqlx::query("UPDATE users SET organisation_status = 'verified' WHERE id = $1")
-            .bind(user_id)
-            .execute(conn)
-            .await?;
-    });
-    Ok(())
 }
 
 /// One idea with its comments, supports, the author following it and staff's decision;
