@@ -144,11 +144,35 @@ pub struct IdeaListItem {
     pub created_at: DateTime<Utc>,
 }
 
-/// One page of ideas and the cursor of the next page, if there is one.
+/// One page of ideas, the cursor of the next page if there is one, and how many ideas the
+/// filters match in all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdeaPage {
     pub items: Vec<IdeaListItem>,
     pub next_cursor: Option<String>,
+    pub total: MatchCount,
+}
+
+/// Counting stops here: past it the list says "more than 1,000", so a count never reads
+/// more than this many rows, however large the installation or common the search word.
+pub const COUNT_CAP: i64 = 1000;
+
+/// How many ideas a list's filters match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MatchCount {
+    Exactly(i64),
+    MoreThan(i64),
+}
+
+impl MatchCount {
+    /// From a count that read at most `COUNT_CAP + 1` rows.
+    pub fn from_capped(counted: i64) -> Self {
+        if counted > COUNT_CAP {
+            MatchCount::MoreThan(COUNT_CAP)
+        } else {
+            MatchCount::Exactly(counted)
+        }
+    }
 }
 
 /// An idea with everything its page shows.

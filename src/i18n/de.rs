@@ -1,4 +1,5 @@
 use super::{euros, group_thousands, Texts};
+use crate::domain::ideas::MatchCount;
 use crate::domain::notifications::NotificationKind;
 use crate::domain::validation::ValidationError;
 use chrono::{Datelike, NaiveDate};
@@ -7,6 +8,13 @@ fn idea_count(n: i64) -> String {
     match n {
         1 => "1 Idee".to_owned(),
         n => format!("{} Ideen", group_thousands(n, '.')),
+    }
+}
+
+fn ideas_found(total: MatchCount) -> String {
+    match total {
+        MatchCount::Exactly(n) => idea_count(n),
+        MatchCount::MoreThan(n) => format!("Mehr als {} Ideen", group_thousands(n, '.')),
     }
 }
 
@@ -551,6 +559,7 @@ pub(super) const TEXTS: Texts = Texts {
     someone: "Jemand",
     fact_response: "Resonanz",
     idea_count,
+    ideas_found,
     unread_count,
     notification_text,
     supports_left,

@@ -1,4 +1,5 @@
 use super::{euros, group_thousands, Texts};
+use crate::domain::ideas::MatchCount;
 use crate::domain::notifications::NotificationKind;
 use crate::domain::validation::ValidationError;
 use chrono::NaiveDate;
@@ -7,6 +8,13 @@ fn idea_count(n: i64) -> String {
     match n {
         1 => "1 idea".to_owned(),
         n => format!("{} ideas", group_thousands(n, ',')),
+    }
+}
+
+fn ideas_found(total: MatchCount) -> String {
+    match total {
+        MatchCount::Exactly(n) => idea_count(n),
+        MatchCount::MoreThan(n) => format!("More than {} ideas", group_thousands(n, ',')),
     }
 }
 
@@ -540,6 +548,7 @@ pub(super) const TEXTS: Texts = Texts {
     someone: "Someone",
     fact_response: "Response",
     idea_count,
+    ideas_found,
     unread_count,
     notification_text,
     supports_left,

@@ -11,7 +11,7 @@ pub mod workshops;
 
 use crate::domain::accounts::Role;
 use crate::domain::comments::ClosedReason;
-use crate::domain::ideas::{IdeaSort, IdeaStatus};
+use crate::domain::ideas::{IdeaSort, IdeaStatus, MatchCount};
 use crate::domain::notifications::{Delivery, NotificationKind};
 use crate::domain::projects::{LocalizedName, Phase};
 use crate::domain::validation::ValidationError;
@@ -458,6 +458,8 @@ pub struct Texts {
     pub someone: &'static str,
     pub fact_response: &'static str,
     pub idea_count: fn(i64) -> String,
+    /// How many ideas a list's filters match ("23 Ideen", "Mehr als 1.000 Ideen").
+    pub ideas_found: fn(MatchCount) -> String,
     pub unread_count: fn(i64) -> String,
     /// A notification as a sentence: kind, actor, idea title, project title.
     pub notification_text: fn(NotificationKind, &str, &str, &str) -> String,

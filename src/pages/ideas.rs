@@ -118,6 +118,7 @@ pub fn IdeasPage() -> impl IntoView {
                                 .is_some_and(|n| !n.is_empty())
                                 .then(|| list_href(&IdeaQuery { nach: None, ..query() }));
                             view! {
+                                <p class="result-count">{(t.ideas_found)(page.total)}</p>
                                 <div class="card-grid">
                                     {page.items.into_iter().map(|idea| view! { <IdeaCard idea/> }).collect_view()}
                                 </div>

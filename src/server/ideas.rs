@@ -2,7 +2,7 @@
 
 use crate::domain::content::ContentRef;
 use crate::domain::ideas::{
-    parse_location, IdeaBody, IdeaListItem, IdeaPage, IdeaStatus, IdeaTitle, IdeaView,
+    parse_location, IdeaBody, IdeaListItem, IdeaPage, IdeaStatus, IdeaTitle, IdeaView, MatchCount,
     StatusChangeView, PAGE_SIZE,
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
@@ -156,7 +156,7 @@ pub async fn submit_idea(
 
 /// One page of idea cards for `filter`, search matches highlighted.
 pub async fn idea_page(state: &AppState, filter: &IdeaFilter) -> Result<IdeaPage, DbError> {
-    let mut rows = ideas::list_ideas(&state.db, filter).await?;
+    let (mut rows, counted) = ideas::list_ideas(&state.db, filter).await?;
     let next_cursor = (rows.len() > PAGE_SIZE).then(|| {
         rows.truncate(PAGE_SIZE);
         rows.last().map(|r| r.cursor(filter.sort))
@@ -189,6 +189,7 @@ pub async fn idea_page(state: &AppState, filter: &IdeaFilter) -> Result<IdeaPage
     Ok(IdeaPage {
         items,
         next_cursor: next_cursor.flatten(),
+        total: MatchCount::from_capped(counted),
     })
 }
 

@@ -349,6 +349,78 @@ async fn the_list_page_leads_back_resets_filters_and_suggests_what_to_do_when_em
 }
 
 #[tokio::test]
+async fn the_list_says_how_many_ideas_match_and_stops_counting_past_a_thousand() {
+    let app = spawn_app().await;
+    let user = app.create_user(Role::Citizen, true).await;
+    for n in 0..24 {
+        stored_idea(&app, user.id, &format!("Idee {n}"), "Text", "mobilitaet").await;
+    }
+    stored_idea(&app, user.id, "Schulweg", "Radweg zur Schule", "bildung").await;
+    let count = |html: &str| {
+        html.split(r#"<p class="result-count">"#)
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .map(str::to_owned)
+    };
+    let (_, first) = app.page("/ideen").await;
+    assert_eq!(count(&first).as_deref(), Some("25 Ideen"));
+    // A later page counts what the filters match, not what is left.
+    let next = list(&app, &[]).await["next_cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, second) = app.page(&format!("/ideen?nach={next}")).await;
+    assert_eq!(count(&second).as_deref(), Some("25 Ideen"));
+    let (_, one) = app.page("/ideen?kategorie=bildung").await;
+    assert_eq!(count(&one).as_deref(), Some("1 Idee"));
+    let (_, searched) = app.page("/ideen?suche=Radwege&kategorie=bildung").await;
+    assert_eq!(count(&searched).as_deref(), Some("1 Idee"));
+    let (_, none) = app.page("/ideen?suche=Wolkenkratzer").await;
+    assert_eq!(count(&none), None, "the empty state says it in words");
+    assert_eq!(
+        list(&app, &[("kategorie", "mobilitaet")]).await["total"],
+        serde_json::json!({ "Exactly": 24 })
+    );
+    let english = app
+        .client
+        .get(format!("{}/ideen", app.address))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(count(&english).as_deref(), Some("25 ideas"));
+
+    let mut tx = app.db.begin().await.unwrap();
+    let category_id = find_category_id(&mut tx, "verwaltung")
+        .await
+        .unwrap()
+        .unwrap();
+    for n in 0..1000 {
+        let title = format!("Baum {n}");
+        let new = NewIdea {
+            author_id: user.id,
+            project_id: None,
+            category_id,
+            title: &title,
+            body_md: "Text",
+            body_html: "<p>Text</p>",
+            location: None,
+        };
+        insert_idea(&mut tx, &new, chrono::Utc::now())
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let (_, many) = app.page("/ideen").await;
+    assert_eq!(count(&many).as_deref(), Some("Mehr als 1.000 Ideen"));
+    let (_, exactly) = app.page("/ideen?kategorie=verwaltung").await;
+    assert_eq!(count(&exactly).as_deref(), Some("1.000 Ideen"));
+}
+
+#[tokio::test]
 async fn filters_and_sort_orders_combine() {
     let app = spawn_app().await;
     let user = app.create_user(Role::Citizen, true).await;

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::domain::accounts::Role;
 use crate::domain::comments::ClosedReason;
-use crate::domain::ideas::{AuthorView, Choice, IdeaSort, IdeaStatus, PAGE_SIZE};
+use crate::domain::ideas::{AuthorView, Choice, IdeaSort, IdeaStatus, COUNT_CAP, PAGE_SIZE};
 use crate::domain::projects::{LocalizedName, Phase};
 use crate::server::search;
 use chrono::{DateTime, SubsecRound, Utc};
@@ -198,11 +198,18 @@ const LIST_COLUMNS: &str = concat!(
      LEFT JOIN projects p ON p.id = i.project_id"
 );
 
-/// One page of ideas (plus one row to tell whether another page follows), in one query.
-/// Filters are bound parameters; the search is the one part where the engines differ.
-pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>, DbError> {
-    // Every filter below appends an `AND …`.
-    let mut sql = FilteredSql::new(format!("{LIST_COLUMNS} WHERE TRUE"));
+/// What reads the ideas a search matches first (SQLite).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SearchDrives {
+    /// The page walks the sort order's index and stops at the page's end.
+    SortOrder,
+    /// The count reads the matches and stops at the cap.
+    Matches,
+}
+
+/// Appends the filters, each an `AND …` with bound values, to `sql` (which ends in a
+/// `WHERE`). The same filter always binds the same values in the same order.
+fn push_filters(sql: &mut FilteredSql, db: &Db, filter: &IdeaFilter, drives: SearchDrives) {
     if let Some(project) = &filter.project {
         sql.push(
             " AND i.project_id = (SELECT id FROM projects WHERE slug = ?)",
@@ -221,34 +228,58 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
             [Bind::Text(status.as_str().to_owned())],
         );
     }
-    if let Some(query) = &filter.query {
-        match db {
-            Db::Sqlite(_) => {
-                let stems = search::query_stems(query);
-                if !stems.is_empty() {
-                    // `+ 0` keeps SQLite from driving the query by the matches (sorting
-                    // all of them: 26 ms for a common word in 100,000 ideas); it walks the
-                    // sort order's index instead and stops at the page's end (1 ms; 7 ms
-                    // when nothing matches).
-                    sql.push(
-                        " AND i.id + 0 IN \
-                          (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)",
-                        [Bind::Text(search::fts5_query(&stems))],
-                    );
-                }
+    let Some(query) = &filter.query else { return };
+    match db {
+        Db::Sqlite(_) => {
+            let stems = search::query_stems(query);
+            if stems.is_empty() {
+                return;
             }
-            Db::Postgres(_) => {
-                let words: Vec<String> = search::words(query).take(12).collect();
-                if !words.is_empty() {
-                    sql.push(
-                        " AND to_tsvector('german', i.title || ' ' || i.body_md) \
-                          @@ plainto_tsquery('german', ?)",
-                        [Bind::Text(words.join(" "))],
-                    );
-                }
+            // For the page, `+ 0` keeps SQLite from driving the query by the matches
+            // (sorting all of them: 26 ms for a common word in 100,000 ideas); it walks the
+            // sort order's index instead and stops at the page's end (1 ms; 7 ms when
+            // nothing matches). The count has no order: it reads the matches and stops at
+            // the cap.
+            let id = match drives {
+                SearchDrives::SortOrder => "i.id + 0",
+                SearchDrives::Matches => "i.id",
+            };
+            sql.push(
+                &format!(
+                    " AND {id} IN (SELECT rowid FROM ideas_search WHERE ideas_search MATCH ?)"
+                ),
+                [Bind::Text(search::fts5_query(&stems))],
+            );
+        }
+        Db::Postgres(_) => {
+            let words: Vec<String> = search::words(query).take(12).collect();
+            if !words.is_empty() {
+                sql.push(
+                    " AND to_tsvector('german', i.title || ' ' || i.body_md) \
+                      @@ plainto_tsquery('german', ?)",
+                    [Bind::Text(words.join(" "))],
+                );
             }
         }
     }
+}
+
+/// One page of ideas (plus one row to tell whether another page follows) and how many
+/// ideas match the filters (read up to `COUNT_CAP + 1`), in one query. Filters are bound
+/// parameters; the search is the one part where the engines differ.
+pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<(Vec<IdeaListRow>, i64), DbError> {
+    let mut sql = FilteredSql::new(format!("{LIST_COLUMNS} WHERE TRUE"));
+    push_filters(&mut sql, db, filter, SearchDrives::SortOrder);
+    // The count's filters bind the same values in the same order as the page's, so its
+    // `$n` name the page's parameters: the values are bound once.
+    let mut counted = FilteredSql::new(" WHERE TRUE");
+    push_filters(&mut counted, db, filter, SearchDrives::Matches);
+    debug_assert_eq!(counted.binds.len(), sql.binds.len());
+    let count = format!(
+        "(SELECT COUNT(*) FROM (SELECT 1 FROM visible_ideas i{} LIMIT {}) AS counted)",
+        counted.sql,
+        COUNT_CAP + 1
+    );
     let (key_column, order) = match filter.sort {
         IdeaSort::Newest => ("i.created_at", "i.created_at DESC, i.id DESC"),
         IdeaSort::MostSupported => ("i.vote_count", "i.vote_count DESC, i.id DESC"),
@@ -272,13 +303,13 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
     // The page comes back as one JSON row: sqlx's SQLite driver hands each row from its
     // worker thread to the async task separately, which cost more than the query itself.
     let sql = match db {
-        Db::Sqlite(_) => {
-            format!("SELECT json_group_array(json_object({PAGE_JSON_FIELDS})) FROM ({sql})")
-        }
-        Db::Postgres(_) => format!("SELECT json_agg(page)::text FROM ({sql}) page"),
+        Db::Sqlite(_) => format!(
+            "SELECT json_group_array(json_object({PAGE_JSON_FIELDS})), {count} FROM ({sql})"
+        ),
+        Db::Postgres(_) => format!("SELECT json_agg(page)::text, {count} FROM ({sql}) page"),
     };
-    let json = with_pool!(db, pool => {
-        bind_all!(sqlx::query_scalar::<_, Option<String>>(&sql), binds)
+    let (json, total) = with_pool!(db, pool => {
+        bind_all!(sqlx::query_as::<_, (Option<String>, i64)>(&sql), binds)
             .fetch_one(pool)
             .await?
     });
@@ -295,7 +326,7 @@ pub async fn list_ideas(db: &Db, filter: &IdeaFilter) -> Result<Vec<IdeaListRow>
         };
         key(b).cmp(&key(a))
     });
-    Ok(rows)
+    Ok((rows, total))
 }
 
 /// The list columns as `json_object` arguments (SQLite; PostgreSQL names them itself).
