@@ -79,7 +79,6 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Anzeigename').fill('Carla');
       await page.getByLabel('E-Mail-Adresse').fill('keine-adresse');
       await page.getByLabel('Passwort', { exact: true }).fill('kurz');
-      await page.waitForTimeout(3_100);
       await page.getByRole('button', { name: 'Konto anlegen' }).click();
       const fieldError = (text: string) => page.locator('.field-error', { hasText: text });
       await expect(fieldError('Bitte geben Sie eine gültige E-Mail-Adresse ein')).toBeVisible();

@@ -54,6 +54,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(answer.locator('strong')).toHaveText('zehn');
       await expect(answer).toContainText('Kreis Soest');
       await expect(page.locator('.history')).toContainText('Angenommen');
+      // Published, the form is empty again (with JavaScript the page updates in place).
+      await expect(page.getByLabel('Offizielle Antwort')).toHaveValue('');
       if (javaScriptEnabled) await expectNoWcagViolations(page);
     });
 

@@ -1,6 +1,7 @@
 //! Form building blocks: labelled fields that show their error next to them and keep what
 //! the user typed (passwords excepted), and the alert above a form.
 
+use crate::domain::validation::WHOLE_FORM_KEYS;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
@@ -107,11 +108,14 @@ pub fn TextField(
 /// The summary above a form after a failed submission, after the GOV.UK error summary:
 /// announced (role=alert) and, with JavaScript, focused; one link per field error, to its
 /// field, labelled with the field's name (`fields`: the form's fields in their order, as
-/// (input id, label)); and "Fehler: " before the page title while it shows.
+/// (field name, label)); and "Fehler: " before the page title while it shows. An error of a
+/// field the list does not name (numbered rows, questions) still gets its link, after the
+/// others, with its message alone. `ids` says where the links go.
 #[component]
 pub fn FormAlert(
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(optional)] fields: Vec<(&'static str, &'static str)>,
+    #[prop(optional)] ids: FieldIds,
 ) -> impl IntoView {
     let t = use_texts();
     let summary = NodeRef::<leptos::html::Div>::new();
@@ -123,18 +127,33 @@ pub fn FormAlert(
         }
     });
     let fields = StoredValue::new(fields);
+    let ids = StoredValue::new(ids);
     move || {
         error.get().map(|e| {
             let links: Vec<_> = match &e {
                 AppError::Validation(errors) => fields.with_value(|fields| {
-                    fields
+                    let labelled = fields.iter().filter_map(|&(name, label)| {
+                        errors.get(name).map(|error| (name, Some(label), error))
+                    });
+                    let unlabelled = errors
+                        .errors
                         .iter()
-                        .filter_map(|&(id, label)| {
-                            errors.get(id).map(|error| {
-                                let text = format!("{label}: {}", (t.validation)(error));
-                                view! {
-                                    <li><a href=format!("#{id}") on:click=move |ev| focus_field(ev, id)>{text}</a></li>
-                                }
+                        .filter(|(name, _)| {
+                            !WHOLE_FORM_KEYS.contains(&name.as_str())
+                                && fields.iter().all(|(listed, _)| listed != name)
+                        })
+                        .map(|(name, error)| (name.as_str(), None, error));
+                    labelled
+                        .chain(unlabelled)
+                        .filter_map(|(name, label, error)| {
+                            let message = (t.validation)(error);
+                            let text = match label {
+                                Some(label) => format!("{label}: {message}"),
+                                None => message,
+                            };
+                            let id = ids.with_value(|ids| ids.of(name))?;
+                            Some(view! {
+                                <li><a href=format!("#{id}") on:click=move |ev| focus_field(ev, &id)>{text}</a></li>
                             })
                         })
                         .collect()
@@ -149,6 +168,53 @@ pub fn FormAlert(
                 </div>
             }
         })
+    }
+}
+
+/// Where the error summary's links go: the ids of the form's fields.
+#[derive(Debug, Clone, Default)]
+pub enum FieldIds {
+    /// Each field's id is its name.
+    #[default]
+    Names,
+    /// `{prefix}-{name}`, as the field components build them where a form repeats on a page.
+    Prefixed(String),
+    /// The form has one field, with this id.
+    Only(String),
+    /// No links: the summary stands for several forms at once.
+    Unlinked,
+}
+
+impl FieldIds {
+    fn of(&self, name: &str) -> Option<String> {
+        match self {
+            FieldIds::Names => Some(name.to_owned()),
+            FieldIds::Prefixed(prefix) => Some(format!("{prefix}-{name}")),
+            FieldIds::Only(id) => Some(id.clone()),
+            FieldIds::Unlinked => None,
+        }
+    }
+}
+
+/// Empties `form` once its action succeeded. For forms on pages that update in place: the
+/// form element stays, and with it what was typed, which people then post a second time.
+pub fn reset_on_success<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    form: NodeRef<leptos::html::Form>,
+) {
+    Effect::new(move |_| {
+        if let (Some(Ok(_)), Some(form)) = (value.get(), form.get_untracked()) {
+            form.reset();
+        }
+    });
+}
+
+/// The id of choice `i` in a group of radios or checkboxes: the first carries the group's
+/// own id, so that an error summary's link to the group lands on it (as GOV.UK's do).
+fn choice_id(group: &str, i: usize) -> String {
+    match i {
+        0 => group.to_owned(),
+        i => format!("{group}-{i}"),
     }
 }
 
@@ -348,7 +414,8 @@ pub fn RadioGroup(
                 .into_iter()
                 .enumerate()
                 .map(|(i, (value, text))| {
-                    let id = prefix.with_value(|p| format!("{p}-{i}"));
+                    // The first choice carries the group's id: an error summary links there.
+                    let id = prefix.with_value(|p| choice_id(p, i));
                     let checked = {
                         let value = value.clone();
                         move || chosen() == value
@@ -397,7 +464,7 @@ pub fn CheckboxGroup(
                 .into_iter()
                 .enumerate()
                 .map(|(i, (value, text))| {
-                    let id = format!("{name}-{i}");
+                    let id = choice_id(name, i);
                     let checked = {
                         let value = value.clone();
                         move || ticked(&value)

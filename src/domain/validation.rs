@@ -28,7 +28,7 @@ pub enum ValidationError {
     WrongPassword,
     #[error("the consent is required")]
     ConsentRequired,
-    #[error("the form was sent too quickly or by a robot")]
+    #[error("the form was sent by a robot (hidden field filled, no start time)")]
     FormRejected,
     #[error("the link is invalid, expired or already used")]
     InvalidLink,
@@ -172,6 +172,10 @@ pub fn parse_markdown(raw: &str, max: usize) -> Result<String, ValidationError> 
     }
 }
 
+/// The keys of errors about a whole form rather than one field (a decision taken meanwhile,
+/// an expired link): the summary says them in its own words, and they link nowhere.
+pub const WHOLE_FORM_KEYS: [&str; 2] = ["form", "token"];
+
 /// Errors keyed by form field name, plus the values the user typed (never passwords), so
 /// that a form re-rendered without JavaScript keeps them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,6 +209,11 @@ impl FieldErrors {
 
     pub fn get(&self, field: &str) -> Option<&ValidationError> {
         self.errors.get(field)
+    }
+
+    /// The error about the whole form, if there is one (see [`WHOLE_FORM_KEYS`]).
+    pub fn whole_form(&self) -> Option<&ValidationError> {
+        WHOLE_FORM_KEYS.iter().find_map(|key| self.get(key))
     }
 }
 

@@ -101,8 +101,8 @@ fn validation(error: &ValidationError) -> String {
             "Ohne Ihre Einwilligung können wir kein Konto anlegen.".to_owned()
         }
         ValidationError::FormRejected => {
-            "Das Formular wurde zu schnell oder automatisch ausgefüllt. Bitte versuchen Sie es \
-             noch einmal."
+            "Die Registrierung konnte nicht abgeschlossen werden. Bitte laden Sie die Seite neu \
+             und senden Sie das Formular noch einmal ab."
                 .to_owned()
         }
         ValidationError::InvalidLink => {

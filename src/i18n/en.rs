@@ -91,7 +91,9 @@ fn validation(error: &ValidationError) -> String {
             "We cannot create an account without your consent.".to_owned()
         }
         ValidationError::FormRejected => {
-            "The form was filled in too quickly or automatically. Please try again.".to_owned()
+            "The registration could not be completed. Please reload the page and send the form \
+             again."
+                .to_owned()
         }
         ValidationError::InvalidLink => {
             "This link is invalid, has expired or was already used.".to_owned()

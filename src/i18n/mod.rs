@@ -491,7 +491,7 @@ impl Texts {
     /// The message a form shows above its fields for `error`.
     pub fn error_message(&self, error: &AppError) -> String {
         match error {
-            AppError::Validation(fields) => match fields.get("form").or(fields.get("token")) {
+            AppError::Validation(fields) => match fields.whole_form() {
                 Some(form_error) => (self.validation)(form_error),
                 None => self.form_has_errors.to_owned(),
             },

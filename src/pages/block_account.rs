@@ -61,7 +61,7 @@ fn Block(target: BlockTarget) -> impl IntoView {
     view! {
         <p class="lead">{(m.block_intro)(&target.name)}</p>
         {target.is_staff.then(|| view! { <p class="notice" role="note">{m.block_staff_note}</p> })}
-        <FormAlert error/>
+        <FormAlert error fields=vec![("rule", m.rule_label), ("reason", m.reason_label), ("duration", m.duration_legend), ("hide_content", m.hide_content_label)]/>
         <ActionForm action=block>
             <input type="hidden" name="user_id" value=target.id/>
             <SelectField name="rule" label=m.rule_label options=rule_choices(
@@ -90,7 +90,7 @@ fn Unblock(target: BlockTarget) -> impl IntoView {
     view! {
         <p class="lead">{(m.blocked_intro)(&target.name)}</p>
         <blockquote class="quoted-text">{notice}</blockquote>
-        <FormAlert error/>
+        <FormAlert error fields=vec![("rule", m.rule_label), ("reason", m.reason_label)]/>
         <ActionForm action=unblock>
             <input type="hidden" name="user_id" value=target.id/>
             <SelectField name="rule" label=m.rule_label options=lift_rules error/>

@@ -4,7 +4,7 @@
 
 use crate::api::moderation::DecideHeld;
 use crate::components::form::{
-    action_error, kept_value, FormAlert, RadioGroup, SelectField, TextArea,
+    action_error, kept_value, FieldIds, FormAlert, RadioGroup, SelectField, TextArea,
 };
 use crate::domain::content::ContentRef;
 use crate::domain::moderation::{DecisionRule, HeldDecision, HeldItem, DECISION_REASON_MAX_CHARS};
@@ -61,7 +61,7 @@ fn HeldEntry(
                 {m.by_author}" "{item.author.clone()}" · "{t.day_of(item.held_at)}
             </p>
             <blockquote class="quoted-text">{item.text.clone()}</blockquote>
-            <FormAlert error/>
+            <FormAlert error ids=FieldIds::Prefixed(prefix.clone()) fields=vec![("decision", m.decision_legend), ("rule", m.rule_label), ("reason", m.reason_label)]/>
             <ActionForm action=decide>
                 <input type="hidden" name="item" value=param.clone()/>
                 <RadioGroup name="decision" id=format!("{prefix}-decision")

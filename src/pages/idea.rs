@@ -3,7 +3,9 @@
 use crate::api::ideas::{get_idea, ChangeIdeaStatus, WithdrawIdea};
 use crate::components::author_name::AuthorName;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::form::{action_error, FormAlert, SelectField, SuccessNotice, TextArea};
+use crate::components::form::{
+    action_error, reset_on_success, FormAlert, SelectField, SuccessNotice, TextArea,
+};
 use crate::domain::content::ContentRef;
 use crate::domain::ideas::{IdeaStatus, IdeaView, BODY_MAX_CHARS};
 use crate::error::AppError;
@@ -194,6 +196,8 @@ fn StaffAnswerForm(id: i64) -> impl IntoView {
     let change = ServerAction::<ChangeIdeaStatus>::new();
     let error = action_error(change.value());
     refresh_on_success(change.value());
+    let form = NodeRef::<leptos::html::Form>::new();
+    reset_on_success(change.value(), form);
     let statuses = IdeaStatus::STAFF_CHOICES
         .into_iter()
         .map(|s| (s.as_str().to_owned(), t.idea_status(s).to_owned()))
@@ -201,8 +205,8 @@ fn StaffAnswerForm(id: i64) -> impl IntoView {
     view! {
         <section class="staff-form" aria-labelledby="staff-form-title">
             <h2 id="staff-form-title">{t.staff_form_title}</h2>
-            <FormAlert error/>
-            <ActionForm action=change attr:class="form" attr:novalidate=true>
+            <FormAlert error fields=vec![("status", t.field_status), ("answer", t.field_answer)]/>
+            <ActionForm action=change node_ref=form attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id/>
                 <SelectField name="status" label=t.field_status options=statuses error/>
                 <TextArea name="answer" label=t.field_answer hint=t.field_body_hint

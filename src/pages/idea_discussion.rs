@@ -5,7 +5,7 @@
 use crate::api::participation::{CreateComment, DeleteComment, UpdateComment};
 use crate::components::author_name::AuthorName;
 use crate::components::feedback::{done_here, use_done};
-use crate::components::form::{action_error, FormAlert, TextArea};
+use crate::components::form::{action_error, reset_on_success, FieldIds, FormAlert, TextArea};
 use crate::domain::comments::{CommentNode, Discussion, COMMENT_MAX_CHARS};
 use crate::domain::content::ContentRef;
 use crate::domain::feedback::Done;
@@ -142,14 +142,8 @@ fn CommentForm(idea_id: i64, parent_id: Option<i64>) -> impl IntoView {
     let create = ServerAction::<CreateComment>::new();
     let error = action_error(create.value());
     refresh_on_success(create.value());
-    // The page updates in place and keeps the form element: empty it once posted, so that
-    // nobody posts the same comment twice.
     let form = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if let (Some(Ok(())), Some(form)) = (create.value().get(), form.get_untracked()) {
-            form.reset();
-        }
-    });
+    reset_on_success(create.value(), form);
     let (id, label, submit) = match parent_id {
         Some(parent) => (format!("antwort-{parent}"), t.field_reply, t.reply_submit),
         None => (
@@ -159,7 +153,7 @@ fn CommentForm(idea_id: i64, parent_id: Option<i64>) -> impl IntoView {
         ),
     };
     view! {
-        <FormAlert error/>
+        <FormAlert error ids=FieldIds::Only(id.clone())/>
         <ActionForm action=create node_ref=form attr:class="form comment-form" attr:novalidate=true>
             <input type="hidden" name="idea_id" value=idea_id/>
             {parent_id.map(|p| view! { <input type="hidden" name="parent_id" value=p/> })}
@@ -182,7 +176,7 @@ fn OwnCommentActions(id: i64, body_md: String) -> impl IntoView {
     view! {
         <details class="comment-action">
             <summary>{t.comment_edit_summary}</summary>
-            <FormAlert error=update_error/>
+            <FormAlert error=update_error ids=FieldIds::Only(format!("bearbeiten-{id}"))/>
             <ActionForm action=update attr:class="form comment-form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id/>
                 <TextArea name="body" id=format!("bearbeiten-{id}") label=t.field_comment

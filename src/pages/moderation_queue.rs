@@ -10,13 +10,14 @@ use crate::api::moderation::{
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filter_select::FilterSelect;
 use crate::components::form::{
-    action_error, FormAlert, RadioGroup, SelectField, SuccessNotice, TextArea,
+    action_error, FieldIds, FormAlert, RadioGroup, SelectField, SuccessNotice, TextArea,
 };
 use crate::domain::content::ContentRef;
 use crate::domain::moderation::{
     Decision, DecisionRule, ObjectionView, QueueItem, ReportReason, DECISION_REASON_MAX_CHARS,
 };
 use crate::error::AppError;
+use crate::i18n::moderation::ModerationTexts;
 use crate::i18n::{use_texts, Texts};
 use crate::pages::held_contributions::HeldContributions;
 use crate::pages::organisation_claims::OrganisationClaims;
@@ -102,7 +103,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
                     objections.await.ok().filter(|o| !o.is_empty()).map(|list| view! {
                         <section aria-labelledby="objections-heading">
                             <h2 id="objections-heading">{m.objections_heading}</h2>
-                            <FormAlert error=objection_error/>
+                            <FormAlert error=objection_error ids=FieldIds::Unlinked/>
                             <ol class="queue">
                                 {list.into_iter().map(|o| view! { <ObjectionEntry o decide=decide_objection error=objection_error/> }).collect_view()}
                             </ol>
@@ -180,7 +181,7 @@ fn QueueList(items: Vec<QueueItem>, decide: ServerAction<DecideItems>) -> impl I
     let m = t.moderation;
     let error = action_error(decide.value());
     view! {
-        <FormAlert error/>
+        <FormAlert error fields=decision_labels(m)/>
         <ActionForm action=decide>
             <ol class="queue">
                 {items.into_iter().enumerate().map(|(i, item)| queue_entry(t, i, item)).collect_view()}
@@ -310,6 +311,15 @@ pub fn rule_choices(rules: impl IntoIterator<Item = DecisionRule>) -> Vec<(Strin
             .map(|r| (r.as_str().to_owned(), (m.rule)(r).to_owned())),
     );
     choices
+}
+
+/// The labels of [`DecisionFields`], for the error summary above them.
+pub fn decision_labels(m: &'static ModerationTexts) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("decision", m.decision_legend),
+        ("rule", m.rule_label),
+        ("reason", m.reason_label),
+    ]
 }
 
 /// The decision's fields: what (of `decisions`), which rule, in which words.

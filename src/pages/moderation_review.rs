@@ -5,7 +5,7 @@ use crate::api::moderation::{review_item, DecideItems};
 use crate::components::form::{action_error, FormAlert};
 use crate::domain::moderation::{Decision, ItemReview};
 use crate::i18n::use_texts;
-use crate::pages::moderation_queue::{item_heading, refused_view, DecisionFields};
+use crate::pages::moderation_queue::{decision_labels, item_heading, refused_view, DecisionFields};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -113,7 +113,7 @@ fn Review(review: ItemReview) -> impl IntoView {
             view! {
                 <section aria-labelledby="decision-heading" class="card">
                     <h2 id="decision-heading">{m.decision_legend}</h2>
-                    <FormAlert error/>
+                    <FormAlert error fields=decision_labels(m)/>
                     <ActionForm action=decide>
                         <input type="hidden" name="items[0]" value=item.target.param()/>
                         <DecisionFields decisions error/>

@@ -63,7 +63,7 @@ fn Objection(target: ObjectionTarget) -> impl IntoView {
         } else {
             view! {
                 <p>{m.objection_intro}</p>
-                <FormAlert error/>
+                <FormAlert error fields=vec![("body", m.objection_label)]/>
                 <ActionForm action=object>
                     <input type="hidden" name="log_id" value=target.log_id/>
                     <TextArea name="body" label=m.objection_label hint=m.objection_hint

@@ -3,7 +3,9 @@
 //! without JavaScript).
 
 use crate::api::moderation::DecideOrganisation;
-use crate::components::form::{action_error, kept_value, FormAlert, RadioGroup, TextArea};
+use crate::components::form::{
+    action_error, kept_value, FieldIds, FormAlert, RadioGroup, TextArea,
+};
 use crate::domain::moderation::DECISION_REASON_MAX_CHARS;
 use crate::domain::organisations::{OrganisationClaim, OrganisationDecision};
 use crate::error::AppError;
@@ -65,7 +67,7 @@ fn ClaimEntry(
                 let href = site.clone();
                 view! { <p><a href=href rel="noopener noreferrer nofollow">{site}</a></p> }
             })}
-            <FormAlert error/>
+            <FormAlert error ids=FieldIds::Prefixed(prefix.clone()) fields=vec![("decision", m.organisation_decision_legend), ("reason", m.organisation_reason_label)]/>
             <ActionForm action=decide>
                 <input type="hidden" name="user_id" value=user_id/>
                 <RadioGroup name="decision" id=format!("{prefix}-decision")

@@ -76,7 +76,13 @@ fn ProjectForm(heading: &'static str, draft: ProjectDraft, current_slug: String)
     view! {
         <div class="container page narrow">
             <h1>{heading}</h1>
-            <FormAlert error/>
+            <FormAlert error fields=vec![
+                ("title", t.field_project_title), ("slug", t.field_slug), ("summary", t.field_summary),
+                ("description", t.field_description), ("phase", t.fact_phase), ("category", t.fact_category),
+                ("districts", t.field_districts), ("funding", t.field_funding), ("starts_on", t.field_starts_on),
+                ("ends_on", t.field_ends_on), ("responsible_body", t.field_responsible),
+                ("contact", t.field_contact), ("support_limit", t.field_support_limit),
+            ]/>
             <ActionForm action=save attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="current_slug" value=current_slug/>
                 <TextField name="title" label=t.field_project_title maxlength=PROJECT_TITLE_MAX_CHARS

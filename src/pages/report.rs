@@ -79,7 +79,7 @@ fn ReportForm(target: ReportTarget) -> impl IntoView {
     view! {
         <p>{m.report_intro}</p>
         <ReportedItem target/>
-        <FormAlert error/>
+        <FormAlert error fields=vec![("reason", m.reason_legend), ("note", m.note_label), ("good_faith", m.good_faith_label)]/>
         <ActionForm action=report>
             <input type="hidden" name="item" value=item/>
             <RadioGroup name="reason" legend=m.reason_legend options=reasons error/>

@@ -214,7 +214,7 @@ fn Registration(
             .map(|question| view! { <QuestionField question error/> })
             .collect_view();
         view! {
-            <FormAlert error/>
+            <FormAlert error fields=vec![("places", w.places_label), ("access_needs", w.access_needs_label), ("consent", w.consent_label)]/>
             <ActionForm action=register attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="slug" value=slug.clone()/>
                 {many.then(|| view! {
@@ -343,7 +343,7 @@ fn StaffTools(
                 <a class="button button-secondary" href=format!("/workshops/{slug}/teilnehmende")>{w.attendees_link}</a>
             </p>
             {(!workshop.cancelled && !workshop.past).then(|| view! {
-                <FormAlert error/>
+                <FormAlert error fields=vec![("message", w.cancel_message_label), ("confirm", w.cancel_confirm_label)]/>
                 <ActionForm action=cancel_workshop attr:class="form" attr:novalidate=true>
                     <fieldset>
                         <legend>{w.cancel_workshop_legend}</legend>

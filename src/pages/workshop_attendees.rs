@@ -155,7 +155,7 @@ fn AttendeeTable(
             })}
         </ActionForm>
         {(registered > 0).then(|| view! {
-            <FormAlert error=message_error/>
+            <FormAlert error=message_error fields=vec![("message", w.message_label)]/>
             <ActionForm action=message attr:class="form" attr:novalidate=true>
                 <fieldset>
                     <legend>{w.message_legend}</legend>
@@ -184,7 +184,7 @@ fn RemoveForm(
         .chain(people)
         .collect();
     view! {
-        <FormAlert error/>
+        <FormAlert error fields=vec![("registration", w.col_name), ("message", w.remove_message_label)]/>
         <ActionForm action=remove attr:class="form" attr:novalidate=true>
             <fieldset>
                 <legend>{w.remove_submit}</legend>

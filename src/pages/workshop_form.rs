@@ -90,7 +90,17 @@ fn WorkshopForm(
     view! {
         <div class="container page narrow">
             <h1>{heading}</h1>
-            <FormAlert error/>
+            <FormAlert error fields=vec![
+                ("title", w.field_title), ("slug", t.field_slug), ("project", w.field_project),
+                ("description", w.field_description), ("format", w.field_format),
+                ("location", w.field_location), ("online_url", w.field_online_url),
+                ("start_date", w.field_start_date), ("start_time", w.field_start_time),
+                ("end_date", w.field_end_date), ("end_time", w.field_end_time),
+                ("capacity", w.field_capacity), ("places_per_registration", w.field_places_per_registration),
+                ("audience", w.field_audience), ("closes_date", w.field_closes_date),
+                ("closes_time", w.field_closes_time), ("opens_date", w.field_opens_date),
+                ("opens_time", w.field_opens_time), ("confirmation", w.field_confirmation),
+            ]/>
             <ActionForm action=save attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="current_slug" value=current_slug/>
                 <TextField name="title" label=w.field_title maxlength=WORKSHOP_TITLE_MAX_CHARS

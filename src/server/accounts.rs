@@ -25,7 +25,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 pub const VERIFY_EMAIL_VALIDITY: TimeDelta = TimeDelta::hours(48);
 pub const RESET_PASSWORD_VALIDITY: TimeDelta = TimeDelta::hours(1);
-/// Registration forms sent faster than this are from robots.
+/// A registration is never completed sooner than this after its form was rendered: a robot
+/// posting at once waits it out. People with autofill can be as quick, so they wait too,
+/// unknowingly, instead of being refused.
 pub const MIN_FORM_FILL_TIME: TimeDelta = TimeDelta::seconds(3);
 
 /// Where a token's link leads and how long it is valid.
@@ -103,11 +105,13 @@ pub async fn register(
     ] {
         errors.keep(field, value);
     }
-    let too_fast = form
+    // Robots fill in the field people never see, or post without the time the form was
+    // rendered (or with one it cannot have been).
+    let started = form
         .started_at
         .and_then(|t| DateTime::from_timestamp(t, 0))
-        .is_none_or(|started| now - started < MIN_FORM_FILL_TIME);
-    if !form.honeypot.is_empty() || too_fast {
+        .filter(|started| *started <= now);
+    if !form.honeypot.is_empty() || started.is_none() {
         errors.add("form", ValidationError::FormRejected);
     }
     let name = errors.check("display_name", DisplayName::parse(&form.display_name));
@@ -145,6 +149,12 @@ pub async fn register(
     };
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
+    }
+    if let Some(wait) = started
+        .map(|started| MIN_FORM_FILL_TIME - (now - started))
+        .and_then(|left| left.to_std().ok())
+    {
+        tokio::time::sleep(wait).await;
     }
 
     count_mail_request(state, &email, client, now).await?;

@@ -173,7 +173,7 @@ async fn registration_errors_are_per_field_keep_the_input_and_change_nothing() {
 }
 
 #[tokio::test]
-async fn robots_are_stopped_by_the_honeypot_and_the_fill_time() {
+async fn robots_are_stopped_by_the_honeypot_and_a_missing_start_while_quick_people_wait() {
     let app = spawn_app().await;
     let started = ten_seconds_ago();
     let mut filled = registration("bot@example.org", &started);
@@ -183,14 +183,33 @@ async fn robots_are_stopped_by_the_honeypot_and_the_fill_time() {
         errors_of(app.post("accounts/register", &filled).await).await["form"],
         "FormRejected"
     );
-
-    let just_now = chrono::Utc::now().timestamp().to_string();
-    let fast = registration("bot@example.org", &just_now);
+    let mut unstarted = registration("bot@example.org", "");
+    unstarted.retain(|(k, _)| *k != "started_at");
     assert_eq!(
-        errors_of(app.post("accounts/register", &fast).await).await["form"],
+        errors_of(app.post("accounts/register", &unstarted).await).await["form"],
+        "FormRejected"
+    );
+    let future = (chrono::Utc::now() + chrono::TimeDelta::hours(1))
+        .timestamp()
+        .to_string();
+    let forged = registration("bot@example.org", &future);
+    assert_eq!(
+        errors_of(app.post("accounts/register", &forged).await).await["form"],
         "FormRejected"
     );
     assert_eq!(count_users(&app).await, 0);
+
+    // Autofill is as quick as a robot: the person is not refused, the answer comes once the
+    // minimum fill time has passed.
+    let just_now = chrono::Utc::now().timestamp().to_string();
+    let fast = registration("schnell@example.org", &just_now);
+    let response = app.post("accounts/register", &fast).await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(
+        chrono::Utc::now().timestamp() - just_now.parse::<i64>().unwrap() >= 2,
+        "answered after the rest of the fill time (whole seconds)"
+    );
+    assert_eq!(count_users(&app).await, 1);
 }
 
 #[tokio::test]

@@ -501,6 +501,37 @@ impl TestApp {
     }
 }
 
+/// POSTs a form as a browser without JavaScript does, from the page at `page`, expects to be
+/// sent back there and returns that page as it then shows (with the refusal, if any).
+pub async fn post_without_js(
+    client: &reqwest::Client,
+    address: &str,
+    endpoint: &str,
+    page: &str,
+    form: &[(&str, &str)],
+) -> String {
+    let response = client
+        .post(format!("{address}/api/{endpoint}"))
+        .header("Origin", BASE_URL)
+        .header("Accept", "text/html")
+        .header("Referer", format!("{address}{page}"))
+        .form(form)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 302, "back to {page}");
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(location.trim_start_matches(address), page);
+    client
+        .get(format!("{address}{page}"))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("the page")
+}
+
 /// POSTs a form to `/api/{endpoint}` with an `Origin` of the app itself.
 pub async fn post_as(
     client: &reqwest::Client,

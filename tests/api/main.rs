@@ -7,6 +7,7 @@ mod admin;
 mod blocks;
 mod cli;
 mod demo;
+mod forms;
 mod health;
 mod helpers;
 mod ideas;
