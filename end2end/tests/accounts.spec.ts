@@ -20,6 +20,10 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
       await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
       if (javaScriptEnabled) await expectNoWcagViolations(page);
+      // Confirmed in the browser that registered: signed in already.
+      await expect(page.getByRole('link', { name: /Mein Konto \(Anna Schmidt\)/ })).toBeVisible();
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      await expect(page).toHaveURL(/\/$/);
 
       await logIn(page, email, PASSWORD, javaScriptEnabled);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');

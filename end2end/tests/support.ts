@@ -65,6 +65,17 @@ export async function register(
   organisation?: string,
 ) {
   await page.goto('/registrieren');
+  await fillRegistration(page, email, name, checkA11y, organisation);
+}
+
+/** Fills in and sends the registration form the page shows. */
+export async function fillRegistration(
+  page: Page,
+  email: string,
+  name: string,
+  checkA11y: boolean,
+  organisation?: string,
+) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registrieren');
   if (checkA11y) await expectNoWcagViolations(page);
   if (organisation) {
@@ -92,15 +103,15 @@ export async function logIn(page: Page, email: string, password: string, hydrate
   await expect(page).toHaveURL(/\/konto/);
 }
 
-/** A verified, logged-in citizen (registered through the forms and the mailed link); with
- * `organisation`, a business account. */
+/** A verified, logged-in citizen (registered through the forms and the mailed link, which
+ * signs in the browser that registered); with `organisation`, a business account. */
 export async function verifiedCitizen(page: Page, name: string, organisation?: string): Promise<string> {
   const email = uniqueEmail(name.toLowerCase());
   await register(page, email, name, false, organisation);
   await page.goto(linkIn(await receivedMail(email, 'bestätigen'), '/konto/bestaetigen'));
   await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
   await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
-  await logIn(page, email, PASSWORD, false);
+  await page.goto('/konto');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
   return email;
 }

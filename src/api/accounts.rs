@@ -71,20 +71,27 @@ pub async fn register(
     };
     serve(|ctx| async move {
         let client = auth::client_address(&ctx.state).await;
-        accounts::register(&ctx.state, form, request_locale(), &client, ctx.now).await?;
+        if let Some(user_id) =
+            accounts::register(&ctx.state, form, request_locale(), &client, ctx.now).await?
+        {
+            auth::remember_registration(&auth::session().await?, user_id).await?;
+        }
         leptos_axum::redirect("/registrieren/danke");
         Ok(())
     })
     .await
 }
 
-/// Confirms a new account's address (the link from the mail), then leads on to where the
-/// person started (`weiter`, e.g. the idea form of a project) or to the confirmation.
+/// Confirms a new account's address (the link from the mail), signs the person in when it
+/// is the browser that registered, then leads on to where the person started (`weiter`,
+/// e.g. the idea form of a project) or to the confirmation.
 #[server(endpoint = "accounts/verify")]
 pub async fn verify_email(token: String, weiter: Option<String>) -> Result<(), AppError> {
-    use crate::server::{accounts, request::serve};
+    use crate::server::{accounts, auth, request::serve};
     serve(|ctx| async move {
-        accounts::verify_email(&ctx.state, &token, ctx.now).await?;
+        let user_id = accounts::verify_email(&ctx.state, &token, ctx.now).await?;
+        auth::log_in_after_confirmation(&ctx.state, &auth::session().await?, user_id, ctx.now)
+            .await?;
         let target = weiter
             .filter(|p| crate::domain::paths::is_local_path(p))
             .unwrap_or_else(|| "/konto/bestaetigen?erledigt=1".to_owned());
@@ -94,13 +101,15 @@ pub async fn verify_email(token: String, weiter: Option<String>) -> Result<(), A
     .await
 }
 
+/// A fresh confirmation link, leading back to `weiter` (the page it was asked for on).
 #[server(endpoint = "accounts/resend-verification")]
-pub async fn resend_verification() -> Result<(), AppError> {
+pub async fn resend_verification(weiter: Option<String>) -> Result<(), AppError> {
     use crate::server::{accounts, auth, request::serve};
     serve(|ctx| async move {
         let user = ctx.user().await?;
         let client = auth::client_address(&ctx.state).await;
-        accounts::resend_verification(&ctx.state, &user, &client, ctx.now).await?;
+        let back = weiter.filter(|p| crate::domain::paths::is_local_path(p));
+        accounts::resend_verification(&ctx.state, &user, back.as_deref(), &client, ctx.now).await?;
         leptos_axum::redirect("/konto?gespeichert=bestaetigung");
         Ok(())
     })

@@ -9,4 +9,5 @@ pub mod form;
 pub mod idea_card;
 pub mod layout;
 pub mod project_card;
+pub mod unverified_notice;
 pub mod workshop_card;

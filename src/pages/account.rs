@@ -1,10 +1,11 @@
 //! `/konto`: profile, language, password, email address, and the verification state.
 
-use crate::api::accounts::{ChangeEmail, ChangePassword, ResendVerification, UpdateProfile};
+use crate::api::accounts::{ChangeEmail, ChangePassword, UpdateProfile};
 use crate::api::participation::my_participation;
 use crate::api::workshops::my_registrations;
 use crate::components::contributions::{comment_entry, idea_entry, EntryList};
 use crate::components::form::{action_error, FormAlert, SuccessNotice, TextField};
+use crate::components::unverified_notice::UnverifiedNotice;
 use crate::domain::accounts::{
     CurrentUser, Role, EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORGANISATION_MAX_CHARS, PASSWORD_MAX_CHARS,
     WEBSITE_MAX_CHARS,
@@ -58,7 +59,6 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
     let password_error = action_error(password.value());
     let email = ServerAction::<ChangeEmail>::new();
     let email_error = action_error(email.value());
-    let resend = ServerAction::<ResendVerification>::new();
     let business = user.role == Role::Business;
     let user_locale = Locale::from_code(&user.locale).unwrap_or_default();
     let username = user.email.clone();
@@ -66,14 +66,7 @@ fn AccountForms(user: CurrentUser) -> impl IntoView {
     view! {
         {move || notice().map(|message| view! { <SuccessNotice message/> })}
         <p>{t.role_label}": "{t.role(user.role)}</p>
-        {(!user.email_verified).then(|| view! {
-            <div class="notice" role="note">
-                <p>{t.unverified_notice}</p>
-                <ActionForm action=resend>
-                    <button type="submit" class="button button-secondary">{t.resend_submit}</button>
-                </ActionForm>
-            </div>
-        })}
+        {(!user.email_verified).then(|| view! { <UnverifiedNotice/> })}
 
         <section aria-labelledby="profile-title">
             <h2 id="profile-title">{t.profile_title}</h2>

@@ -2,7 +2,7 @@
 
 use crate::api::ideas::{idea_choices, preview_markdown, CreateIdea};
 use crate::components::form::{action_error, FormAlert, SelectField, TextArea, TextField};
-use crate::domain::accounts::CurrentUser;
+use crate::components::unverified_notice::UnverifiedNotice;
 use crate::domain::ideas::{BODY_MAX_CHARS, LOCATION_MAX_CHARS, TITLE_MAX_CHARS};
 use crate::domain::paths::{encode_query_value, with_return_path};
 use crate::error::AppError;
@@ -25,7 +25,7 @@ pub fn NewIdeaPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) if user.may_participate() => view! { <IdeaForm/> }.into_any(),
-                        Ok(Some(user)) => view! { <Unverified user/> }.into_any(),
+                        Ok(Some(_)) => view! { <UnverifiedNotice/> }.into_any(),
                         _ => view! { <SignInFirst/> }.into_any(),
                     }
                 })}
@@ -50,18 +50,6 @@ fn SignInFirst() -> impl IntoView {
             <a class="button" href=with_return_path("/anmelden", Some(&back))>{t.nav_login}</a>
             <a class="button button-secondary" href=with_return_path("/registrieren", Some(&back))>{t.nav_register}</a>
         </p>
-    }
-}
-
-#[component]
-fn Unverified(user: CurrentUser) -> impl IntoView {
-    let t = use_texts();
-    view! {
-        <div class="notice" role="note">
-            <p>{t.unverified_notice}</p>
-            <p>{user.email}</p>
-            <p><a href="/konto">{t.resend_submit}</a></p>
-        </div>
     }
 }
 

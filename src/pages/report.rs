@@ -4,6 +4,7 @@
 use crate::api::moderation::{get_report_target, ReportContent};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{action_error, CheckboxField, FormAlert, RadioGroup, TextArea};
+use crate::components::unverified_notice::UnverifiedNotice;
 use crate::domain::moderation::{ReportReason, ReportTarget, REPORT_NOTE_MAX_CHARS};
 use crate::i18n::use_texts;
 use crate::pages::use_current_user;
@@ -34,9 +35,7 @@ pub fn ReportPage() -> impl IntoView {
                         Ok(Some(user)) if user.may_participate() => {
                             view! { <ReportForm target/> }.into_any()
                         }
-                        Ok(Some(_)) => view! {
-                            <div class="notice" role="note"><p>{t.unverified_notice}</p></div>
-                        }.into_any(),
+                        Ok(Some(_)) => view! { <UnverifiedNotice/> }.into_any(),
                         _ => {
                             let back = format!("/anmelden?weiter=/melden/{}", target.target.param());
                             view! {

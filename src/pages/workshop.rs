@@ -12,6 +12,7 @@ use crate::components::form::{
     action_error, field_error, kept_value, CheckboxField, FormAlert, SuccessNotice, TextArea,
     TextField,
 };
+use crate::components::unverified_notice::UnverifiedNotice;
 use crate::domain::workshops::{
     Question, QuestionKind, RegistrationStatus, WorkshopView, ACCESS_NEEDS_MAX_CHARS,
     ANSWER_MAX_CHARS, CANCEL_MESSAGE_MAX_CHARS, NO, YES,
@@ -201,7 +202,7 @@ fn Registration(
             .into_any()
         }
     } else if !data.verified {
-        view! { <div class="notice" role="note"><p>{t.unverified_notice}</p></div> }.into_any()
+        view! { <UnverifiedNotice/> }.into_any()
     } else if let Some(refusal) = data.refusal {
         view! { <p>{(t.validation)(&refusal)}</p> }.into_any()
     } else {

@@ -87,14 +87,15 @@ pub struct Registration {
 }
 
 /// Registers an account and mails the verification link. Answers the same whether or not
-/// the address is taken: the owner of an existing account gets a notice instead.
+/// the address is taken: the owner of an existing account gets a notice instead. Returns
+/// the new account's id (`None` when the address was taken), which stays on the server.
 pub async fn register(
     state: &AppState,
     form: Registration,
     locale: Locale,
     client: &str,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<Option<i64>, AppError> {
     let mut errors = FieldErrors::new();
     for (field, value) in [
         ("display_name", &form.display_name),
@@ -166,7 +167,7 @@ pub async fn register(
     let password_hash = hash_password(password.expose().to_owned()).await?;
     let existing = find_user_by_email(&state.db, &email).await?;
     let mut tx = state.db.begin().await?;
-    match existing {
+    let registered = match existing {
         Some(user) => {
             let mail = templates::already_registered(
                 user.mail_locale(),
@@ -174,6 +175,7 @@ pub async fn register(
                 &state.settings.link("/passwort-vergessen"),
             );
             mail::queue(&mut tx, Some(user.id), &user.email, &mail, now).await?;
+            None
         }
         None => {
             let new = NewUser {
@@ -200,11 +202,12 @@ pub async fn register(
             let mail =
                 templates::verify_email(locale, &link, valid_hours(TokenPurpose::VerifyEmail));
             mail::queue(&mut tx, Some(user_id), email.as_ref(), &mail, now).await?;
+            Some(user_id)
         }
-    }
+    };
     tx.commit().await?;
     state.mail_signal.wake();
-    Ok(())
+    Ok(registered)
 }
 
 fn invalid_link() -> AppError {
@@ -213,12 +216,12 @@ fn invalid_link() -> AppError {
     AppError::Validation(errors)
 }
 
-/// Confirms the address of a new account with the token from the mail.
+/// Confirms the address of a new account with the token from the mail; returns its id.
 pub async fn verify_email(
     state: &AppState,
     token: &str,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<i64, AppError> {
     let mut tx = state.db.begin().await?;
     let Some((user_id, _)) =
         consume_token(&mut tx, TokenPurpose::VerifyEmail, &hash_token(token), now).await?
@@ -227,13 +230,14 @@ pub async fn verify_email(
     };
     users::mark_email_verified(&mut tx, user_id, now).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(user_id)
 }
 
-/// Sends a fresh verification link (older ones stop working).
+/// Sends a fresh verification link (older ones stop working), leading back to `return_to`.
 pub async fn resend_verification(
     state: &AppState,
     user: &UserRow,
+    return_to: Option<&str>,
     client: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -254,6 +258,7 @@ pub async fn resend_verification(
         now,
     )
     .await?;
+    let link = with_return_path(&link, return_to);
     let mail = templates::verify_email(
         user.mail_locale(),
         &link,

@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::server::db::users::{find_user_by_id, UserRow};
 use crate::server::db::DbError;
 use crate::server::request::forget_viewer;
-use crate::server::sessions::{SessionLogin, LOGIN_KEY};
+use crate::server::sessions::{SessionLogin, LOGIN_KEY, REGISTERED_KEY};
 use crate::server::state::AppState;
 use axum::extract::ConnectInfo;
 use chrono::{DateTime, Utc};
@@ -78,6 +78,38 @@ pub async fn log_in(session: &Session, user: &UserRow, now: DateTime<Utc>) -> Re
         .insert(LOGIN_KEY, login)
         .await
         .map_err(session_failed)
+}
+
+/// Remembers that this browser registered `user_id` (it knows the password).
+pub async fn remember_registration(session: &Session, user_id: i64) -> Result<(), AppError> {
+    session
+        .insert(REGISTERED_KEY, user_id)
+        .await
+        .map_err(session_failed)
+}
+
+/// After `user_id` confirmed the address: signs the person in if this is the browser that
+/// registered the account. A link opened anywhere else (another device, a forwarded mail)
+/// confirms the address and no more; the person then logs in with the password.
+pub async fn log_in_after_confirmation(
+    state: &AppState,
+    session: &Session,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let registered = session
+        .remove::<i64>(REGISTERED_KEY)
+        .await
+        .map_err(session_failed)?;
+    if registered != Some(user_id) {
+        return Ok(false);
+    }
+    let user = find_user_by_id(&state.db, user_id).await?;
+    if user.is_blocked(now) {
+        return Ok(false);
+    }
+    log_in(session, &user, now).await?;
+    Ok(true)
 }
 
 /// Keeps the current session valid after its own password change raised the version.

@@ -123,6 +123,10 @@ pub struct SessionLogin {
 /// Session key of [`SessionLogin`].
 pub const LOGIN_KEY: &str = "login";
 
+/// Session key of the account this browser just registered (its id), until the address is
+/// confirmed: confirming it in the same browser signs the person in.
+pub const REGISTERED_KEY: &str = "registered";
+
 impl SessionLogin {
     /// Whether this login still counts: within the absolute expiry and not outdated by a
     /// password change.

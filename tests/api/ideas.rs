@@ -553,6 +553,10 @@ async fn the_way_to_a_first_idea_keeps_its_project_through_registration_and_veri
         response.headers()["location"],
         "/ideen/neu?projekt=big-bird-westfalen"
     );
+    // The browser that registered is signed in now: the form itself, its project chosen.
+    let (_, html) = app.page("/ideen/neu?projekt=big-bird-westfalen").await;
+    assert!(html.contains(r#"name="title""#), "{html}");
+    assert!(html.contains(r#"<option value="big-bird-westfalen" selected"#));
 
     // Somewhere else is never a target: the link leaves it out, the confirmation ignores it.
     let mut form = registration("anderswo@example.org", &started);
@@ -572,6 +576,102 @@ async fn the_way_to_a_first_idea_keeps_its_project_through_registration_and_veri
         response.headers()["location"],
         "/konto/bestaetigen?erledigt=1"
     );
+}
+
+#[tokio::test]
+async fn a_link_opened_elsewhere_confirms_without_signing_in_and_a_fresh_link_keeps_the_way_back() {
+    use crate::accounts::{registration, ten_seconds_ago};
+    use crate::helpers::{browser_client, post_as};
+    let app = spawn_app().await;
+    let started = ten_seconds_ago();
+    let form = registration("zwei-geraete@example.org", &started);
+    assert_eq!(
+        app.post("accounts/register", &form).await.status().as_u16(),
+        200
+    );
+    let first = app
+        .mail
+        .wait_for("zwei-geraete@example.org", 1)
+        .await
+        .remove(0);
+
+    // Signed in on the computer, the address still unconfirmed: the idea form offers a fresh
+    // link, which leads back to it.
+    let computer = browser_client();
+    post_as(
+        &computer,
+        &app.address,
+        "accounts/login",
+        &[
+            ("email", "zwei-geraete@example.org"),
+            ("password", "mein sicheres passwort"),
+        ],
+    )
+    .await;
+    let (_, html) = app
+        .page_as(&computer, "/ideen/neu?projekt=big-bird-westfalen")
+        .await;
+    assert!(html.contains("noch nicht bestätigt"), "{html}");
+    assert!(html.contains(r#"name="weiter" value="/ideen/neu?projekt=big-bird-westfalen""#));
+    post_as(
+        &computer,
+        &app.address,
+        "accounts/resend-verification",
+        &[("weiter", "/ideen/neu?projekt=big-bird-westfalen")],
+    )
+    .await;
+    let fresh = app
+        .mail
+        .wait_for("zwei-geraete@example.org", 2)
+        .await
+        .remove(1);
+    let link = fresh.link_starting_with(crate::helpers::BASE_URL);
+    assert!(
+        link.ends_with("&weiter=/ideen/neu%3Fprojekt%3Dbig-bird-westfalen"),
+        "{link}"
+    );
+    assert_ne!(link, first.link_starting_with(crate::helpers::BASE_URL));
+
+    // Opened on the phone: the address is confirmed, but the phone is not signed in.
+    let token = link
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
+    let phone = browser_client();
+    let response = post_as(
+        &phone,
+        &app.address,
+        "accounts/verify",
+        &[
+            ("token", token),
+            ("weiter", "/ideen/neu?projekt=big-bird-westfalen"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        response.headers()["location"],
+        "/ideen/neu?projekt=big-bird-westfalen"
+    );
+    let (_, html) = app
+        .page_as(&phone, "/ideen/neu?projekt=big-bird-westfalen")
+        .await;
+    assert!(html.contains("Melden Sie sich an oder registrieren Sie sich"));
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM users \
+             WHERE email = 'zwei-geraete@example.org' AND email_verified_at IS NOT NULL"
+        )
+        .await,
+        1
+    );
+    // The computer, signed in all along, may now submit.
+    let (_, html) = app
+        .page_as(&computer, "/ideen/neu?projekt=big-bird-westfalen")
+        .await;
+    assert!(html.contains(r#"name="title""#));
 }
 
 /// An idea of a fresh verified citizen, submitted through the API; returns (author, id).
