@@ -55,7 +55,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(answer).toContainText('Kreis Soest');
       await expect(page.locator('.history')).toContainText('Angenommen');
       // Published, the form is empty again (with JavaScript the page updates in place).
-      await expect(page.getByLabel('Offizielle Antwort')).toHaveValue('');
+      await expect(page.getByRole('textbox', { name: 'Offizielle Antwort' })).toHaveValue('');
       if (javaScriptEnabled) await expectNoWcagViolations(page);
     });
 

@@ -45,7 +45,9 @@ for (const javaScriptEnabled of [true, false]) {
       // Sending without a reason says what is missing and keeps the note.
       await mia.getByLabel('Ihre Erläuterung').fill('Beleidigt alle anderen.');
       await mia.getByRole('button', { name: 'Meldung senden' }).click();
-      await expect(mia.getByText('Bitte wählen Sie eine der angebotenen Möglichkeiten.')).toBeVisible();
+      // Beside the field, and as a link to it in the summary above the form.
+      await expect(mia.locator('.field-error', { hasText: 'Bitte wählen Sie eine der angebotenen Möglichkeiten.' })).toBeVisible();
+      await expect(mia.locator('.error-links a', { hasText: 'Bitte wählen Sie eine der angebotenen Möglichkeiten.' })).toBeVisible();
       await expect(mia.getByLabel('Ihre Erläuterung')).toHaveValue('Beleidigt alle anderen.');
       await mia.getByLabel('Beleidigend oder herabwürdigend').check();
       await mia.getByRole('button', { name: 'Meldung senden' }).click();

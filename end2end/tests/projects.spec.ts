@@ -28,7 +28,9 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Ansprechperson oder Kontakt').fill('parken@lippstadt.example');
       await page.getByRole('button', { name: 'Projekt speichern' }).click();
 
-      await expect(page.getByText('Bitte geben Sie einen Betrag in Euro ein')).toBeVisible();
+      // Beside the field, and as a link to it in the summary above the form.
+      await expect(page.locator('.field-error', { hasText: 'Bitte geben Sie einen Betrag in Euro ein' })).toBeVisible();
+      await expect(page.locator('.error-links a', { hasText: 'Bitte geben Sie einen Betrag in Euro ein' })).toBeVisible();
       await expect(page.getByLabel('Titel')).toHaveValue(title);
       await expect(page.getByLabel('Lippstadt')).toBeChecked();
       if (javaScriptEnabled) await expectNoWcagViolations(page);

@@ -58,7 +58,9 @@ for (const javaScriptEnabled of [true, false]) {
       }
       // Without the consent and the answer the form says what is missing.
       await business.getByRole('button', { name: 'Verbindlich anmelden' }).click();
-      await expect(business.getByText('Bitte bestätigen Sie diese Angabe.')).toBeVisible();
+      // Beside the field, and as a link to it in the summary above the form.
+      await expect(business.locator('.field-error', { hasText: 'Bitte bestätigen Sie diese Angabe.' })).toBeVisible();
+      await expect(business.locator('.error-links a', { hasText: 'Bitte bestätigen Sie diese Angabe.' })).toBeVisible();
       await expect(business.getByRole('group', { name: 'Welche Software nutzen Sie?' })).toContainText('Bitte');
       await business.getByLabel('Revit', { exact: true }).check();
       await business.getByLabel(/Ich bin einverstanden/).check();

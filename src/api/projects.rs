@@ -2,7 +2,7 @@
 
 use crate::domain::ideas::Choice;
 use crate::domain::programmes::ProgrammeView;
-use crate::domain::projects::{ProjectDraft, ProjectListItem, ProjectView};
+use crate::domain::projects::{ProjectDraft, ProjectImageForm, ProjectListItem, ProjectView};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -94,6 +94,21 @@ pub async fn get_project_draft(slug: String) -> Result<ProjectDraft, AppError> {
         ctx.staff().await?;
         let (_, draft) = db::projects::find_project_draft(&ctx.state.db, &slug).await?;
         Ok(draft)
+    })
+    .await
+}
+
+/// The picture section of the edit page (staff only): the current picture, and the errors
+/// of this visitor's upload that was just refused (once; they wait in the session). The
+/// upload itself is a plain multipart form (`server::project_images`).
+#[server(endpoint = "projects/image-form")]
+pub async fn project_picture_form(slug: String) -> Result<ProjectImageForm, AppError> {
+    use crate::server::{auth, db, project_images, request::serve};
+    serve(|ctx| async move {
+        ctx.staff().await?;
+        let image = db::project_images::find_image_of_project(&ctx.state.db, &slug).await?;
+        let refused = project_images::take_refusal(&auth::session().await?, &slug).await?;
+        Ok(ProjectImageForm { image, refused })
     })
     .await
 }

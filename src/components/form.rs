@@ -69,6 +69,9 @@ pub fn TextField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = true)] required: bool,
     #[prop(optional)] maxlength: Option<usize>,
+    /// The file types a `kind="file"` input offers.
+    #[prop(optional)]
+    accept: Option<&'static str>,
     /// Shown before any submission (e.g. the stored profile value).
     #[prop(optional, into)]
     initial: String,
@@ -95,6 +98,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 required=required
                 maxlength=maxlength.map(|m| m.to_string())
+                accept=accept
                 // The attribute only: a `prop:value` would reset what someone typed before
                 // the page hydrated. Kept values come from the server-rendered attribute.
                 value=value

@@ -9,5 +9,6 @@ pub mod form;
 pub mod idea_card;
 pub mod layout;
 pub mod project_card;
+pub mod project_picture;
 pub mod unverified_notice;
 pub mod workshop_card;

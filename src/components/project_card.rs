@@ -1,5 +1,6 @@
 //! A project as a card in lists.
 
+use crate::components::project_picture::ProjectPicture;
 use crate::domain::projects::ProjectListItem;
 use crate::i18n::{use_locale, use_texts};
 use leptos::prelude::*;
@@ -14,6 +15,8 @@ pub fn ProjectCard(project: ProjectListItem) -> impl IntoView {
     view! {
         <article class="card project-card">
             <h3><a href=href>{project.title}</a></h3>
+            // First on screen (CSS), after the heading for screen readers.
+            <ProjectPicture image=project.image category_slug=project.category_slug lazy=true/>
             <p class="badges">
                 <span class=format!("badge phase-{}", project.phase.as_str())>{t.phase(project.phase)}</span>
                 {project.archived.then(|| view! { <span class="badge badge-muted">{t.archived}</span> })}

@@ -1,7 +1,7 @@
 //! Digitalization projects of the model region.
 
 use crate::domain::stored::stored_enum;
-use crate::domain::validation::ValidationError;
+use crate::domain::validation::{parse_line, FieldErrors, ValidationError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +33,73 @@ pub struct ProjectListItem {
     pub accepts_ideas: bool,
     pub archived: bool,
     pub idea_count: i64,
+    pub category_slug: Option<String>,
+    pub image: Option<ProjectImage>,
+}
+
+/// A project's picture as pages show it: its address (by content hash), the words that
+/// stand for it, and its size (so the page keeps its place while it loads).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectImage {
+    pub src: String,
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The picture section of a project's edit page: the current picture, and the errors of
+/// this visitor's upload that was just refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectImageForm {
+    pub image: Option<ProjectImage>,
+    pub refused: Option<FieldErrors>,
+}
+
+/// An uploaded file at most (a phone's photo is 3–8 MB).
+pub const IMAGE_MAX_MEGABYTES: usize = 12;
+pub const IMAGE_MAX_BYTES: usize = IMAGE_MAX_MEGABYTES * 1024 * 1024;
+/// Neither side of an uploaded picture longer than this (36 megapixels in a square): the
+/// limit keeps a small file that claims a huge picture from taking the server's memory.
+pub const IMAGE_MAX_SIDE: u32 = 6_000;
+pub const IMAGE_ALT_MAX_CHARS: usize = 250;
+/// The fields of the picture form (`/projekte/{slug}/bild`).
+pub const FILE_FIELD: &str = "image";
+pub const ALT_FIELD: &str = "image_alt";
+
+impl ProjectImage {
+    /// The picture stored under `hash`, served there: the address changes with the content,
+    /// so browsers may keep it for good.
+    pub fn stored(hash: &str, alt: String, width: i64, height: i64) -> Self {
+        ProjectImage {
+            src: format!("/bilder/projekte/{hash}.jpg"),
+            alt,
+            width: u32::try_from(width).unwrap_or_default(),
+            height: u32::try_from(height).unwrap_or_default(),
+        }
+    }
+}
+
+/// The words that stand for the picture for people who cannot see it: required.
+pub fn parse_image_alt(raw: &str) -> Result<String, ValidationError> {
+    parse_line(raw, IMAGE_ALT_MAX_CHARS)
+}
+
+/// The Themenfelder with an illustration of their own (`public/illustrationen/`).
+const ILLUSTRATED: [&str; 6] = [
+    "mobilitaet",
+    "bauen-wohnen",
+    "wirtschaft-handwerk",
+    "beteiligung",
+    "verwaltung",
+    "bildung",
+];
+
+/// The illustration a project without a picture shows: its Themenfeld's, or a general one.
+pub fn illustration_src(category_slug: Option<&str>) -> String {
+    let name = category_slug
+        .filter(|slug| ILLUSTRATED.contains(slug))
+        .unwrap_or("projekt");
+    format!("/illustrationen/{name}.svg")
 }
 
 /// One project with all its facts, for the project page.
@@ -54,6 +121,8 @@ pub struct ProjectView {
     pub accepts_ideas: bool,
     pub archived: bool,
     pub idea_count: i64,
+    pub category_slug: Option<String>,
+    pub image: Option<ProjectImage>,
 }
 
 pub const SLUG_MIN_CHARS: usize = 3;

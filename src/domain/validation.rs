@@ -8,6 +8,12 @@ use std::collections::BTreeMap;
 pub enum ValidationError {
     #[error("the field is required")]
     Required,
+    #[error("the file is not a JPEG, PNG or WebP picture")]
+    NotAnImage,
+    #[error("the file is larger than {max_megabytes} MB")]
+    FileTooLarge { max_megabytes: usize },
+    #[error("the picture is larger than {max_side} pixels on a side")]
+    ImageTooLarge { max_side: u32 },
     #[error("the field is shorter than {min} characters")]
     TooShort { min: usize },
     #[error("the field is longer than {max} characters")]

@@ -100,6 +100,16 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::ConsentRequired => {
             "Ohne Ihre Einwilligung können wir kein Konto anlegen.".to_owned()
         }
+        ValidationError::NotAnImage => {
+            "Bitte wählen Sie ein Bild im Format JPEG, PNG oder WebP.".to_owned()
+        }
+        ValidationError::FileTooLarge { max_megabytes } => {
+            format!("Die Datei ist zu groß: höchstens {max_megabytes} MB.")
+        }
+        ValidationError::ImageTooLarge { max_side } => format!(
+            "Das Bild ist zu groß: höchstens {} Bildpunkte je Seite.",
+            group_thousands(i64::from(*max_side), '.')
+        ),
         ValidationError::FormRejected => {
             "Die Registrierung konnte nicht abgeschlossen werden. Bitte laden Sie die Seite neu \
              und senden Sie das Formular noch einmal ab."
@@ -448,6 +458,18 @@ pub(super) const TEXTS: Texts = Texts {
     project_new_link: "Neues Projekt",
     project_edit_link: "Projekt bearbeiten",
     project_save: "Projekt speichern",
+    image_section_title: "Bild des Projekts",
+    image_intro: "Ein Foto oder eine Grafik für die Projektkarte und die Projektseite. Ohne Bild zeigt das Projekt eine Illustration seines Themenfelds.",
+    image_later: "Ein Bild können Sie hinzufügen, sobald das Projekt gespeichert ist.",
+    image_current: "Aktuelles Bild",
+    field_image: "Bilddatei",
+    field_image_hint: "JPEG, PNG oder WebP, höchstens 12 MB. Das Bild wird auf das Format 16:9 zugeschnitten; Angaben wie Aufnahmeort und Kamera werden entfernt.",
+    field_image_alt: "Beschreibung des Bildes (Alternativtext)",
+    field_image_alt_hint: "Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können. Zum Beispiel: „Ein Linienbus an der Haltestelle Soest Bahnhof“.",
+    image_submit: "Bild hochladen",
+    image_remove: "Bild entfernen",
+    image_saved: "Das Bild wurde gespeichert.",
+    image_removed: "Das Bild wurde entfernt. Das Projekt zeigt wieder die Illustration seines Themenfelds.",
     field_slug: "Adresse (Kurzname)",
     field_slug_hint: "Teil der Adresse /projekte/…: Kleinbuchstaben, Ziffern und Bindestriche.",
     field_project_title: "Titel",

@@ -90,6 +90,14 @@ fn validation(error: &ValidationError) -> String {
         ValidationError::ConsentRequired => {
             "We cannot create an account without your consent.".to_owned()
         }
+        ValidationError::NotAnImage => "Please choose a JPEG, PNG or WebP picture.".to_owned(),
+        ValidationError::FileTooLarge { max_megabytes } => {
+            format!("The file is too large: {max_megabytes} MB at most.")
+        }
+        ValidationError::ImageTooLarge { max_side } => format!(
+            "The picture is too large: {} pixels on a side at most.",
+            group_thousands(i64::from(*max_side), ',')
+        ),
         ValidationError::FormRejected => {
             "The registration could not be completed. Please reload the page and send the form \
              again."
@@ -439,6 +447,18 @@ pub(super) const TEXTS: Texts = Texts {
     project_new_link: "New project",
     project_edit_link: "Edit project",
     project_save: "Save project",
+    image_section_title: "Project picture",
+    image_intro: "A photo or graphic for the project card and the project page. Without one, the project shows an illustration of its topic.",
+    image_later: "You can add a picture once the project is saved.",
+    image_current: "Current picture",
+    field_image: "Image file",
+    field_image_hint: "JPEG, PNG or WebP, 12 MB at most. The picture is cropped to 16:9; details such as where and with which camera it was taken are removed.",
+    field_image_alt: "Description of the picture (alt text)",
+    field_image_alt_hint: "What the picture shows, for people who cannot see it. For example: “A bus at the stop Soest station”.",
+    image_submit: "Upload picture",
+    image_remove: "Remove picture",
+    image_saved: "The picture was saved.",
+    image_removed: "The picture was removed. The project shows the illustration of its topic again.",
     field_slug: "Address (short name)",
     field_slug_hint: "Part of the address /projekte/…: lowercase letters, digits and hyphens.",
     field_project_title: "Title",

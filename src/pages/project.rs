@@ -7,6 +7,7 @@ use crate::api::workshops::project_workshops;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::feedback::{done_here, use_done};
 use crate::components::idea_card::IdeaCard;
+use crate::components::project_picture::ProjectPicture;
 use crate::components::workshop_card::WorkshopGrid;
 use crate::domain::feedback::Done;
 use crate::domain::projects::ProjectView;
@@ -66,6 +67,7 @@ fn ProjectDetails(project: ProjectView) -> impl IntoView {
                 {project.archived.then(|| view! { <span class="badge badge-muted">{t.archived}</span> })}
             </p>
             <p class="lead">{project.summary}</p>
+            <ProjectPicture image=project.image category_slug=project.category_slug/>
             <div class="project-layout">
                 <section aria-labelledby="description-title" class="project-description">
                     <h2 id="description-title">{t.project_description_title}</h2>

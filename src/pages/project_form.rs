@@ -1,38 +1,96 @@
 //! `/projekte/neu` and `/projekte/{slug}/bearbeiten`: staff publish and edit projects.
 
-use crate::api::projects::{get_project_draft, new_project_draft, project_filters, SaveProject};
+use crate::api::projects::{
+    get_project_draft, new_project_draft, project_filters, project_picture_form, SaveProject,
+};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::form::{
-    action_error, CheckboxField, CheckboxGroup, FormAlert, SelectField, TextArea, TextField,
+    action_error, CheckboxField, CheckboxGroup, FormAlert, SelectField, SuccessNotice, TextArea,
+    TextField,
 };
 use crate::domain::projects::{
-    Phase, ProjectDraft, DESCRIPTION_MAX_CHARS, FACT_MAX_CHARS, PROJECT_TITLE_MAX_CHARS,
-    SLUG_MAX_CHARS, SUMMARY_MAX_CHARS,
+    Phase, ProjectDraft, ProjectImageForm, ALT_FIELD, DESCRIPTION_MAX_CHARS, FACT_MAX_CHARS,
+    FILE_FIELD, IMAGE_ALT_MAX_CHARS, PROJECT_TITLE_MAX_CHARS, SLUG_MAX_CHARS, SUMMARY_MAX_CHARS,
 };
 use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn NewProjectPage() -> impl IntoView {
     let t = use_texts();
     // Only staff get the draft; everyone else gets the server's 401/403 here.
     let draft = Resource::new(|| (), |_| new_project_draft());
-    view! { <ProjectFormPage heading=t.project_new_title draft/> }
+    view! {
+        <ProjectFormPage heading=t.project_new_title draft/>
+        <p class="container narrow hint">{t.image_later}</p>
+    }
 }
 
 #[component]
 pub fn EditProjectPage() -> impl IntoView {
     let t = use_texts();
     let params = use_params_map();
-    let draft = Resource::new(
-        move || params.read().get("slug").unwrap_or_default(),
-        get_project_draft,
-    );
-    view! { <ProjectFormPage heading=t.project_edit_title draft/> }
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let draft = Resource::new(slug, get_project_draft);
+    let picture = Resource::new(slug, project_picture_form);
+    view! {
+        <ProjectFormPage heading=t.project_edit_title draft/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                picture.await.ok().map(|form| view! { <PictureSection slug=slug() form/> })
+            })}
+        </Suspense>
+    }
+}
+
+/// The project's picture: what it is now, a new one, or none. A plain multipart form (files
+/// do not travel in the other forms' encoding); the server sends it back here.
+#[component]
+fn PictureSection(slug: String, form: ProjectImageForm) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let done = move || match query.read().get("bild").as_deref() {
+        Some("gespeichert") => Some(t.image_saved),
+        Some("entfernt") => Some(t.image_removed),
+        _ => None,
+    };
+    let error = Signal::derive({
+        let refused = form.refused.clone();
+        move || refused.clone().map(AppError::Validation)
+    });
+    let current = form.image.clone().map(|image| {
+        let remove = format!("/projekte/{slug}/bild/entfernen");
+        view! {
+            <figure class="current-picture">
+                <img src=image.src alt=image.alt.clone() width=image.width height=image.height/>
+                <figcaption>{t.image_current}": "{image.alt}</figcaption>
+            </figure>
+            <form method="post" action=remove class="inline-form">
+                <button type="submit" class="button button-secondary">{t.image_remove}</button>
+            </form>
+        }
+    });
+    view! {
+        <section id="bild" class="container page narrow" aria-labelledby="bild-title" tabindex="-1">
+            <h2 id="bild-title">{t.image_section_title}</h2>
+            {move || done().map(|message| view! { <SuccessNotice message/> })}
+            <p>{t.image_intro}</p>
+            <FormAlert error fields=vec![(FILE_FIELD, t.field_image), (ALT_FIELD, t.field_image_alt)]/>
+            {current}
+            <form method="post" action=format!("/projekte/{slug}/bild") enctype="multipart/form-data"
+                class="form" novalidate>
+                <TextField name=FILE_FIELD label=t.field_image kind="file" hint=t.field_image_hint
+                    accept="image/jpeg,image/png,image/webp" error/>
+                <TextField name=ALT_FIELD label=t.field_image_alt hint=t.field_image_alt_hint
+                    maxlength=IMAGE_ALT_MAX_CHARS initial=form.image.map(|i| i.alt).unwrap_or_default() error/>
+                <button type="submit" class="button">{t.image_submit}</button>
+            </form>
+        </section>
+    }
 }
 
 /// The form once its draft arrived, or why it cannot be shown.

@@ -26,6 +26,7 @@ pub mod objections;
 pub mod organisations;
 pub mod passwords;
 pub mod premoderation;
+pub mod project_images;
 pub mod projects;
 pub mod rate_limits;
 pub mod renderings;

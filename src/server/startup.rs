@@ -2,6 +2,7 @@
 
 use crate::app::{shell, App};
 use crate::domain::moderation::LOG_CSV_PATH;
+use crate::domain::projects::IMAGE_MAX_BYTES;
 use crate::server::clock::Clock;
 use crate::server::config::Settings;
 use crate::server::db::Db;
@@ -12,13 +13,14 @@ use crate::server::sessions::{session_layer, DbSessionStore};
 use crate::server::signing::SigningKey;
 use crate::server::state::AppState;
 use crate::server::{
-    csrf, health, language, malformed_input, moderation_export, request, security_headers,
-    unsubscribe, workshop_export, workshop_feeds,
+    csrf, health, language, malformed_input, moderation_export, project_images, request,
+    security_headers, unsubscribe, workshop_export, workshop_feeds,
 };
 use anyhow::Context;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use std::any::Any;
@@ -199,6 +201,8 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             workshop_export::ATTENDEES_CSV_PATH,
             get(workshop_export::download),
         )
+        .route(project_images::SERVE_PATH, get(project_images::serve))
+        .route(project_images::REMOVE_PATH, post(project_images::remove))
         .leptos_routes_with_context(&state, routes, page_context(&state), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -207,6 +211,16 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             page_context(&state),
             shell,
         ))
+        // A form is a few kilobytes; anything larger is refused with 413 before it is read.
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // Added after that limit, so outside it: a picture may be up to IMAGE_MAX_BYTES (the
+        // form says so when it is larger); twice that is refused with 413 before it is read.
+        .merge(
+            Router::new()
+                .route(project_images::UPLOAD_PATH, post(project_images::upload))
+                .layer(DefaultBodyLimit::disable())
+                .layer(RequestBodyLimitLayer::new(2 * IMAGE_MAX_BYTES)),
+        )
         // After the CSRF check: a foreign site's post is refused as that, whatever it sends.
         .layer(axum::middleware::from_fn(
             malformed_input::refuse_malformed_input,
@@ -228,12 +242,11 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             unsubscribe::ONE_CLICK_PATH,
             get(unsubscribe::confirm_page).post(unsubscribe::one_click),
         )
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(state.clone());
     let request_timeout = state.settings.request_timeout;
     let routes = one_click
         .merge(app_router)
-        // A form is a few kilobytes; anything larger is refused with 413 before it is read.
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         // A request whose body stalls, or whose work hangs, ends with 408 (F-13).
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

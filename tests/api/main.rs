@@ -21,6 +21,7 @@ mod outbox;
 mod pages;
 mod participation;
 mod premoderation;
+mod project_images;
 mod projects;
 mod schema;
 mod security;

@@ -17,6 +17,7 @@ pub mod objections;
 pub mod outbox;
 pub mod participation;
 pub mod programmes;
+pub mod project_images;
 pub mod projects;
 pub mod rate_counters;
 pub mod reference;

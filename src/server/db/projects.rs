@@ -2,7 +2,8 @@
 
 use super::{with_pool, with_tx, Db, DbError, Tx};
 use crate::domain::projects::{
-    euros_input, split_districts, LocalizedName, Phase, ProjectDraft, ProjectListItem, ProjectView,
+    euros_input, split_districts, LocalizedName, Phase, ProjectDraft, ProjectImage,
+    ProjectListItem, ProjectView,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::FromRow;
@@ -14,8 +15,10 @@ macro_rules! list_projects_sql {
     ($aggregate:literal) => {
         concat!(
             "SELECT p.slug, p.title, p.summary, p.phase, c.name_de AS category_de, \
-                    c.name_en AS category_en, p.accepts_ideas, \
+                    c.name_en AS category_en, c.slug AS category_slug, p.accepts_ideas, \
                     p.archived_at IS NOT NULL AS archived, \
+                    pi.hash AS image_hash, pi.alt_text AS image_alt, \
+                    pi.width AS image_width, pi.height AS image_height, \
                     (SELECT ",
             $aggregate,
             "(d.name, '|' ORDER BY d.name) \
@@ -24,6 +27,7 @@ macro_rules! list_projects_sql {
                     (SELECT count(*) FROM visible_ideas i \
                       WHERE i.project_id = p.id) AS idea_count \
                FROM projects p LEFT JOIN categories c ON c.id = p.category_id \
+               LEFT JOIN project_images pi ON pi.project_id = p.id \
               WHERE ($1 = '' OR p.phase = $1) \
                 AND ($2 = '' OR c.slug = $2) \
                 AND ($3 = '' OR EXISTS (SELECT 1 FROM project_districts fd \
@@ -51,8 +55,10 @@ macro_rules! find_project_sql {
         concat!(
             "SELECT p.slug, p.title, p.summary, p.description_md, p.phase, p.funding_cents, \
                     p.responsible_body, p.contact, c.name_de AS category_de, \
-                    c.name_en AS category_en, p.starts_on, p.ends_on, p.accepts_ideas, \
-                    p.archived_at IS NOT NULL AS archived, \
+                    c.name_en AS category_en, c.slug AS category_slug, p.starts_on, p.ends_on, \
+                    p.accepts_ideas, p.archived_at IS NOT NULL AS archived, \
+                    pi.hash AS image_hash, pi.alt_text AS image_alt, \
+                    pi.width AS image_width, pi.height AS image_height, \
                     (SELECT ",
             $aggregate,
             "(d.name, '|' ORDER BY d.name) \
@@ -61,6 +67,7 @@ macro_rules! find_project_sql {
                     (SELECT count(*) FROM visible_ideas i \
                       WHERE i.project_id = p.id) AS idea_count \
                FROM projects p LEFT JOIN categories c ON c.id = p.category_id \
+               LEFT JOIN project_images pi ON pi.project_id = p.id \
               WHERE p.slug = $1"
         )
     };
@@ -94,6 +101,11 @@ struct ProjectListRow {
     archived: bool,
     districts: Option<String>,
     idea_count: i64,
+    category_slug: Option<String>,
+    image_hash: Option<String>,
+    image_alt: Option<String>,
+    image_width: Option<i64>,
+    image_height: Option<i64>,
 }
 
 /// A project as stored, before its markdown description is rendered.
@@ -115,10 +127,25 @@ pub struct ProjectDetailRow {
     archived: bool,
     districts: Option<String>,
     idea_count: i64,
+    category_slug: Option<String>,
+    image_hash: Option<String>,
+    image_alt: Option<String>,
+    image_width: Option<i64>,
+    image_height: Option<i64>,
 }
 
 fn category(de: Option<String>, en: Option<String>) -> Option<LocalizedName> {
     Some(LocalizedName { de: de?, en: en? })
+}
+
+/// The picture from the joined `project_images` row, if the project has one.
+fn image(
+    hash: Option<String>,
+    alt: Option<String>,
+    width: Option<i64>,
+    height: Option<i64>,
+) -> Option<ProjectImage> {
+    Some(ProjectImage::stored(&hash?, alt?, width?, height?))
 }
 
 impl ProjectListRow {
@@ -133,6 +160,13 @@ impl ProjectListRow {
             accepts_ideas: self.accepts_ideas,
             archived: self.archived,
             idea_count: self.idea_count,
+            image: image(
+                self.image_hash,
+                self.image_alt,
+                self.image_width,
+                self.image_height,
+            ),
+            category_slug: self.category_slug,
         })
     }
 }
@@ -159,6 +193,13 @@ impl ProjectDetailRow {
             accepts_ideas: self.accepts_ideas,
             archived: self.archived,
             idea_count: self.idea_count,
+            image: image(
+                self.image_hash,
+                self.image_alt,
+                self.image_width,
+                self.image_height,
+            ),
+            category_slug: self.category_slug,
         })
     }
 }
