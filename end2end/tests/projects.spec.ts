@@ -1,5 +1,8 @@
 import { expect } from '@playwright/test';
+import { join } from 'node:path';
 import { test, expectHydrated, expectNoWcagViolations, logInAsAdmin } from './support';
+
+const PICTURE = join(__dirname, '..', 'fixtures', 'projektbild.png');
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
@@ -50,6 +53,44 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole('button', { name: 'Projekt speichern' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
       await expect(page.locator('.badges').first()).toContainText('Archiviert');
+    });
+
+    test('staff give a project a picture with its description, and take it away', async ({ page }) => {
+      // One project per half, so that the two never change the same one.
+      const slug = javaScriptEnabled ? '3d-stadtmodell' : 'city-lab-so-digital';
+      const alt = `Ein Blick über die Dächer von Soest ${javaScriptEnabled ? 'A' : 'B'}`;
+      await logInAsAdmin(page, javaScriptEnabled);
+      await page.goto(`/projekte/${slug}/bearbeiten`);
+      if (javaScriptEnabled) await expectHydrated(page);
+      const section = page.getByRole('region', { name: 'Bild des Projekts' });
+      // Without a description the form says what is missing, beside the field and above.
+      await section.getByLabel('Bilddatei').setInputFiles(PICTURE);
+      await section.getByRole('button', { name: 'Bild hochladen' }).click();
+      await expect(page.locator('#image_alt-error')).toContainText('Bitte füllen Sie dieses Feld aus.');
+      await expect(page.locator('.error-links a[href="#image_alt"]')).toBeVisible();
+      await expect(page).toHaveTitle(/^Fehler: /);
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+
+      await section.getByLabel('Bilddatei').setInputFiles(PICTURE);
+      await section.getByLabel('Beschreibung des Bildes (Alternativtext)').fill(alt);
+      await section.getByRole('button', { name: 'Bild hochladen' }).click();
+      await expect(page.getByText('Das Bild wurde gespeichert.')).toBeVisible();
+      await expect(page.getByRole('img', { name: alt })).toBeVisible();
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+
+      await page.goto(`/projekte/${slug}`);
+      const picture = page.getByRole('img', { name: alt });
+      await expect(picture).toBeVisible();
+      await expect(picture).toHaveAttribute('src', /^\/bilder\/projekte\/[0-9a-f]+\.jpg$/);
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+
+      await page.goto(`/projekte/${slug}/bearbeiten`);
+      if (javaScriptEnabled) await expectHydrated(page);
+      await page.getByRole('button', { name: 'Bild entfernen' }).click();
+      await expect(page.getByText('Das Bild wurde entfernt.')).toBeVisible();
+      await page.goto(`/projekte/${slug}`);
+      await expect(page.getByRole('img', { name: alt })).toHaveCount(0);
+      await expect(page.locator('img.project-picture')).toHaveAttribute('src', /^\/illustrationen\//);
     });
   });
 }
