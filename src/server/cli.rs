@@ -47,6 +47,13 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         long_thread: usize,
     },
+    /// Write `.br` and `.gz` beside every built script, WebAssembly and stylesheet, at the
+    /// best levels (after `cargo leptos build --release`); the server then sends those.
+    Precompress {
+        /// The folder of the built files.
+        #[arg(default_value = "target/site/pkg")]
+        dir: std::path::PathBuf,
+    },
     /// Recompute the stored counters (supports and comments per idea, taken places per
     /// workshop) from their rows and report how many were wrong.
     Recount,
@@ -92,6 +99,7 @@ pub async fn run() -> ExitCode {
         }
         Command::CreateAdmin { email, name } => create_admin(&settings, &email, &name).await,
         Command::Recount => recount(&settings).await,
+        Command::Precompress { dir } => precompress(&dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -118,6 +126,22 @@ async fn recount(settings: &Settings) -> anyhow::Result<()> {
         "recounted: {} ideas and {} workshops had a wrong counter and were corrected",
         fixed.ideas, fixed.workshops
     );
+    Ok(())
+}
+
+fn precompress(dir: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let done = crate::server::precompress::precompress_dir(dir)
+        .with_context(|| format!("compressing the files in {}", dir.display()))?;
+    for file in &done {
+        println!(
+            "{}: {} bytes, brotli {} bytes, gzip {} bytes",
+            file.path.display(),
+            file.original,
+            file.brotli,
+            file.gzip
+        );
+    }
     Ok(())
 }
 

@@ -25,6 +25,7 @@ pub mod notifications;
 pub mod objections;
 pub mod organisations;
 pub mod passwords;
+pub mod precompress;
 pub mod premoderation;
 pub mod project_images;
 pub mod projects;
