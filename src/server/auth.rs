@@ -1,6 +1,7 @@
 //! Who is asking: the session's login, role checks, and logging in and out. Every mutating
 //! server function starts here; the UI only hides what these checks would refuse.
 
+use crate::domain::accounts::Role;
 use crate::error::AppError;
 use crate::server::db::users::{find_user_by_id, UserRow};
 use crate::server::db::DbError;
@@ -62,6 +63,23 @@ pub async fn load_user_of_session(
             session.flush().await.map_err(session_failed)?;
             Ok(None)
         }
+    }
+}
+
+/// [`load_user_of_session`] for a plain axum handler that only some roles may use: 401 for
+/// nobody signed in, 403 for another role.
+pub async fn user_of_session_with_role(
+    state: &AppState,
+    session: &Session,
+    roles: &[Role],
+) -> Result<UserRow, AppError> {
+    let user = load_user_of_session(state, session, state.clock.now())
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if roles.contains(&user.role) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
     }
 }
 

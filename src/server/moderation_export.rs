@@ -5,11 +5,12 @@ use crate::domain::accounts::Role;
 use crate::domain::content::ContentRef;
 use crate::domain::moderation::LogEntry;
 use crate::error::AppError;
-use crate::server::auth::load_user_of_session;
+use crate::server::auth::user_of_session_with_role;
 use crate::server::db::moderation::{list_log, LogFilter};
+use crate::server::respond::plain_error_response;
 use crate::server::state::AppState;
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
@@ -41,11 +42,7 @@ pub async fn download(
             csv,
         )
             .into_response(),
-        Err(error) => {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, error.to_string()).into_response()
-        }
+        Err(error) => plain_error_response(error),
     }
 }
 
@@ -54,12 +51,7 @@ async fn export(
     session: &Session,
     query: ExportQuery,
 ) -> Result<String, AppError> {
-    let user = load_user_of_session(state, session, state.clock.now())
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    if user.role != Role::Admin {
-        return Err(AppError::Forbidden);
-    }
+    user_of_session_with_role(state, session, &[Role::Admin]).await?;
     let filter = LogFilter {
         action: query.aktion.as_deref().and_then(|a| a.parse().ok()),
         person_id: query.person,

@@ -4,15 +4,17 @@
 //! drops whatever the file carried besides the picture (a photo's location, the camera).
 //! Pages show it under its content hash, which browsers keep for a year.
 
+use crate::domain::accounts::Role;
 use crate::domain::projects::{
     parse_image_alt, ALT_FIELD, FILE_FIELD, IMAGE_MAX_BYTES, IMAGE_MAX_MEGABYTES, IMAGE_MAX_SIDE,
 };
 use crate::domain::validation::{FieldErrors, ValidationError};
 use crate::error::AppError;
-use crate::server::auth::load_user_of_session;
+use crate::server::auth::user_of_session_with_role;
 use crate::server::db::project_images::{self, NewProjectImage};
 use crate::server::db::projects::find_project_id;
 use crate::server::db::DbError;
+use crate::server::respond::plain_error_response;
 use crate::server::state::AppState;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, StatusCode};
@@ -31,6 +33,8 @@ pub const SERVE_PATH: &str = "/bilder/projekte/{file}";
 /// about 50–150 KB for a photo.
 pub const IMAGE_WIDTH: u32 = 960;
 const JPEG_QUALITY: u8 = 78;
+/// Who may change a project's picture.
+const STAFF: [Role; 2] = [Role::Moderator, Role::Admin];
 /// Session key of a refused upload's errors (with the alt text typed), for the edit page.
 const REFUSED_KEY: &str = "project_image_refused";
 
@@ -137,7 +141,7 @@ pub async fn upload(
             }
             Redirect::to(&format!("{back}#bild")).into_response()
         }
-        Err(error) => refused(error),
+        Err(error) => plain_error_response(error),
     }
 }
 
@@ -148,12 +152,7 @@ async fn store_upload(
     mut multipart: Multipart,
 ) -> Result<(), AppError> {
     let now = state.clock.now();
-    let staff = load_user_of_session(state, session, now)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    if !staff.role.is_staff() {
-        return Err(AppError::Forbidden);
-    }
+    let staff = user_of_session_with_role(state, session, &STAFF).await?;
     let project_id = find_project_id(&state.db, slug).await?;
     let (mut file, mut alt) = (None, String::new());
     while let Some(field) = multipart
@@ -219,12 +218,7 @@ pub async fn remove(
     Path(slug): Path<String>,
 ) -> Response {
     let outcome = async {
-        let staff = load_user_of_session(&state, &session, state.clock.now())
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
-        if !staff.role.is_staff() {
-            return Err(AppError::Forbidden);
-        }
+        user_of_session_with_role(&state, &session, &STAFF).await?;
         let project_id = find_project_id(&state.db, &slug).await?;
         project_images::delete_image(&state.db, project_id).await?;
         Ok::<_, AppError>(())
@@ -232,7 +226,7 @@ pub async fn remove(
     .await;
     match outcome {
         Ok(()) => Redirect::to(&format!("{}?bild=entfernt#bild", edit_page(&slug))).into_response(),
-        Err(error) => refused(error),
+        Err(error) => plain_error_response(error),
     }
 }
 
@@ -276,10 +270,4 @@ pub async fn take_refusal(session: &Session, slug: &str) -> Result<Option<FieldE
 
 fn edit_page(slug: &str) -> String {
     format!("/projekte/{slug}/bearbeiten")
-}
-
-fn refused(error: AppError) -> Response {
-    let status =
-        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, error.to_string()).into_response()
 }

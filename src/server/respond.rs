@@ -60,3 +60,12 @@ pub fn set_response_status(err: &AppError) {
         }
     }
 }
+
+/// The answer of a plain axum handler (a download, an upload) that failed: the error's status
+/// and its one-line description.
+pub fn plain_error_response(error: AppError) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let status =
+        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, error.to_string()).into_response()
+}

@@ -2,15 +2,17 @@
 //! (UTF-8 with a byte-order mark, so spreadsheet programs read the umlauts; every cell
 //! neutralised against formula injection).
 
+use crate::domain::accounts::Role;
 use crate::domain::time::berlin_local;
 use crate::domain::workshops::{Attendee, Question, QuestionKind, NO, YES};
 use crate::error::AppError;
-use crate::server::auth::load_user_of_session;
+use crate::server::auth::user_of_session_with_role;
 use crate::server::db::workshops::{find_workshop_by_slug, list_attendees, list_questions};
 use crate::server::moderation_export::spreadsheet_safe;
+use crate::server::respond::plain_error_response;
 use crate::server::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
@@ -34,21 +36,12 @@ pub async fn download(
             csv,
         )
             .into_response(),
-        Err(error) => {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, error.to_string()).into_response()
-        }
+        Err(error) => plain_error_response(error),
     }
 }
 
 async fn export(state: &AppState, session: &Session, slug: &str) -> Result<String, AppError> {
-    let user = load_user_of_session(state, session, state.clock.now())
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    if !user.role.is_staff() {
-        return Err(AppError::Forbidden);
-    }
+    user_of_session_with_role(state, session, &[Role::Moderator, Role::Admin]).await?;
     let workshop = find_workshop_by_slug(&state.db, slug).await?;
     let questions = list_questions(&state.db, workshop.id).await?;
     let attendees = list_attendees(&state.db, workshop.id, &questions).await?;
