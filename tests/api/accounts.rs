@@ -341,12 +341,7 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
 #[tokio::test]
 async fn five_failed_logins_lock_the_account_for_a_while() {
     let app = spawn_app().await;
-    // At the start of a quarter hour: the limit's window ends with it.
-    let now = app.clock.now();
-    let quarter = chrono::TimeDelta::minutes(15).num_seconds();
-    let next = (now.timestamp().div_euclid(quarter) + 1) * quarter;
-    app.clock
-        .set(chrono::DateTime::from_timestamp(next, 0).unwrap());
+    app.at_the_start_of_a_limit_window();
     let user = app.create_user(Role::Citizen, true).await;
     for _ in 0..5 {
         let response = app

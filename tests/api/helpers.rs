@@ -254,6 +254,16 @@ pub struct TestUser {
 }
 
 impl TestApp {
+    /// Moves the clock to the start of the next full hour. The request limits count in fixed
+    /// windows (minute, quarter hour, hour), and a test that counts hits against one must
+    /// not see its window end halfway, however slowly the machine runs.
+    pub fn at_the_start_of_a_limit_window(&self) {
+        let hour = chrono::TimeDelta::hours(1).num_seconds();
+        let next = (self.clock.now().timestamp().div_euclid(hour) + 1) * hour;
+        self.clock
+            .set(chrono::DateTime::from_timestamp(next, 0).expect("a time within range"));
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         // Browsers ask for HTML when they navigate; redirects depend on it.
         self.client

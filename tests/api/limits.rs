@@ -37,6 +37,7 @@ fn count(statuses: &[u16], status: u16) -> usize {
 #[tokio::test]
 async fn parallel_wrong_passwords_are_all_counted_before_any_is_checked() {
     let app = spawn_app().await;
+    app.at_the_start_of_a_limit_window();
     let user = app.create_user(Role::Citizen, true).await;
     let client = client_from("127.0.0.2");
     let attempts = (0..30).map(|_| login_status(&app, &client, &user.email, "falsches passwort"));
@@ -49,6 +50,7 @@ async fn parallel_wrong_passwords_are_all_counted_before_any_is_checked() {
 #[tokio::test]
 async fn someone_elses_wrong_passwords_do_not_lock_the_owner_out() {
     let app = spawn_app().await;
+    app.at_the_start_of_a_limit_window();
     let user = app.create_user(Role::Citizen, true).await;
     let attacker = client_from("127.0.0.2");
     for _ in 0..5 {
@@ -77,6 +79,7 @@ async fn someone_elses_wrong_passwords_do_not_lock_the_owner_out() {
 #[tokio::test]
 async fn one_address_spraying_passwords_over_many_accounts_is_stopped() {
     let app = spawn_app().await;
+    app.at_the_start_of_a_limit_window();
     let sprayer = client_from("127.0.0.4");
     let mut statuses = Vec::new();
     for n in 0..21 {
@@ -96,6 +99,7 @@ async fn one_address_spraying_passwords_over_many_accounts_is_stopped() {
 #[tokio::test]
 async fn a_stolen_session_cannot_guess_the_current_password() {
     let app = spawn_app().await;
+    app.at_the_start_of_a_limit_window();
     let (_, client) = app.signed_in(Role::Citizen).await;
     let change = |current: &'static str| {
         let client = client.clone();
@@ -131,6 +135,7 @@ async fn a_stolen_session_cannot_guess_the_current_password() {
 #[tokio::test]
 async fn account_mail_to_one_mailbox_is_limited_whether_or_not_it_has_an_account() {
     let app = spawn_app().await;
+    app.at_the_start_of_a_limit_window();
     let user = app.create_user(Role::Citizen, true).await;
     let (local, domain) = user.email.split_once('@').unwrap();
     let alias = format!("{local}+x@{domain}");
@@ -164,6 +169,7 @@ async fn account_mail_to_one_mailbox_is_limited_whether_or_not_it_has_an_account
 #[tokio::test]
 async fn one_client_cannot_send_account_mail_to_many_addresses() {
     let app = spawn_app().await;
+    app.at_the_start_of_a_limit_window();
     let client = client_from("127.0.0.6");
     let mut statuses = Vec::new();
     for n in 0..11 {
@@ -283,6 +289,7 @@ async fn a_body_over_the_limit_is_refused_with_413_before_it_is_read() {
 #[tokio::test]
 async fn the_markdown_preview_is_for_verified_people_and_limited() {
     let app = spawn_app().await;
+    app.at_the_start_of_a_limit_window();
     let form = [("body", "**fett** <script>x</script>")];
     let anonymous = app.post("ideas/preview", &form).await;
     assert_eq!(anonymous.status().as_u16(), 401);
