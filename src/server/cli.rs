@@ -1,5 +1,6 @@
 //! The command line of the one binary: `serve` (default), `migrate`, `seed-demo`.
 
+use crate::server::clock::Clock;
 use crate::server::config::Settings;
 use crate::server::db::Db;
 use crate::server::startup::{shutdown_signal, Application};
@@ -112,8 +113,7 @@ pub async fn run() -> ExitCode {
 }
 
 async fn connect(settings: &Settings) -> anyhow::Result<Db> {
-    let db = Db::connect(&settings.database_url, settings.db_max_connections).await?;
-    db.migrate().await?;
+    let db = Db::open(&settings.database_url, settings.db_max_connections).await?;
     tracing::info!(database = ?settings.database_url, "database is up to date");
     Ok(db)
 }
@@ -146,7 +146,7 @@ fn precompress(dir: &std::path::Path) -> anyhow::Result<()> {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
-    let app = Application::build(settings).await?;
+    let app = Application::build(settings, Clock::system()).await?;
     app.run_until_stopped(shutdown_signal()).await?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! instance unhealthy instead of silently sending no mail.
 
 use crate::server::state::AppState;
-use crate::server::{blocks, notifications, workshops};
+use crate::server::{blocks, notifications, single_node, workshops};
 use futures::FutureExt;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -22,8 +22,9 @@ const SCHEDULED_INTERVAL: Duration = Duration::from_secs(60);
 /// Five missed runs make the instance unhealthy.
 pub const SCHEDULED_MAX_SILENCE: Duration = Duration::from_secs(300);
 
-/// Once a minute: sends the digests that are due, ends the blocks whose end has come, and
-/// runs the workshop steps (reminders, expired offers, deletion of old answers).
+/// Once a minute: sends the digests that are due, ends the blocks whose end has come, runs
+/// the workshop steps (reminders, expired offers, deletion of old answers) and, on SQLite,
+/// shows that this machine still serves from the file.
 /// Each instance may do so: the digest record per person and period keeps a digest from
 /// going out twice, and ending a block is a conditional update.
 pub async fn run_scheduled_until_stopped(
@@ -48,6 +49,9 @@ pub async fn run_scheduled_until_stopped(
         }
         if let Err(err) = workshops::delete_old_answers(&state, now).await {
             tracing::error!(error = %err, "deleting old workshop answers failed; retrying in a minute");
+        }
+        if let Err(err) = single_node::beat(&state.db, now).await {
+            tracing::error!(error = %err, "recording this machine on the SQLite file failed");
         }
         tokio::select! {
             () = tokio::time::sleep(SCHEDULED_INTERVAL) => {}

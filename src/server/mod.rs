@@ -41,6 +41,7 @@ pub mod seed_volume;
 pub mod serve;
 pub mod sessions;
 pub mod signing;
+pub mod single_node;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -46,16 +46,18 @@ pub struct Application {
 }
 
 impl Application {
-    /// Connects to the database, applies migrations and binds the listener.
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let db = Db::connect(&settings.database_url, settings.db_max_connections).await?;
-        db.migrate().await?;
-        Self::build_with_db(settings, db, Clock::system()).await
+    /// Connects to the database, applies migrations and binds the listener, reading time from
+    /// `clock` (the system's in production; tests pass one they can move). Several instances
+    /// may do so at the same moment (see [`Db::open`]).
+    pub async fn build(settings: Settings, clock: Clock) -> anyhow::Result<Self> {
+        let db = Db::open(&settings.database_url, settings.db_max_connections).await?;
+        Self::build_with_db(settings, db, clock).await
     }
 
     /// Binds the listener for an already connected and migrated database, reading time from
     /// `clock` (tests pass one they can move).
     pub async fn build_with_db(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<Self> {
+        crate::server::single_node::claim(&db, clock.now()).await?;
         crate::server::renderings::refresh_stored_renderings(&db)
             .await
             .context("rendering stored markdown anew")?;
@@ -143,6 +145,9 @@ impl Application {
             if let Err(err) = job.await {
                 tracing::error!(error = %err, "a background job ended abnormally");
             }
+        }
+        if let Err(err) = crate::server::single_node::release(&self.db).await {
+            tracing::error!(error = %err, "cannot give the SQLite file free for another machine");
         }
         self.db.close().await;
         tracing::info!("Stadtlabor stopped");

@@ -146,10 +146,9 @@ async fn start_app_overriding(
     stadtlabor::server::telemetry::init(stadtlabor::server::config::LogFormat::Text);
     let settings =
         test_settings_overriding(&database.url, Some(smtp_url), "target/test-mail", extra);
-    let db = Db::connect(&settings.database_url, 5)
+    let db = Db::open(&settings.database_url, 5)
         .await
-        .expect("connect");
-    db.migrate().await.expect("migrate");
+        .expect("connect and migrate");
     seed_demo(&db, clock.now()).await.expect("seed");
     let app = Application::build_with_db(settings, db.clone(), clock)
         .await
@@ -254,6 +253,25 @@ pub struct TestUser {
 }
 
 impl TestApp {
+    /// Another instance of the app on this app's database, SMTP server and clock, as a
+    /// second machine behind the load balancer runs it; returns its address.
+    pub async fn another_instance(&self) -> String {
+        let smtp_url = self.mail.url();
+        let (address, _db, _running) = start_stoppable_app(
+            &self._database,
+            &smtp_url,
+            self.clock.clone(),
+            std::future::pending(),
+        )
+        .await;
+        address
+    }
+
+    /// Where this app's database is (another instance or the binary can be pointed at it).
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
     /// Moves the clock to the start of the next full hour. The request limits count in fixed
     /// windows (minute, quarter hour, hour), and a test that counts hits against one must
     /// not see its window end halfway, however slowly the machine runs.

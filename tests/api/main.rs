@@ -11,6 +11,7 @@ mod forms;
 mod health;
 mod helpers;
 mod ideas;
+mod instances;
 mod integrity;
 mod language;
 mod limits;

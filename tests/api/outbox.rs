@@ -156,7 +156,9 @@ async fn without_smtp_mail_is_written_as_eml_files() {
     let dir = tempfile::tempdir().unwrap();
     let settings =
         crate::helpers::test_settings_with(&database.url, None, dir.path().to_str().unwrap());
-    let app = Application::build(settings).await.unwrap();
+    let app = Application::build(settings, Clock::settable())
+        .await
+        .unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped(std::future::pending()));
     let form = registration("datei@example.org");

@@ -22,6 +22,7 @@ pub mod projects;
 pub mod rate_counters;
 pub mod reference;
 pub mod renderings;
+pub mod serving_hosts;
 pub mod stored;
 pub mod tokens;
 pub mod users;
@@ -225,6 +226,37 @@ impl From<sqlx::Error> for DbError {
     }
 }
 
+/// Creates the directory a SQLite file goes into, naming the setting when it cannot.
+fn create_parent_dir(database: &std::path::Path) -> anyhow::Result<()> {
+    if let Some(dir) = database.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| {
+            format!(
+                "DATABASE_URL: cannot create the directory {}",
+                dir.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Waits for (and holds, until dropped) the lock of `<database>.start-lock`.
+async fn start_lock(database: &std::path::Path) -> anyhow::Result<std::fs::File> {
+    create_parent_dir(database)?;
+    let mut name = database.as_os_str().to_owned();
+    name.push(".start-lock");
+    let path = std::path::PathBuf::from(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("DATABASE_URL: cannot create {}", path.display()))?;
+    // Blocking until the other process is done: off the async threads.
+    tokio::task::spawn_blocking(move || file.lock().map(|()| file))
+        .await?
+        .with_context(|| format!("DATABASE_URL: cannot lock {}", path.display()))
+}
+
 impl DbError {
     /// A stored value the code does not know (e.g. a phase written by a newer version).
     pub fn corrupt(err: impl std::error::Error + Send + Sync + 'static) -> Self {
@@ -238,14 +270,7 @@ impl Db {
     pub async fn connect(url: &DatabaseUrl, max_connections: u32) -> anyhow::Result<Db> {
         match url {
             DatabaseUrl::Sqlite(path) => {
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).with_context(|| {
-                        format!(
-                            "DATABASE_URL: cannot create the directory {}",
-                            dir.display()
-                        )
-                    })?;
-                }
+                create_parent_dir(path)?;
                 let options = SqliteConnectOptions::new()
                     .filename(path)
                     .create_if_missing(true)
@@ -280,6 +305,20 @@ impl Db {
                 Ok(Db::Postgres(pool))
             }
         }
+    }
+
+    /// Connects and applies the pending migrations. Processes that start at the same moment
+    /// take turns: PostgreSQL's migrations take its advisory lock; for SQLite, whose first
+    /// opening (switching to WAL) and migrations fail with "database is locked" when two
+    /// run at once, a lock on a file beside the database serialises the whole start.
+    pub async fn open(url: &DatabaseUrl, max_connections: u32) -> anyhow::Result<Db> {
+        let _turn = match url {
+            DatabaseUrl::Sqlite(path) => Some(start_lock(path).await?),
+            DatabaseUrl::Postgres(_) => None,
+        };
+        let db = Db::connect(url, max_connections).await?;
+        db.migrate().await?;
+        Ok(db)
     }
 
     /// Applies the pending migrations of this engine.
