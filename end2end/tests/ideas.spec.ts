@@ -77,6 +77,31 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(search.getByLabel('Themenfeld')).toBeVisible();
     });
 
+    test('on a phone the header folds its links behind "Menü"', async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await verifiedCitizen(page, javaScriptEnabled ? 'Hanna' : 'Ilse');
+      await page.goto('/');
+      if (javaScriptEnabled) await expectHydrated(page);
+      const header = page.getByRole('banner');
+      const ideas = header.getByRole('link', { name: 'Ideen', exact: true });
+      await expect(ideas).toBeHidden();
+      await expect(header.getByRole('button', { name: 'Abmelden' })).toBeHidden();
+      // The whole header is one compact row: the name and the menu button.
+      expect((await header.boundingBox())!.height).toBeLessThan(120);
+      await header.getByText('Menü').click();
+      await expect(ideas).toBeVisible();
+      await expect(header.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+      if (javaScriptEnabled) await expectNoWcagViolations(page);
+      await ideas.click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ideen');
+      // On the new page the menu is folded again (with JavaScript, closed by the navigation).
+      await expect(ideas).toBeHidden();
+      // Keyboard: the menu button is reached by Tab and opened with the space bar.
+      await page.getByRole('checkbox', { name: 'Menü' }).focus();
+      await page.keyboard.press('Space');
+      await expect(ideas).toBeVisible();
+    });
+
     test('bad input is explained next to the fields', async ({ page }) => {
       await verifiedCitizen(page, javaScriptEnabled ? 'Fritz' : 'Gerda');
       await page.goto('/ideen/neu');

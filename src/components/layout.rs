@@ -14,6 +14,14 @@ use leptos_router::hooks::use_location;
 pub fn SiteHeader() -> impl IntoView {
     let t = use_texts();
     let user = use_current_user();
+    let menu_toggle = NodeRef::<leptos::html::Input>::new();
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(toggle) = menu_toggle.get_untracked() {
+            toggle.set_checked(false);
+        }
+    });
     view! {
         <header class="site-header">
             <div class="container header-inner">
@@ -21,6 +29,13 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand-name">{t.header_name}</span>
                     <span class="brand-tagline">{t.site_tagline}</span>
                 </a>
+                // Phones: both lists fold behind "Menü", a toggle that needs no JavaScript (a
+                // checkbox without a name, as the idea list's filters). Wider screens show the
+                // lists and hide the toggle (CSS). With JavaScript a navigation closes it.
+                <input type="checkbox" id="menu-toggle" class="menu-toggle" node_ref=menu_toggle
+                    aria-controls="site-menu"/>
+                <label for="menu-toggle" class="menu-toggle-label">{t.menu_toggle}</label>
+                <div id="site-menu" class="site-menu">
                 <nav aria-label=t.nav_label>
                     <ul class="nav-list">
                         // `A` marks the current page with aria-current="page".
@@ -43,6 +58,7 @@ pub fn SiteHeader() -> impl IntoView {
                         }
                     })}
                 </Suspense>
+                </div>
             </div>
         </header>
     }

@@ -197,6 +197,7 @@ pub(super) const TEXTS: Texts = Texts {
     site_tagline: "Mitmachen in der Digitalen Modellregion Kreis Soest",
     skip_to_content: "Zum Inhalt springen",
     demo_notice: "Demo: Die Personen, Ideen und Kommentare auf dieser Seite sind erfunden. Sie zeigen, wie Beteiligung hier aussieht.",
+    menu_toggle: "Menü",
     nav_label: "Hauptnavigation",
     nav_home: "Start",
     nav_projects: "Projekte",

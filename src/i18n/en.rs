@@ -188,6 +188,7 @@ pub(super) const TEXTS: Texts = Texts {
     site_tagline: "Take part in the digital model region of the district of Soest",
     skip_to_content: "Skip to content",
     demo_notice: "Demo: the people, ideas and comments on this site are invented. They show what taking part looks like here.",
+    menu_toggle: "Menu",
     nav_label: "Main navigation",
     nav_home: "Home",
     nav_projects: "Projects",

@@ -113,6 +113,8 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     /// On every page of an installation with the invented demo participation.
     pub demo_notice: &'static str,
+    /// The phone header's toggle that shows the navigation.
+    pub menu_toggle: &'static str,
     pub nav_label: &'static str,
     pub nav_home: &'static str,
     pub nav_projects: &'static str,
