@@ -3,6 +3,7 @@
 # numbers depend on the machine). Prints requests/s and p50/p99 latency per scenario.
 #
 #   bash bench/run.sh                 # all scenarios
+#   bash bench/run.sh first-visit     # only the first visit's weight
 #   IDEAS=2000 SEARCH_IDEAS=10000 DURATION=5s bash bench/run.sh   # a quick look
 #
 # Scenarios (targets from the issues, 2 cores; 32 connections unless a row says fewer):
@@ -17,6 +18,8 @@
 #   support / take back (32 signed-in people, alternating)      – ≥ 1,000 votes/s, and
 #       afterwards every idea's counter equals its stored supports
 #   search                                                      – 100,000 ideas: p99 ≤ 20 ms
+#   first visit of the demo's home page and idea list, empty cache (release build,
+#       precompressed)                                          – HTML+CSS+JS+WASM ≤ 300 KB
 #   PostgreSQL: home, list, filtered list and search at the list's volume, for comparison
 #   moderation queue with 1,000 open reports (a moderator)      – the idea list's bounds:
 #       ≥ 2,000 req/s, p99 ≤ 10 ms (one query for the list)
@@ -46,9 +49,17 @@ if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
 fi
 
-echo "Building the release server…"
-cargo build --release --features ssr --bin stadtlabor 2>&1 | tail -1
+echo "Building the release server and WebAssembly (cargo leptos build --release)…"
+# cargo-leptos writes the site into target/site, which the debug build (tests, run.sh) serves
+# too: the release site is moved to target/bench/site and the debug one put back.
+rm -rf "$DIR/site" "$DIR/site.debug"
+[ -d target/site ] && mv target/site "$DIR/site.debug"
+cargo leptos build --release "${STADTLABOR_LEPTOS_ARGS[@]}" 2>&1 | tail -1
+mv target/site "$DIR/site"
+[ -d "$DIR/site.debug" ] && mv "$DIR/site.debug" target/site
 BIN=target/release/stadtlabor
+# As deployed (README, "Deployment"): the built files precompressed at the best levels.
+"$BIN" precompress "$DIR/site/pkg" >/dev/null
 
 # seed DB IDEAS COMMENTS VOTES: a database with that much generated participation.
 seed() {
@@ -69,7 +80,7 @@ SERVER_PID=""
 start_server() {
   local url="$1"
   case "$url" in *://*) ;; *) url="sqlite://$url" ;; esac
-  DATABASE_URL="$url" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
+  DATABASE_URL="$url" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$DIR/site" \
     STADTLABOR_MAIL_DIR="$DIR/mail" RUST_LOG=warn "$BIN" serve >"$DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
@@ -164,6 +175,15 @@ print(f"{'counters vs. rows':22} {'ideas with drift: ' + str(drift):>32}")
 sys.exit(1 if drift else 0)
 PY
 }
+
+# The first visit of the demo's home page and idea list with an empty cache: HTML, CSS,
+# JS and WebAssembly as transferred (issue 13's target: ≤ 300 KB), and the pictures.
+rm -f "$DIR/demo.db"*
+DATABASE_URL="sqlite://$DIR/demo.db" "$BIN" seed-demo >/dev/null
+start_server "$DIR/demo.db"
+python3 bench/first_visit.py "$BASE" / /ideen
+stop_server
+[ "${1:-}" = first-visit ] && exit 0
 
 SEEDED="$(seed "$DIR/list.db" "$IDEAS" 5 20)" || exit 1
 FIRST_IDEA="$(sed -E 's/.*generated ideas ([0-9]+)\.\.=.*/\1/' <<<"$SEEDED")"

@@ -33,6 +33,7 @@ pub mod rate_limits;
 pub mod renderings;
 pub mod request;
 pub mod respond;
+pub mod retry;
 pub mod search;
 pub mod security_headers;
 pub mod seed;

@@ -11,10 +11,14 @@ impl From<DbError> for AppError {
         match err {
             DbError::NotFound => AppError::NotFound,
             DbError::Conflict { .. } => AppError::Conflict,
-            // Rolled back as a whole: "try again in a second", not an internal error.
-            DbError::Contention => AppError::Busy {
-                retry_after_secs: 1,
-            },
+            // Rolled back as a whole: run once more (server::retry), then "try again in a
+            // second", not an internal error.
+            DbError::Contention => {
+                crate::server::retry::mark_contention();
+                AppError::Busy {
+                    retry_after_secs: 1,
+                }
+            }
             DbError::Other(cause) => {
                 // Logged once here with its cause; the client only learns "internal".
                 tracing::error!(error = %cause, "database error");

@@ -216,6 +216,10 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             page_context(&state),
             shell,
         ))
+        // Inside the body limit, which bounds what it keeps for a second run.
+        .layer(axum::middleware::from_fn(
+            crate::server::retry::retry_once_on_contention,
+        ))
         // A form is a few kilobytes; anything larger is refused with 413 before it is read.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         // Added after that limit, so outside it: a picture may be up to IMAGE_MAX_BYTES (the

@@ -3,9 +3,10 @@
 //! gracefully on SIGTERM. And the one thing SQLite must refuse: a second machine.
 
 use crate::helpers::{
-    browser_client, fresh_database, post_as, spawn_app, test_settings_with, BASE_URL,
+    browser_client, fresh_database, post_as, spawn_app, test_settings, test_settings_with, BASE_URL,
 };
 use crate::mail_server::MailServer;
+use crate::participation::{comment_id, idea_by_new_author, prefer};
 use stadtlabor::domain::accounts::Role;
 use stadtlabor::server::clock::Clock;
 use stadtlabor::server::db::Db;
@@ -38,6 +39,84 @@ async fn three_instances_started_at_the_same_moment_on_an_empty_database_all_com
     for address in &addresses {
         let response = reqwest::get(format!("{address}/healthz")).await.unwrap();
         assert_eq!(response.status().as_u16(), 200, "{address}");
+    }
+}
+
+/// Every instance runs the scheduled job each minute; each digest still goes out once per
+/// person and period: while three instances run it at the same moment, and when the instance
+/// that had claimed a digest dies before finishing (its claim goes with its transaction).
+#[tokio::test]
+async fn each_digest_goes_out_once_across_instances_also_when_one_dies_mid_run() {
+    use stadtlabor::domain::notifications::DigestPeriod;
+    use stadtlabor::server::db::notifications::claim_digest;
+    use stadtlabor::server::notifications::send_due_digests;
+    let app = spawn_app().await;
+    let (_, commenter) = app.signed_in(Role::Citizen).await;
+    let mut authors = Vec::new();
+    for n in 1..=4 {
+        let (author, client, idea) = idea_by_new_author(&app, &format!("Gesammelt {n}")).await;
+        prefer(&app, &client, "daily").await;
+        comment_id(
+            &app,
+            &commenter,
+            idea,
+            None,
+            "Ein Kommentar für die Zusammenfassung",
+        )
+        .await;
+        authors.push(author);
+    }
+    // Three instances: each its own pool on the one database, as on three machines.
+    let mut instances = Vec::new();
+    for _ in 0..3 {
+        let mut state = app.state().await;
+        state.db = Db::connect(&test_settings(app.database_url()).database_url, 2)
+            .await
+            .unwrap();
+        instances.push(state);
+    }
+    // 07:30 in Berlin (UTC+1 in January): the daily digests of 8 January are due.
+    let now = "2030-01-08T06:30:00Z"
+        .parse::<chrono::DateTime<chrono::Utc>>()
+        .unwrap();
+    let day = now.date_naive();
+
+    // A fourth instance claimed the first author's digest and holds the claim while the
+    // three run; then it dies: its connections close without a commit.
+    let dying = Db::connect(&test_settings(app.database_url()).database_url, 1)
+        .await
+        .unwrap();
+    let mut claim = dying.begin().await.unwrap();
+    assert!(
+        claim_digest(&mut claim, authors[0].id, DigestPeriod::Daily, day, now)
+            .await
+            .unwrap()
+    );
+    let die = async move {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        drop(claim);
+        dying.close().await;
+    };
+    let run = |state| async move { send_due_digests(state, now).await.expect("the job runs") };
+    let ((), a, b, c) = tokio::join!(
+        die,
+        run(&instances[0]),
+        run(&instances[1]),
+        run(&instances[2])
+    );
+    // A run that met the dead claim waited for it and then sent that digest itself.
+    assert_eq!(a + b + c, 4, "four digests between them: {a} {b} {c}");
+    assert_eq!(run(&instances[2]).await, 0, "nothing twice");
+    app.clock.set(now);
+    app.drain_outbox().await;
+    for author in &authors {
+        let digests: Vec<_> = app
+            .mail
+            .all()
+            .into_iter()
+            .filter(|m| m.to.contains(&author.email) && m.subject.contains("Zusammenfassung"))
+            .collect();
+        assert_eq!(digests.len(), 1, "{}: {digests:?}", author.email);
     }
 }
 
