@@ -5,13 +5,15 @@ use stadtlabor::server::seed::seed_demo;
 
 /// (table or view, column) pairs of the migrated schema, from the engine's own catalogue. The
 /// search index is engine-specific by design (FTS5 tables on SQLite, a GIN index on
-/// PostgreSQL) and left out.
+/// PostgreSQL) and left out, as is `serving_hosts`: the record of the one machine serving a
+/// SQLite file (server::single_node), which PostgreSQL with its several machines has no use
+/// for (its migration 0017 is an explained no-op).
 async fn columns(db: &Db) -> Vec<(String, String)> {
     let mut columns: Vec<(String, String)> = match db {
         Db::Sqlite(pool) => sqlx::query_as(
             "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
              WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations' \
-               AND m.name NOT LIKE 'ideas_search%'",
+               AND m.name NOT LIKE 'ideas_search%' AND m.name <> 'serving_hosts'",
         )
         .fetch_all(pool)
         .await
