@@ -8,7 +8,6 @@ transferred (compressed, headers left out) per kind and in total. urllib does no
 so a body's length is what came over the wire.
 """
 
-import re
 import sys
 import urllib.request
 from html.parser import HTMLParser

@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// Where the server functions live (everything posted there is a form).
-const SERVER_FUNCTION_PREFIX: &str = "/api/";
+pub const SERVER_FUNCTION_PREFIX: &str = "/api/";
 
 pub async fn refuse_malformed_input(request: Request, next: Next) -> Response {
     if request

@@ -9,6 +9,8 @@
 //! request did before that transaction (counting a hit against a request limit) counts
 //! twice, which only ever errs on the strict side.
 
+use crate::server::malformed_input::SERVER_FUNCTION_PREFIX;
+use crate::server::startup::MAX_BODY_BYTES;
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
@@ -28,17 +30,18 @@ pub fn mark_contention() {
     }
 }
 
-/// Runs a POST (the only method that changes anything) a second time when its first run
-/// ended in contention. The body is a form of a few kilobytes at most: the body limit
-/// outside this layer refuses larger ones before they are read.
+/// Runs a server-function post (the only kind of request that changes anything and that
+/// [`mark_contention`] can mark) a second time when its first run ended in contention.
+/// `malformed_input`, outside this layer, has already read its body into memory within the
+/// form limit, so keeping it for the second run costs a reference count.
 pub async fn retry_once_on_contention(request: Request, next: Next) -> Response {
-    if request.method() != Method::POST {
+    if request.method() != Method::POST || !request.uri().path().starts_with(SERVER_FUNCTION_PREFIX)
+    {
         return without_marker(next.run(request).await);
     }
     let (parts, body) = request.into_parts();
-    let bytes = match to_bytes(body, usize::MAX).await {
-        Ok(bytes) => bytes,
-        Err(err) => return unreadable_body(err),
+    let Ok(bytes) = to_bytes(body, MAX_BODY_BYTES).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
     let first = next
         .clone()
@@ -60,23 +63,6 @@ pub async fn retry_once_on_contention(request: Request, next: Next) -> Response 
 fn without_marker(mut response: Response) -> Response {
     response.headers_mut().remove(CONTENTION);
     response
-}
-
-/// A body over the limit (the limit's own error) is 413; one that broke off is 400.
-fn unreadable_body(err: axum::Error) -> Response {
-    use std::error::Error;
-    let too_large = err
-        .source()
-        .is_some_and(|cause| cause.is::<http_body_util::LengthLimitError>());
-    if too_large {
-        StatusCode::PAYLOAD_TOO_LARGE.into_response()
-    } else {
-        (
-            StatusCode::BAD_REQUEST,
-            "the request body could not be read",
-        )
-            .into_response()
-    }
 }
 
 #[cfg(test)]
@@ -111,8 +97,11 @@ mod tests {
             .layer(axum::middleware::from_fn(retry_once_on_contention))
     }
 
-    async fn post_form(app: Router) -> (StatusCode, bool, String) {
-        let response = app
+    /// Posts a form to a route whose first `aborted` runs end in contention; returns the
+    /// answer's status, whether the marker left the server, the body and how often it ran.
+    async fn post_form(aborted: usize) -> (StatusCode, bool, String, usize) {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let response = app(aborted, calls.clone())
             .oneshot(
                 Request::post("/api/change")
                     .body(Body::from("text=Hallo"))
@@ -123,32 +112,30 @@ mod tests {
         let status = response.status();
         let marked = response.headers().contains_key(CONTENTION);
         let body = to_bytes(response.into_body(), 1024).await.unwrap();
-        (status, marked, String::from_utf8(body.to_vec()).unwrap())
+        let body = String::from_utf8(body.to_vec()).unwrap();
+        (status, marked, body, calls.load(Ordering::SeqCst))
     }
 
     #[tokio::test]
     async fn an_aborted_request_runs_once_more_with_the_same_body() {
-        let calls = Arc::new(AtomicUsize::new(0));
-        let (status, marked, body) = post_form(app(1, calls.clone())).await;
+        let (status, marked, body, calls) = post_form(1).await;
         assert_eq!((status, marked), (StatusCode::OK, false));
         assert_eq!(body, "done: text=Hallo");
-        assert_eq!(calls.load(Ordering::SeqCst), 2);
+        assert_eq!(calls, 2);
     }
 
     #[tokio::test]
     async fn a_second_abort_is_answered_busy_without_a_third_run() {
-        let calls = Arc::new(AtomicUsize::new(0));
-        let (status, marked, _) = post_form(app(5, calls.clone())).await;
+        let (status, marked, _, calls) = post_form(5).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
         assert!(!marked, "the marker never leaves the server");
-        assert_eq!(calls.load(Ordering::SeqCst), 2);
+        assert_eq!(calls, 2);
     }
 
     #[tokio::test]
     async fn a_request_that_went_through_runs_once() {
-        let calls = Arc::new(AtomicUsize::new(0));
-        let (status, _, _) = post_form(app(0, calls.clone())).await;
+        let (status, _, _, calls) = post_form(0).await;
         assert_eq!(status, StatusCode::OK);
-        assert_eq!(calls.load(Ordering::SeqCst), 1);
+        assert_eq!(calls, 1);
     }
 }
