@@ -24,9 +24,11 @@ const MAIL_DIR = '../target/e2e/inbox';
 
 export default defineConfig({
   testDir: './tests',
-  // A journey of two people with mail round trips takes ~25 s on an idle 2-core machine;
-  // sized for a loaded one (the brief: never depend on wall-clock speed).
-  timeout: 90_000,
+  // A journey of two people with mail round trips takes ~25 s on an idle 2-core machine, the
+  // moderation journey of three people ~70 s with one instance and more than 90 s round robin
+  // across three debug instances (each browser context compiles the 38 MB debug WebAssembly):
+  // sized for a loaded machine, never for its speed.
+  timeout: 240_000,
   // Assertions wait up to 30 s: on a busy 2-core machine the debug build's 38 MB WebAssembly
   // (compressed on the fly, ~4.5 s alone) and its compilation can take longer than 10 s
   // before a page is hydrated, and everything that needs JavaScript waits for that.

@@ -18,8 +18,14 @@ cargo nextest run --features ssr --no-fail-fast
 
 step "Rust integration tests on PostgreSQL"
 trap 'scripts/postgres.sh stop || true' EXIT
-TEST_DATABASE_URL="$(scripts/postgres.sh start)" \
-  cargo nextest run --features ssr --no-fail-fast --test api
+postgres_url="$(scripts/postgres.sh start)"
+TEST_DATABASE_URL="$postgres_url" cargo nextest run --features ssr --no-fail-fast --test api
 
-step "Browser journeys: Playwright in Chromium"
+step "Browser journeys: Playwright in Chromium (one instance, SQLite)"
 (cd end2end && npx playwright test)
+
+step "Browser journeys again, round robin across three instances on one PostgreSQL database"
+# Every request goes to the next instance (end2end/round-robin.mjs): a login, a form post and
+# the page after it land on different instances, as behind a load balancer without stickiness.
+psql -q "$postgres_url" -c 'CREATE DATABASE e2e'
+(cd end2end && E2E_INSTANCES=3 E2E_DATABASE_URL="${postgres_url%/*}/e2e" npx playwright test)

@@ -44,51 +44,56 @@ pub fn RegisterPage() -> impl IntoView {
                 ("organisation_website", t.field_organisation_website),
                 ("privacy_consent", t.footer_privacy),
             ]/>
-            <ActionForm action=register attr:class="form" attr:novalidate=true>
-                <fieldset class="field">
-                    <legend>{t.account_type_legend}</legend>
-                    <label class="choice">
-                        <input type="radio" name="account_type" value="citizen" checked=move || !business()/>
-                        {t.account_citizen}
-                    </label>
-                    <label class="choice">
-                        <input type="radio" name="account_type" value="business" checked=business/>
-                        {t.account_business}
-                    </label>
-                </fieldset>
-                <TextField name="display_name" label=t.field_display_name hint=t.field_display_name_hint
-                    autocomplete="nickname" maxlength=NAME_MAX_CHARS error/>
-                <TextField name="email" label=t.field_email kind="email" autocomplete="email"
-                    maxlength=EMAIL_MAX_CHARS error/>
-                <TextField name="password" label=t.field_password kind="password" hint=t.field_password_hint
-                    autocomplete="new-password" maxlength=PASSWORD_MAX_CHARS error/>
-                <TextField name="organisation_name" label=t.field_organisation_name hint=t.field_organisation_hint
-                    autocomplete="organization" required=false maxlength=ORGANISATION_MAX_CHARS error/>
-                <TextField name="organisation_website" label=t.field_organisation_website kind="url"
-                    autocomplete="url" required=false maxlength=WEBSITE_MAX_CHARS error/>
-                <div class="field" class:field-invalid=move || consent_error().is_some()>
-                    {move || consent_error().map(|m| view! { <p class="field-error" id="privacy_consent-error">{m}</p> })}
-                    <label class="choice">
-                        <input type="checkbox" id="privacy_consent" name="privacy_consent" value="ja" required=true
-                            aria-invalid=move || consent_error().is_some().then_some("true")
-                            aria-describedby=move || consent_error().map(|_| "privacy_consent-error")/>
-                        <span>{t.privacy_consent_label}" "<a href="/datenschutz">{t.footer_privacy}</a></span>
-                    </label>
-                </div>
-                // Robots fill in every field; people never see this one.
-                <div class="hp">
-                    <label for="fax">{t.honeypot_label}</label>
-                    <input id="fax" name="fax" type="text" tabindex="-1" autocomplete="off"/>
-                </div>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let started_at = started.await.unwrap_or_default();
-                        view! { <input type="hidden" name="started_at" value=started_at/> }
-                    })}
-                </Suspense>
-                <input type="hidden" name="weiter" value=weiter/>
-                <button type="submit" class="button">{t.register_submit}</button>
-            </ActionForm>
+            // The form comes with the time it was rendered (the minimum fill time): after a
+            // navigation in the browser it waits for that answer, so a person who is quicker
+            // than a slow server never sends a form without it and is never taken for a robot.
+            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    let started_at = started.await.unwrap_or_default();
+                    view! {
+                    <ActionForm action=register attr:class="form" attr:novalidate=true>
+                        <fieldset class="field">
+                            <legend>{t.account_type_legend}</legend>
+                            <label class="choice">
+                                <input type="radio" name="account_type" value="citizen" checked=move || !business()/>
+                                {t.account_citizen}
+                            </label>
+                            <label class="choice">
+                                <input type="radio" name="account_type" value="business" checked=business/>
+                                {t.account_business}
+                            </label>
+                        </fieldset>
+                        <TextField name="display_name" label=t.field_display_name hint=t.field_display_name_hint
+                            autocomplete="nickname" maxlength=NAME_MAX_CHARS error/>
+                        <TextField name="email" label=t.field_email kind="email" autocomplete="email"
+                            maxlength=EMAIL_MAX_CHARS error/>
+                        <TextField name="password" label=t.field_password kind="password" hint=t.field_password_hint
+                            autocomplete="new-password" maxlength=PASSWORD_MAX_CHARS error/>
+                        <TextField name="organisation_name" label=t.field_organisation_name hint=t.field_organisation_hint
+                            autocomplete="organization" required=false maxlength=ORGANISATION_MAX_CHARS error/>
+                        <TextField name="organisation_website" label=t.field_organisation_website kind="url"
+                            autocomplete="url" required=false maxlength=WEBSITE_MAX_CHARS error/>
+                        <div class="field" class:field-invalid=move || consent_error().is_some()>
+                            {move || consent_error().map(|m| view! { <p class="field-error" id="privacy_consent-error">{m}</p> })}
+                            <label class="choice">
+                                <input type="checkbox" id="privacy_consent" name="privacy_consent" value="ja" required=true
+                                    aria-invalid=move || consent_error().is_some().then_some("true")
+                                    aria-describedby=move || consent_error().map(|_| "privacy_consent-error")/>
+                                <span>{t.privacy_consent_label}" "<a href="/datenschutz">{t.footer_privacy}</a></span>
+                            </label>
+                        </div>
+                        // Robots fill in every field; people never see this one.
+                        <div class="hp">
+                            <label for="fax">{t.honeypot_label}</label>
+                            <input id="fax" name="fax" type="text" tabindex="-1" autocomplete="off"/>
+                        </div>
+                        <input type="hidden" name="started_at" value=started_at/>
+                        <input type="hidden" name="weiter" value=weiter/>
+                        <button type="submit" class="button">{t.register_submit}</button>
+                    </ActionForm>
+                    }
+                })}
+            </Suspense>
             <p>{t.have_account}" "<a href=move || with_return_path("/anmelden", Some(&weiter()))>{t.nav_login}</a></p>
         </div>
     }
