@@ -352,6 +352,17 @@ pub async fn authenticate(
 ) -> Result<UserRow, AppError> {
     let mut errors = FieldErrors::new();
     errors.keep("email", email_raw);
+    // An empty field is a slip to point at, not a wrong password: the field is named, and
+    // nothing is counted against the limits or hashed.
+    if email_raw.trim().is_empty() {
+        errors.add("email", ValidationError::Required);
+    }
+    if password.is_empty() {
+        errors.add("password", ValidationError::Required);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
     let email = Email::parse(email_raw).ok();
     let account_subject = email
         .as_ref()

@@ -339,6 +339,43 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
 }
 
 #[tokio::test]
+async fn an_empty_login_names_the_empty_field_and_counts_no_failed_attempt() {
+    let app = spawn_app().await;
+    app.at_the_start_of_a_limit_window();
+    let user = app.create_user(Role::Citizen, true).await;
+    let both = errors_of(
+        app.post("accounts/login", &[("email", "  "), ("password", "")])
+            .await,
+    )
+    .await;
+    assert_eq!(both["email"], "Required");
+    assert_eq!(both["password"], "Required");
+    assert_eq!(both.get("form"), None);
+
+    // More empty passwords than the limit allows failures: none is a failed attempt.
+    for _ in 0..6 {
+        let errors = errors_of(
+            app.post(
+                "accounts/login",
+                &[("email", &user.email), ("password", "")],
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(errors["password"], "Required");
+        assert_eq!(errors.get("email"), None);
+        assert_eq!(errors.get("form"), None);
+    }
+    let response = app
+        .post(
+            "accounts/login",
+            &[("email", &user.email), ("password", &user.password)],
+        )
+        .await;
+    assert_eq!(response.headers()["location"], "/konto");
+}
+
+#[tokio::test]
 async fn five_failed_logins_lock_the_account_for_a_while() {
     let app = spawn_app().await;
     app.at_the_start_of_a_limit_window();
