@@ -63,10 +63,14 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Konto');
     });
 
-    test('a wrong password is explained next to the form and keeps the email', async ({ page }) => {
+    test('an empty login names its fields; a wrong password is explained next to the form and keeps the email', async ({ page }) => {
       await page.goto('/anmelden');
       // What is kept below differs with JavaScript: the form must have hydrated first.
       if (javaScriptEnabled) await expectHydrated(page);
+      // Sent empty, the form names each empty field, not a wrong password.
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await expect(page.getByRole('alert').getByRole('link')).toHaveText([/^E-Mail-Adresse: /, /^Passwort: /]);
+      await expect(page.getByRole('alert')).not.toContainText('nicht richtig');
       await page.getByLabel('E-Mail-Adresse').fill('niemand@example.org');
       await page.getByLabel('Passwort').fill('falsches passwort');
       await page.getByRole('button', { name: 'Anmelden' }).click();
