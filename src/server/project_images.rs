@@ -258,14 +258,22 @@ pub async fn serve(State(state): State<AppState>, Path(file): Path<String>) -> R
 }
 
 /// The errors of this visitor's refused upload for `slug`, once (the edit page asks).
+/// Looked at before it is removed: a removal marks the session changed even when there was
+/// nothing to remove, and a changed session is written back at the end of the request, which
+/// would overwrite what a request running beside this one wrote (a login, say).
 pub async fn take_refusal(session: &Session, slug: &str) -> Result<Option<FieldErrors>, AppError> {
     let refused: Option<(String, FieldErrors)> = session
-        .remove(REFUSED_KEY)
+        .get(REFUSED_KEY)
         .await
         .map_err(|_| AppError::Internal)?;
-    Ok(refused
-        .filter(|(for_slug, _)| for_slug == slug)
-        .map(|(_, errors)| errors))
+    let Some((for_slug, errors)) = refused else {
+        return Ok(None);
+    };
+    session
+        .remove_value(REFUSED_KEY)
+        .await
+        .map_err(|_| AppError::Internal)?;
+    Ok((for_slug == slug).then_some(errors))
 }
 
 fn edit_page(slug: &str) -> String {

@@ -31,7 +31,7 @@ use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -169,24 +169,12 @@ fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     }
 }
 
-/// All routes: health and language endpoints, the Leptos pages and server functions, static
-/// files, and the German 404 page for everything else.
+/// All routes: the files (outside the sessions), health and language endpoints, the Leptos
+/// pages and server functions, and the German 404 page for everything else.
 pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     let routes = generate_route_list(App);
     let secure_cookies = state.settings.secure_cookies();
-    // The built script, WebAssembly and stylesheet, served by tower-http itself so that
-    // conditional requests get their 304 (the Leptos file handler passes only
-    // `Accept-Encoding` on). Like that handler, it prefers a `.br`/`.gz` file beside the
-    // original when the browser accepts it.
-    let built_files = Router::new()
-        .fallback_service(
-            ServeDir::new(std::path::Path::new(&state.settings.site_root).join("pkg"))
-                .precompressed_br()
-                .precompressed_gzip(),
-        )
-        .layer(axum::middleware::from_fn(cache_built_files));
     let app_router = Router::new()
-        .nest("/pkg", built_files)
         .route("/healthz", get(health::healthz))
         .route("/sprache/{code}", get(language::switch_language))
         .route(LOG_CSV_PATH, get(moderation_export::download))
@@ -206,7 +194,6 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             workshop_export::ATTENDEES_CSV_PATH,
             get(workshop_export::download),
         )
-        .route(project_images::SERVE_PATH, get(project_images::serve))
         .route(project_images::REMOVE_PATH, post(project_images::remove))
         .leptos_routes_with_context(&state, routes, page_context(&state), {
             let options = state.leptos_options.clone();
@@ -254,7 +241,8 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(state.clone());
     let request_timeout = state.settings.request_timeout;
-    let routes = one_click
+    let routes = files(&state)
+        .merge(one_click)
         .merge(app_router)
         // A request whose body stalls, or whose work hangs, ends with 408 (F-13).
         .layer(TimeoutLayer::with_status_code(
@@ -270,6 +258,49 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         // CPU per request than they save in transfer (issue 13).
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
     with_middleware(routes)
+}
+
+/// The files: the built script, WebAssembly and stylesheet (`/pkg`), the files from `public/`
+/// and the project pictures. They are outside the sessions on purpose. A file needs no
+/// session, so a browser's files cost no session lookup in the database. And a file requested
+/// with a session cookie that a login has just replaced (a login gives the session a new id,
+/// and the old one is deleted at once) would find no session; the session layer answers that
+/// with a removal of the cookie, and if that answer reaches the browser after the login's
+/// answer, it removes the new cookie: the person is signed out again right after signing in
+/// (found in the round-robin run of the browser journeys: a stylesheet still loading on a
+/// slow instance while the person confirmed the address).
+fn files(state: &AppState) -> Router {
+    let site_root = std::path::Path::new(&state.settings.site_root);
+    // Served by tower-http itself so that conditional requests get their 304 (the Leptos
+    // file handler passes only `Accept-Encoding` on). Like that handler, it prefers a
+    // `.br`/`.gz` file beside the original when the browser accepts it.
+    let built_files = ServeDir::new(site_root.join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let mut files = Router::new()
+        .nest_service("/pkg", built_files)
+        .layer(axum::middleware::from_fn(cache_built_files))
+        .route(project_images::SERVE_PATH, get(project_images::serve))
+        .with_state(state.clone());
+    // What cargo-leptos copied from `public/` (favicon, robots.txt, illustrations), one route
+    // per entry found at start.
+    let public = std::fs::read_dir(site_root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.file_name() != "pkg");
+    for entry in public {
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        let path = entry.path();
+        files = if path.is_dir() {
+            files.nest_service(&format!("/{name}"), ServeDir::new(path))
+        } else {
+            files.route_service(&format!("/{name}"), ServeFile::new(path))
+        };
+    }
+    files
 }
 
 /// How long a browser may keep a built file. One whose name carries its content's hash

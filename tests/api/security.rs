@@ -1,7 +1,9 @@
 //! Security hardening (issue 15): the headers of every kind of response, and markdown that
 //! cannot send a visitor's address to another host.
 
-use crate::helpers::{browser_client, post_as, spawn_app, spawn_app_with_settings, TestApp};
+use crate::helpers::{
+    browser_client, post_as, spawn_app, spawn_app_with_settings, TestApp, BASE_URL,
+};
 use crate::participation::{comment_id, idea_by_new_author};
 use reqwest::header::HeaderMap;
 use stadtlabor::domain::accounts::Role;
@@ -146,6 +148,86 @@ async fn built_files_are_revalidated_unless_their_name_carries_their_hash() {
         .await
         .unwrap();
     assert!(page.headers().get("cache-control").is_none());
+}
+
+/// The session cookie a login's answer sets, as `name=value`.
+fn session_cookie_set_by(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("stadtlabor_session="))
+        .and_then(|value| value.split(';').next())
+        .expect("the login sets the session cookie")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn files_loading_beside_a_login_never_remove_its_new_session_cookie() {
+    // A login gives the session a new id and deletes the old one at once. A file the browser
+    // was still loading with the old cookie used to find no session and answer with the
+    // cookie's removal; arriving after the login's answer, that removed the new cookie.
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+    std::fs::create_dir_all(site.path().join("illustrationen")).unwrap();
+    std::fs::write(site.path().join("pkg/stadtlabor.css"), "body{}").unwrap();
+    std::fs::write(site.path().join("favicon.svg"), "<svg/>").unwrap();
+    std::fs::write(site.path().join("illustrationen/projekt.svg"), "<svg/>").unwrap();
+    let app = spawn_app_with_settings(&[("LEPTOS_SITE_ROOT", site.path().to_str().unwrap())]).await;
+    let user = app.create_user(Role::Citizen, true).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let form = [("email", user.email.as_str()), ("password", &user.password)];
+    let first = post_as(&client, &app.address, "accounts/login", &form).await;
+    let old = session_cookie_set_by(&first);
+    let again = client
+        .post(format!("{}/api/accounts/login", app.address))
+        .header("Origin", BASE_URL)
+        .header("Cookie", &old)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let new = session_cookie_set_by(&again);
+    assert_ne!(old, new, "a login gives the session a new id");
+    for (path, status) in [
+        ("/favicon.svg", 200),
+        ("/illustrationen/projekt.svg", 200),
+        ("/pkg/stadtlabor.css", 200),
+        ("/bilder/projekte/0000.jpg", 404),
+    ] {
+        let response = client
+            .get(format!("{}{path}", app.address))
+            .header("Cookie", &old)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), status, "{path}");
+        assert!(
+            response.headers().get("set-cookie").is_none(),
+            "{path} answers without touching the session cookie"
+        );
+    }
+    let (_, account) = headers_of_with_cookie(&app, &new, "/konto").await;
+    assert!(account.contains("Mein Konto"), "still signed in");
+}
+
+/// A page as a browser with only `cookie` sees it.
+async fn headers_of_with_cookie(app: &TestApp, cookie: &str, path: &str) -> (HeaderMap, String) {
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}{path}", app.address))
+        .header("Cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    let headers = response.headers().clone();
+    (headers, response.text().await.unwrap())
 }
 
 #[tokio::test]
