@@ -43,8 +43,13 @@ export const test = base.extend<{ noCspViolations: void }>({
   ],
 });
 
+/** Waits until the page is interactive. Each browser context downloads and compiles the
+ * debug WebAssembly anew; with three debug instances, several browsers and a build beside
+ * them on 2 cores that took more than the usual 30 s (the round-robin run, traces: the file
+ * had arrived, the compilation had not finished). The wait is longer, a quick machine is not
+ * slowed. */
 export async function expectHydrated(page: Page) {
-  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 90_000 });
 }
 
 /** Logs in as the administrator that the test server was started with. */
