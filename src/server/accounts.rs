@@ -353,8 +353,10 @@ pub async fn authenticate(
     let mut errors = FieldErrors::new();
     errors.keep("email", email_raw);
     // An empty field is a slip to point at, not a wrong password: the field is named, and
-    // nothing is counted against the limits or hashed.
-    if email_raw.trim().is_empty() {
+    // nothing is counted against the limits or hashed. Any other bad address is answered as
+    // a wrong login (no hint whether an account exists).
+    let email = Email::parse(email_raw);
+    if let Err(ValidationError::Required) = email {
         errors.add("email", ValidationError::Required);
     }
     if password.is_empty() {
@@ -363,7 +365,7 @@ pub async fn authenticate(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let email = Email::parse(email_raw).ok();
+    let email = email.ok();
     let account_subject = email
         .as_ref()
         .map_or(email_raw.trim().to_lowercase(), |e| e.as_ref().to_owned());

@@ -1,9 +1,7 @@
 //! Security hardening (issue 15): the headers of every kind of response, and markdown that
 //! cannot send a visitor's address to another host.
 
-use crate::helpers::{
-    browser_client, post_as, spawn_app, spawn_app_with_settings, TestApp, BASE_URL,
-};
+use crate::helpers::{browser_client, post_as, spawn_app, spawn_app_with_settings, TestApp};
 use crate::participation::{comment_id, idea_by_new_author};
 use reqwest::header::HeaderMap;
 use stadtlabor::domain::accounts::Role;
@@ -176,30 +174,23 @@ async fn files_loading_beside_a_login_never_remove_its_new_session_cookie() {
     std::fs::write(site.path().join("illustrationen/projekt.svg"), "<svg/>").unwrap();
     let app = spawn_app_with_settings(&[("LEPTOS_SITE_ROOT", site.path().to_str().unwrap())]).await;
     let user = app.create_user(Role::Citizen, true).await;
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    // The browser keeps its cookie: its second login is sent with the first one's session.
+    let browser = browser_client();
     let form = [("email", user.email.as_str()), ("password", &user.password)];
-    let first = post_as(&client, &app.address, "accounts/login", &form).await;
-    let old = session_cookie_set_by(&first);
-    let again = client
-        .post(format!("{}/api/accounts/login", app.address))
-        .header("Origin", BASE_URL)
-        .header("Cookie", &old)
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    let new = session_cookie_set_by(&again);
+    let old =
+        session_cookie_set_by(&post_as(&browser, &app.address, "accounts/login", &form).await);
+    let new =
+        session_cookie_set_by(&post_as(&browser, &app.address, "accounts/login", &form).await);
     assert_ne!(old, new, "a login gives the session a new id");
+    // The files still loading carry the old cookie.
+    let loading = reqwest::Client::new();
     for (path, status) in [
         ("/favicon.svg", 200),
         ("/illustrationen/projekt.svg", 200),
         ("/pkg/stadtlabor.css", 200),
         ("/bilder/projekte/0000.jpg", 404),
     ] {
-        let response = client
+        let response = loading
             .get(format!("{}{path}", app.address))
             .header("Cookie", &old)
             .send()
@@ -211,23 +202,8 @@ async fn files_loading_beside_a_login_never_remove_its_new_session_cookie() {
             "{path} answers without touching the session cookie"
         );
     }
-    let (_, account) = headers_of_with_cookie(&app, &new, "/konto").await;
+    let (_, account) = app.page_as(&browser, "/konto").await;
     assert!(account.contains("Mein Konto"), "still signed in");
-}
-
-/// A page as a browser with only `cookie` sees it.
-async fn headers_of_with_cookie(app: &TestApp, cookie: &str, path: &str) -> (HeaderMap, String) {
-    let response = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-        .get(format!("{}{path}", app.address))
-        .header("Cookie", cookie)
-        .send()
-        .await
-        .unwrap();
-    let headers = response.headers().clone();
-    (headers, response.text().await.unwrap())
 }
 
 #[tokio::test]
