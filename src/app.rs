@@ -1,8 +1,9 @@
-//! The HTML shell, the router and the page layout.
+//! The HTML shell, the router and the page layout. Pages render on the server only (Leptos
+//! islands): the browser loads the WebAssembly for the few interactive islands alone.
 
 use crate::api::accounts::get_current_user;
-use crate::components::layout::{SiteFooter, SiteHeader};
-use crate::i18n::{use_locale, Locale};
+use crate::components::layout::{page_title, SiteFooter, SiteHeader};
+use crate::i18n::use_locale;
 use crate::pages::account::AccountPage;
 use crate::pages::admin_users::AdminUsersPage;
 use crate::pages::block_account::BlockAccountPage;
@@ -40,22 +41,16 @@ use leptos_router::{path, SsrMode};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let locale = current_locale();
-    let (refused_function, refused_error) = refused_form().unzip();
+    let locale = crate::server::language::request_locale();
     view! {
         <!DOCTYPE html>
-        <html
-            lang=locale.code()
-            data-demo=is_demo_installation().then_some("")
-            data-refused-function=refused_function
-            data-refused-error=refused_error
-        >
+        <html lang=locale.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -65,91 +60,41 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The language of this page: from the request on the server, from `<html lang>` (which the
-/// server wrote) in the browser, so both sides render the same text.
-fn current_locale() -> Locale {
-    #[cfg(feature = "ssr")]
-    {
-        crate::server::language::request_locale()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|code| Locale::from_code(&code))
-            .unwrap_or_default()
-    }
-}
-
 /// Marks an installation whose database holds the invented demo participation (read once at
 /// start; the server provides it to every page it renders).
 #[derive(Clone, Copy)]
 pub struct DemoInstallation(pub bool);
 
-/// Whether this page belongs to a demo installation: from the server's context while
-/// rendering, from `<html data-demo>` (which the server wrote) in the browser.
+/// Whether this page belongs to a demo installation.
 fn is_demo_installation() -> bool {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<DemoInstallation>().is_some_and(|demo| demo.0)
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        document()
-            .document_element()
-            .is_some_and(|html| html.has_attribute("data-demo"))
-    }
+    use_context::<DemoInstallation>().is_some_and(|demo| demo.0)
 }
 
-/// A form refused without JavaScript, returning to this page: the server function's path
-/// and the encoded error with what was typed (`server::form_errors`). On the server from the
-/// request, in the browser from `<html data-refused-…>` (which the server wrote), so that
-/// both render the form with its errors.
+/// A refused form post returning to this page: the server function's path and the encoded
+/// error with what was typed (`server::form_errors`).
 fn refused_form() -> Option<(String, String)> {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<axum::http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<crate::server::form_errors::RefusedForm>()
-                    .cloned()
-            })
-            .map(|refused| (refused.function, refused.error))
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let html = document().document_element()?;
-        Some((
-            html.get_attribute("data-refused-function")?,
-            html.get_attribute("data-refused-error")?,
-        ))
-    }
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<crate::server::form_errors::RefusedForm>()
+                .cloned()
+        })
+        .map(|refused| (refused.function, refused.error))
 }
 
-/// Header, routes and footer. Loads who is signed in, again after every navigation: a login
-/// answers with a redirect that the router follows without reloading the page, and sessions
-/// can end meanwhile.
+/// Header, routes and footer, with who is signed in (loaded once per page).
 #[component]
 fn SiteLayout() -> impl IntoView {
     let t = use_locale().texts();
-    let location = leptos_router::hooks::use_location();
-    let user = Resource::new(
-        move || (location.pathname.get(), location.search.get()),
-        |_| get_current_user(),
-    );
+    let user = Resource::new(|| (), |_| get_current_user());
     provide_context(CurrentUserResource(user));
-    // Where Leptos would read a refusal from the address; ours comes with the page.
+    // Where Leptos would read a refusal from the address; ours comes with the request.
     if let Some((function, error)) = refused_form() {
         provide_context(leptos::server::ServerActionError::new(&function, &error));
     }
-    crate::components::feedback::provide_announcer();
-    crate::components::feedback::focus_heading_after_navigation();
     view! {
-        // rel=external keeps the router out: the browser's own fragment navigation moves
-        // the keyboard focus to <main>, the router's would only scroll.
-        <a class="skip-link" href="#inhalt" rel="external">{t.skip_to_content}</a>
+        <a class="skip-link" href="#inhalt">{t.skip_to_content}</a>
         {is_demo_installation().then(|| view! { <p class="demo-notice" role="note">{t.demo_notice}</p> })}
         <SiteHeader/>
         <main id="inhalt" tabindex="-1">
@@ -198,37 +143,12 @@ fn SiteLayout() -> impl IntoView {
     }
 }
 
-/// "Page – Stadtlabor". leptos_meta writes the server-side `<title>` without escaping it,
-/// so a title like `</title><script>…` from user content would break out of the element;
-/// escape it there. In the browser the text goes to `document.title` and stays as it is.
-pub(crate) fn page_title(page: &str, site_name: &str) -> String {
-    let title = if page.is_empty() {
-        site_name.to_owned()
-    } else {
-        format!("{page} – {site_name}")
-    };
-    #[cfg(feature = "ssr")]
-    let title = title
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    title
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let locale = current_locale();
+    let locale = crate::server::language::request_locale();
     provide_context(locale);
     let t = locale.texts();
-
-    // Effects run only in the browser: this attribute tells tests (and CSS) that the page
-    // has hydrated.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>

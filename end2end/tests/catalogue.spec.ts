@@ -12,7 +12,7 @@ test.describe('with JavaScript', () => {
     await expect(page.getByText('4,8 Mio. €')).toBeVisible();
     await expectNoWcagViolations(page);
 
-    // Client-side navigation once hydrated.
+    // Links load the next page (server-rendered; only islands hydrate).
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Projekte' }).click();
     await expect(page).toHaveURL(/\/projekte$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Projekte');

@@ -88,17 +88,5 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator('.badges')).toContainText('Zurückgezogen');
       if (javaScriptEnabled) await expectNoWcagViolations(page);
     });
-
-    test('a page the router opens puts the focus on its heading', async ({ page }) => {
-      test.skip(!javaScriptEnabled, 'without JavaScript every page is a fresh load');
-      await page.goto('/');
-      await expectHydrated(page);
-      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Ideen' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Projekte' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Projekte');
-      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-      await expectNoWcagViolations(page);
-    });
   });
 }

@@ -1,42 +1,32 @@
-//! Feedback after an action or a navigation, for everyone and for screen readers
-//! (WCAG 2.4.3 focus order, 4.1.3 status messages): one polite live region per page, the
-//! visible confirmation of what was just done, and the focus moved to where it happened.
+//! Feedback after an action, for everyone and for screen readers (WCAG 2.4.3 focus order,
+//! 4.1.3 status messages): the visible confirmation of what was just done where the page
+//! lands, and one island per page, the polite live region, which with JavaScript reads that
+//! confirmation (or a form's error summary) out and moves the focus there.
+//!
+//! Every action is a form post answered by a redirect to a freshly rendered page, with and
+//! without JavaScript alike, so "what just happened" is always in the page the browser
+//! loaded: the island only has to find it.
 
 use crate::domain::feedback::{Done, PARAM};
 use crate::i18n::use_texts;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
-use std::time::Duration;
+use leptos_router::hooks::use_query_map;
 
-/// The page's polite live region: what is written here is read out once.
-#[derive(Clone, Copy)]
-pub struct Announcer(RwSignal<String>);
-
-/// Gives the page its announcer (in the layout, above everything that announces).
-pub fn provide_announcer() {
-    provide_context(Announcer(RwSignal::new(String::new())));
-}
-
-/// The live region, once in the layout (it must exist before a message arrives, or screen
-/// readers miss it).
-#[component]
+/// The page's polite live region (it must exist before a message arrives, or screen readers
+/// miss it), once in the layout. An island: with JavaScript, right after the page loaded, it
+/// puts the focus where the page wants it and reads out what was just done.
+#[island]
 pub fn LiveRegion() -> impl IntoView {
-    let Announcer(message) = expect_context::<Announcer>();
+    let message = RwSignal::new(String::new());
+    // Effects run only in the browser, once the page is there.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        browser::settle_page(message);
+    });
     view! {
         <div id="ansage" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {move || message.get()}
         </div>
-    }
-}
-
-impl Announcer {
-    /// Reads `text` out. Emptied first, so that the same message twice is read twice.
-    pub fn say(self, text: &'static str) {
-        self.0.set(String::new());
-        set_timeout(
-            move || self.0.set(text.to_owned()),
-            Duration::from_millis(100),
-        );
     }
 }
 
@@ -59,109 +49,64 @@ pub fn done_here(
 }
 
 /// The visible confirmation of `done`, placed inside the element the page lands on (the
-/// nearest one with `tabindex="-1"`). With JavaScript it is also announced and that element
-/// takes the focus.
+/// nearest one with `tabindex="-1"`, which the live region focuses).
 #[component]
 fn DoneNotice(done: Done) -> impl IntoView {
     let t = use_texts();
-    let text = t.done(done);
-    let announcer = use_context::<Announcer>();
-    let heading_focus = use_context::<HeadingFocus>();
-    let notice = NodeRef::<leptos::html::P>::new();
-    // Effects run only in the browser, after the notice is in the page.
-    Effect::new(move |_| {
-        let Some(notice) = notice.get() else { return };
-        if let Some(announcer) = announcer {
-            announcer.say(text);
-        }
-        // The focus belongs here now, not to the heading of the page opened before.
-        if let Some(HeadingFocus(navigations)) = heading_focus {
-            navigations.update_value(|n| *n += 1);
-        }
-        focus_landing_place(&notice);
-    });
-    view! { <p class="notice notice-success done-notice" node_ref=notice>{text}</p> }
+    view! { <p class="notice notice-success done-notice">{t.done(done)}</p> }
 }
 
-/// Moves the focus to the element around `notice` that the page landed on, and into view.
-fn focus_landing_place(notice: &leptos::web_sys::Element) {
+/// What the live region does in the browser: plain DOM work on the page the server rendered.
+#[cfg(feature = "hydrate")]
+mod browser {
+    use leptos::prelude::*;
     use leptos::wasm_bindgen::JsCast;
-    if let Some(place) = notice
-        .closest("[tabindex='-1']")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-    {
-        let _ = place.focus();
-        place.scroll_into_view();
-    }
-}
+    use leptos::web_sys::{Element, HtmlElement, MouseEvent};
+    use std::time::Duration;
 
-/// After the router changed the page (not on the first load, which the browser handles),
-/// the focus moves to the new page's `<h1>`, so that a screen reader reads where one is
-/// and the next Tab starts there. A person typing into a field keeps their focus.
-pub fn focus_heading_after_navigation() {
-    let location = use_location();
-    let navigations = StoredValue::new(0u32);
-    provide_context(HeadingFocus(navigations));
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
-            navigations.update_value(|n| *n += 1);
-            let this = navigations.get_value();
-            // After the router's own rendering of the new page in this turn.
-            set_timeout(
-                move || settle_focus(navigations, this, WATCH_TRIES, None),
-                Duration::ZERO,
-            );
+    /// A form's error summary (`components::form::FormAlert`) takes the focus, so that the
+    /// next Tab leads through its links; else the element around an action's confirmation
+    /// takes it and the confirmation is read out. Links in an error summary put the cursor
+    /// into their field (a fragment link alone only scrolls there).
+    pub fn settle_page(message: RwSignal<String>) {
+        let document = document();
+        if let Some(summary) = find(&document, ".notice-error[role='alert'][tabindex='-1']") {
+            focus(&summary);
+        } else if let Some(notice) = find(&document, ".done-notice") {
+            if let Some(place) = notice.closest("[tabindex='-1']").ok().flatten() {
+                focus(&place);
+            }
+            // Later than the page's own load, so that screen readers take it as news.
+            let text = notice.text_content().unwrap_or_default();
+            set_timeout(move || message.set(text), Duration::from_millis(100));
         }
-        path
-    });
-}
-
-/// Counts navigations, so that a heading watch stops when the next one (or an action's
-/// confirmation) takes over.
-#[derive(Clone, Copy)]
-struct HeadingFocus(StoredValue<u32>);
-
-/// How long (× 50 ms) the heading is watched after a navigation: pages render it once their
-/// data is there, and a page still leaving may hold the old one for a moment.
-const WATCH_TRIES: u32 = 60;
-
-/// Focuses the page's heading, and again the new one if the focused heading left the page
-/// while the focus had nowhere else to be; stops when another navigation started.
-fn settle_focus(
-    navigations: StoredValue<u32>,
-    this: u32,
-    tries: u32,
-    focused: Option<leptos::web_sys::HtmlElement>,
-) {
-    use leptos::wasm_bindgen::JsCast;
-    if tries == 0 || navigations.try_get_value() != Some(this) {
-        return;
+        // For the page's life (dropping the handle keeps the listener).
+        let _ = window_event_listener(leptos::ev::click, focus_field_of_summary_link);
     }
-    let document = document();
-    let still_there = focused.as_ref().is_some_and(|h| h.is_connected());
-    let active = document.active_element().map(|active| active.tag_name());
-    // Nobody moved the focus since (it fell back to the body), nor is typing.
-    let focus_is_free = active.as_deref().is_none_or(|tag| tag == "BODY");
-    let typing = matches!(active.as_deref(), Some("INPUT" | "TEXTAREA" | "SELECT"));
-    let focused = if still_there || typing || (focused.is_some() && !focus_is_free) {
-        focused
-    } else {
-        let heading = document
-            .query_selector("main h1")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());
-        if let Some(heading) = &heading {
-            let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.focus();
+
+    fn find(document: &leptos::web_sys::Document, selector: &str) -> Option<Element> {
+        document.query_selector(selector).ok().flatten()
+    }
+
+    fn focus(element: &Element) {
+        if let Some(element) = element.dyn_ref::<HtmlElement>() {
+            let _ = element.focus();
+            element.scroll_into_view();
         }
-        heading
-    };
-    set_timeout(
-        move || settle_focus(navigations, this, tries - 1, focused),
-        Duration::from_millis(50),
-    );
+    }
+
+    fn focus_field_of_summary_link(ev: MouseEvent) {
+        let link = ev
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|target| target.closest(".error-links a[href^='#']").ok().flatten());
+        let field = link
+            .and_then(|link| link.get_attribute("href"))
+            .and_then(|href| document().get_element_by_id(&href[1..]))
+            .and_then(|field| field.dyn_into::<HtmlElement>().ok());
+        if let Some(field) = field {
+            ev.prevent_default();
+            let _ = field.focus();
+        }
+    }
 }

@@ -99,8 +99,7 @@ pub fn TextField(
                 required=required
                 maxlength=maxlength.map(|m| m.to_string())
                 accept=accept
-                // The attribute only: a `prop:value` would reset what someone typed before
-                // the page hydrated. Kept values come from the server-rendered attribute.
+                // Kept values come back in the server-rendered attribute.
                 value=value
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=described_by
@@ -110,7 +109,8 @@ pub fn TextField(
 }
 
 /// The summary above a form after a failed submission, after the GOV.UK error summary:
-/// announced (role=alert) and, with JavaScript, focused; one link per field error, to its
+/// announced (role=alert) and, with JavaScript, focused (`components::feedback::LiveRegion`
+/// does that, and makes its links put the cursor into the field); one link per field error, to its
 /// field, labelled with the field's name (`fields`: the form's fields in their order, as
 /// (field name, label)); and "Fehler: " before the page title while it shows. An error of a
 /// field the list does not name (numbered rows, questions) still gets its link, after the
@@ -122,14 +122,6 @@ pub fn FormAlert(
     #[prop(optional)] ids: FieldIds,
 ) -> impl IntoView {
     let t = use_texts();
-    let summary = NodeRef::<leptos::html::Div>::new();
-    // Effects run only in the browser: move the focus to a summary that just appeared (after a
-    // post with JavaScript, or on the page a post without JavaScript came back to).
-    Effect::new(move |_| {
-        if let (Some(_), Some(element)) = (error.get(), summary.get()) {
-            let _ = element.focus();
-        }
-    });
     let fields = StoredValue::new(fields);
     let ids = StoredValue::new(ids);
     move || {
@@ -157,7 +149,7 @@ pub fn FormAlert(
                             };
                             let id = ids.with_value(|ids| ids.of(name))?;
                             Some(view! {
-                                <li><a href=format!("#{id}") on:click=move |ev| focus_field(ev, &id)>{text}</a></li>
+                                <li><a href=format!("#{id}")>{text}</a></li>
                             })
                         })
                         .collect()
@@ -166,7 +158,7 @@ pub fn FormAlert(
             };
             view! {
                 <ErrorTitle/>
-                <div class="notice notice-error" role="alert" tabindex="-1" node_ref=summary>
+                <div class="notice notice-error" role="alert" tabindex="-1">
                     <p>{t.error_message(&e)}</p>
                     {(!links.is_empty()).then(|| view! { <ul class="error-links">{links}</ul> })}
                 </div>
@@ -200,38 +192,12 @@ impl FieldIds {
     }
 }
 
-/// Empties `form` once its action succeeded. For forms on pages that update in place: the
-/// form element stays, and with it what was typed, which people then post a second time.
-pub fn reset_on_success<T: Clone + Send + Sync + 'static>(
-    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
-    form: NodeRef<leptos::html::Form>,
-) {
-    Effect::new(move |_| {
-        if let (Some(Ok(_)), Some(form)) = (value.get(), form.get_untracked()) {
-            form.reset();
-        }
-    });
-}
-
 /// The id of choice `i` in a group of radios or checkboxes: the first carries the group's
 /// own id, so that an error summary's link to the group lands on it (as GOV.UK's do).
 fn choice_id(group: &str, i: usize) -> String {
     match i {
         0 => group.to_owned(),
         i => format!("{group}-{i}"),
-    }
-}
-
-/// With JavaScript, a summary link puts the cursor into its field (a fragment link only
-/// scrolls there; without JavaScript that is what happens).
-fn focus_field(ev: leptos::ev::MouseEvent, id: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    let field = document()
-        .get_element_by_id(id)
-        .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok());
-    if let Some(field) = field {
-        ev.prevent_default();
-        let _ = field.focus();
     }
 }
 
@@ -242,7 +208,7 @@ fn ErrorTitle() -> impl IntoView {
     let t = use_texts();
     view! {
         <leptos_meta::Title formatter=move |page: String| {
-            format!("{}{}", t.error_title_prefix, crate::app::page_title(&page, t.site_name))
+            format!("{}{}", t.error_title_prefix, crate::components::layout::page_title(&page, t.site_name))
         }/>
     }
 }
@@ -268,9 +234,6 @@ pub fn TextArea(
     #[prop(optional, into)]
     initial: String,
     #[prop(into)] error: Signal<Option<AppError>>,
-    /// Receives every edit (for the preview).
-    #[prop(optional)]
-    on_edit: Option<WriteSignal<String>>,
     /// The element id where the same form appears several times on a page (replies).
     #[prop(optional, into)]
     id: Option<String>,
@@ -294,11 +257,6 @@ pub fn TextArea(
                 maxlength=maxlength.map(|m| m.to_string())
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=described_by
-                on:input=move |ev| {
-                    if let Some(edit) = on_edit {
-                        edit.set(event_target_value(&ev));
-                    }
-                }
             >
                 {value}
             </textarea>

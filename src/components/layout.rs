@@ -14,14 +14,6 @@ use leptos_router::hooks::use_location;
 pub fn SiteHeader() -> impl IntoView {
     let t = use_texts();
     let user = use_current_user();
-    let menu_toggle = NodeRef::<leptos::html::Input>::new();
-    let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        if let Some(toggle) = menu_toggle.get_untracked() {
-            toggle.set_checked(false);
-        }
-    });
     view! {
         <header class="site-header">
             <div class="container header-inner">
@@ -31,8 +23,8 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 // Phones: both lists fold behind "Menü", a toggle that needs no JavaScript (a
                 // checkbox without a name, as the idea list's filters). Wider screens show the
-                // lists and hide the toggle (CSS). With JavaScript a navigation closes it.
-                <input type="checkbox" id="menu-toggle" class="menu-toggle" node_ref=menu_toggle
+                // lists and hide the toggle (CSS).
+                <input type="checkbox" id="menu-toggle" class="menu-toggle"
                     aria-controls="site-menu"/>
                 <label for="menu-toggle" class="menu-toggle-label">{t.menu_toggle}</label>
                 <div id="site-menu" class="site-menu">
@@ -146,10 +138,8 @@ pub fn SiteFooter() -> impl IntoView {
                                 }
                                     .into_any()
                             } else {
-                                // rel=external: a full page load, so the server sets the cookie
-                                // and renders the page in the new language.
                                 view! {
-                                    <a href=move || switch_href(locale) rel="external" lang=locale.code() hreflang=locale.code()>
+                                    <a href=move || switch_href(locale) lang=locale.code() hreflang=locale.code()>
                                         {name}
                                     </a>
                                 }
@@ -161,4 +151,18 @@ pub fn SiteFooter() -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// "Page – Stadtlabor". leptos_meta writes the `<title>` without escaping it, so a title like
+/// `</title><script>…` from user content would break out of the element; escaped here.
+pub fn page_title(page: &str, site_name: &str) -> String {
+    let title = if page.is_empty() {
+        site_name.to_owned()
+    } else {
+        format!("{page} – {site_name}")
+    };
+    title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -24,8 +24,7 @@ pub fn reply_position(
     }
 }
 
-/// One comment as the idea page shows it. A long discussion is sent to the browser twice,
-/// as HTML and as hydration data, so empty fields are left out of the latter.
+/// One comment as the idea page shows it (empty fields are left out of its JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentView {
     pub id: i64,

@@ -111,8 +111,8 @@ pub fn parse_location(raw: &str) -> Result<Option<String>, ValidationError> {
     }
 }
 
-/// Who wrote something, as shown. Sent to the browser once per card and comment, so it
-/// carries only what is shown (false and empty fields are left out of the hydration data).
+/// Who wrote something, as shown on every card and comment (false and empty fields are left
+/// out of its JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthorView {
     pub name: String,

@@ -117,7 +117,7 @@ pub struct WorkshopListItem {
     pub places: Places,
     pub published: bool,
     pub cancelled: bool,
-    /// Over by the request's clock (decided on the server, so the page hydrates alike).
+    /// Over by the request's clock (one clock for everything the page shows).
     pub past: bool,
 }
 

@@ -309,6 +309,8 @@ pub struct Texts {
     pub field_location: &'static str,
     pub preview_button: &'static str,
     pub preview_title: &'static str,
+    /// The preview could not be made (limit reached, session ended).
+    pub preview_failed: &'static str,
     pub submit_idea: &'static str,
     pub by_author: &'static str,
     pub edited_marker: &'static str,

@@ -24,8 +24,7 @@ pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     let programme = Resource::new(|| (), |_| current_programme());
     let projects = Resource::new(|| (), |_| list_projects(Default::default()));
-    // Each resource keeps only what the page shows: that is what travels to the browser for
-    // hydration.
+    // Each resource loads only what the page shows.
     let newest = Resource::new(|| (), |_| first_ideas(IdeaSort::Newest));
     let supported = Resource::new(|| (), |_| first_ideas(IdeaSort::MostSupported));
     let workshops = Resource::new(|| (), |_| upcoming_workshops());

@@ -3,12 +3,9 @@
 use crate::api::ideas::{get_idea, ChangeIdeaStatus, WithdrawIdea};
 use crate::components::author_name::AuthorName;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::form::{
-    action_error, reset_on_success, FormAlert, SelectField, SuccessNotice, TextArea,
-};
+use crate::components::form::{action_error, FormAlert, SelectField, SuccessNotice, TextArea};
 use crate::domain::content::ContentRef;
 use crate::domain::ideas::{IdeaStatus, IdeaView, BODY_MAX_CHARS};
-use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
 use crate::pages::idea_discussion::DiscussionSection;
 use crate::pages::idea_support::SupportBox;
@@ -18,32 +15,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// Bumped by the forms on the page after a successful post: their redirect leads to the
-/// same URL, which the client-side router does not load again.
-#[derive(Clone, Copy)]
-struct RefreshIdea(RwSignal<u32>);
-
-/// Reloads the idea once `value` holds a success.
-pub(crate) fn refresh_on_success<T: Clone + Send + Sync + 'static>(
-    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
-) {
-    let refresh = expect_context::<RefreshIdea>().0;
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = value.get() {
-            refresh.update(|n| *n += 1);
-        }
-    });
-}
-
 #[component]
 pub fn IdeaPage() -> impl IntoView {
     let id = use_number_param("id");
-    let refresh = RwSignal::new(0u32);
-    provide_context(RefreshIdea(refresh));
-    let idea = Resource::new(
-        move || (id(), refresh.get()),
-        |(id, _)| fetch_by_id(id, get_idea),
-    );
+    let idea = Resource::new(id, |id| fetch_by_id(id, get_idea));
     view! {
         <Suspense fallback=move || view! { <p class="container">{use_texts().loading}</p> }>
             {move || Suspend::new(async move {
@@ -163,7 +138,6 @@ fn AuthorActions(idea: IdeaView) -> impl IntoView {
     let t = use_texts();
     let withdraw = ServerAction::<WithdrawIdea>::new();
     let error = action_error(withdraw.value());
-    refresh_on_success(withdraw.value());
     view! {
         <section class="author-actions" aria-label=t.your_idea>
             <h2>{t.your_idea}</h2>
@@ -195,9 +169,6 @@ fn StaffAnswerForm(id: i64) -> impl IntoView {
     let t = use_texts();
     let change = ServerAction::<ChangeIdeaStatus>::new();
     let error = action_error(change.value());
-    refresh_on_success(change.value());
-    let form = NodeRef::<leptos::html::Form>::new();
-    reset_on_success(change.value(), form);
     let statuses = IdeaStatus::STAFF_CHOICES
         .into_iter()
         .map(|s| (s.as_str().to_owned(), t.idea_status(s).to_owned()))
@@ -206,7 +177,7 @@ fn StaffAnswerForm(id: i64) -> impl IntoView {
         <section class="staff-form" aria-labelledby="staff-form-title">
             <h2 id="staff-form-title">{t.staff_form_title}</h2>
             <FormAlert error fields=vec![("status", t.field_status), ("answer", t.field_answer)]/>
-            <ActionForm action=change node_ref=form attr:class="form" attr:novalidate=true>
+            <ActionForm action=change attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id/>
                 <SelectField name="status" label=t.field_status options=statuses error/>
                 <TextArea name="answer" label=t.field_answer hint=t.field_body_hint

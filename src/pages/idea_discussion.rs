@@ -5,12 +5,11 @@
 use crate::api::participation::{CreateComment, DeleteComment, UpdateComment};
 use crate::components::author_name::AuthorName;
 use crate::components::feedback::{done_here, use_done};
-use crate::components::form::{action_error, reset_on_success, FieldIds, FormAlert, TextArea};
+use crate::components::form::{action_error, FieldIds, FormAlert, TextArea};
 use crate::domain::comments::{CommentNode, Discussion, COMMENT_MAX_CHARS};
 use crate::domain::content::ContentRef;
 use crate::domain::feedback::Done;
 use crate::i18n::{use_texts, Texts};
-use crate::pages::idea::refresh_on_success;
 use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -141,9 +140,6 @@ fn CommentForm(idea_id: i64, parent_id: Option<i64>) -> impl IntoView {
     let t = use_texts();
     let create = ServerAction::<CreateComment>::new();
     let error = action_error(create.value());
-    refresh_on_success(create.value());
-    let form = NodeRef::<leptos::html::Form>::new();
-    reset_on_success(create.value(), form);
     let (id, label, submit) = match parent_id {
         Some(parent) => (format!("antwort-{parent}"), t.field_reply, t.reply_submit),
         None => (
@@ -154,7 +150,7 @@ fn CommentForm(idea_id: i64, parent_id: Option<i64>) -> impl IntoView {
     };
     view! {
         <FormAlert error ids=FieldIds::Only(id.clone())/>
-        <ActionForm action=create node_ref=form attr:class="form comment-form" attr:novalidate=true>
+        <ActionForm action=create attr:class="form comment-form" attr:novalidate=true>
             <input type="hidden" name="idea_id" value=idea_id/>
             {parent_id.map(|p| view! { <input type="hidden" name="parent_id" value=p/> })}
             <TextArea name="body" id label hint=t.field_body_hint maxlength=COMMENT_MAX_CHARS rows=4 error/>
@@ -171,8 +167,6 @@ fn OwnCommentActions(id: i64, body_md: String) -> impl IntoView {
     let delete = ServerAction::<DeleteComment>::new();
     let update_error = action_error(update.value());
     let delete_error = action_error(delete.value());
-    refresh_on_success(update.value());
-    refresh_on_success(delete.value());
     view! {
         <details class="comment-action">
             <summary>{t.comment_edit_summary}</summary>

@@ -63,38 +63,64 @@ fn IdeaForm() -> impl IntoView {
         .read_untracked()
         .get("projekt")
         .unwrap_or_default();
-    let (body, set_body) = signal(String::new());
-    let preview = Action::new(|text: &String| preview_markdown(text.clone()));
-    let preview_error = action_error(preview.value());
-    // The preview needs JavaScript; the button appears only once the page has hydrated.
-    let (hydrated, set_hydrated) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
     view! {
         <FormAlert error fields=vec![("title", t.field_title), ("body", t.field_body), ("category", t.field_category), ("project", t.field_project), ("location", t.field_location)]/>
         <ActionForm action=create attr:class="form" attr:novalidate=true>
             <TextField name="title" label=t.field_title maxlength=TITLE_MAX_CHARS error/>
             <TextArea name="body" label=t.field_body hint=t.field_body_hint maxlength=BODY_MAX_CHARS
-                error on_edit=set_body/>
-            <Show when=move || hydrated.get()>
-                <button type="button" class="button button-secondary"
-                    on:click=move |_| { preview.dispatch(body.get_untracked()); }>
-                    {t.preview_button}
-                </button>
-            </Show>
-            <FormAlert error=preview_error/>
-            {move || preview.value().get().and_then(Result::ok).map(|html| view! {
-                <section class="preview" aria-labelledby="preview-title" aria-live="polite">
-                    <h2 id="preview-title">{t.preview_title}</h2>
-                    // Sanitised on the server, exactly as the published idea will be.
-                    <div class="prose" inner_html=html></div>
-                </section>
-            })}
+                error/>
+            <MarkdownPreview field="body".to_owned() button=t.preview_button.to_owned()
+                title=t.preview_title.to_owned() failed=t.preview_failed.to_owned()/>
             <IdeaChoiceFields category=String::new() project=initial_project error/>
             <TextField name="location" label=t.field_location required=false
                 maxlength=LOCATION_MAX_CHARS error/>
             <button type="submit" class="button">{t.submit_idea}</button>
         </ActionForm>
     }
+}
+
+/// With JavaScript, a button that shows the text of the textarea `field` as it will be
+/// published: rendered and sanitised by the server, exactly as the idea will be. An island
+/// (the one piece of this page that runs in the browser); without JavaScript it is not there.
+#[island]
+fn MarkdownPreview(field: String, button: String, title: String, failed: String) -> impl IntoView {
+    let preview = Action::new(|text: &String| preview_markdown(text.clone()));
+    // The button appears once the island runs: before, it could do nothing.
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+    let show = move |_| {
+        preview.dispatch(textarea_value(&field));
+    };
+    view! {
+        <Show when=move || hydrated.get()>
+            <button type="button" class="button button-secondary" on:click=show.clone()>
+                {button.clone()}
+            </button>
+        </Show>
+        {move || preview.value().get().map(|result| match result {
+            Ok(html) => view! {
+                <section class="preview" aria-labelledby="preview-title" aria-live="polite">
+                    <h2 id="preview-title">{title.clone()}</h2>
+                    <div class="prose" inner_html=html></div>
+                </section>
+            }.into_any(),
+            // Rate limits and an ended session alike: publishing still works (and would
+            // name the reason).
+            Err(_) => view! {
+                <div class="notice notice-error" role="alert"><p>{failed.clone()}</p></div>
+            }.into_any(),
+        })}
+    }
+}
+
+/// What the textarea with this id holds now.
+fn textarea_value(id: &str) -> String {
+    use leptos::wasm_bindgen::JsCast;
+    document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok())
+        .map(|textarea| textarea.value())
+        .unwrap_or_default()
 }
 
 /// The category and project selects of the idea forms (new and edit), filled from the

@@ -7,7 +7,6 @@ use crate::domain::feedback::Done;
 use crate::domain::ideas::IdeaView;
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::pages::idea::refresh_on_success;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -17,8 +16,6 @@ pub fn SupportBox(idea: IdeaView) -> impl IntoView {
     let done = use_done();
     let support = ServerAction::<SetSupport>::new();
     let follow = ServerAction::<FollowIdea>::new();
-    refresh_on_success(support.value());
-    refresh_on_success(follow.value());
     // Refusals name the field "vote" (own idea, limit reached, closed).
     let refusal = move || match support.value().get() {
         Some(Err(AppError::Validation(fields))) => fields.get("vote").map(|e| (t.validation)(e)),

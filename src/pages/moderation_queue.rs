@@ -57,27 +57,19 @@ pub fn ModerationQueuePage() -> impl IntoView {
             p.get("nach"),
         )
     };
-    // Page-level actions: a decision reloads the lists (with JavaScript the redirect may
-    // lead to the same URL, which the router does not load again).
+    // Page-level actions: each decision is a post answered with this page, loaded anew.
     let decide = ServerAction::<DecideItems>::new();
     let decide_objection = ServerAction::<DecideObjection>::new();
-    let queue = Resource::new(
-        move || (query(), decide.version().get()),
-        |((kind, reason, project, after), _)| moderation_queue(kind, reason, project, after),
-    );
+    let queue = Resource::new(query, |(kind, reason, project, after)| {
+        moderation_queue(kind, reason, project, after)
+    });
     let choices = Resource::new(|| (), |_| idea_choices());
     let objection_error = action_error(decide_objection.value());
-    let objections = Resource::new(
-        move || decide_objection.version().get(),
-        |_| list_objections(),
-    );
+    let objections = Resource::new(|| (), |_| list_objections());
     let decide_held = ServerAction::<DecideHeld>::new();
-    let held = Resource::new(move || decide_held.version().get(), |_| held_items());
+    let held = Resource::new(|| (), |_| held_items());
     let decide_organisation = ServerAction::<DecideOrganisation>::new();
-    let claims = Resource::new(
-        move || decide_organisation.version().get(),
-        |_| organisation_claims(),
-    );
+    let claims = Resource::new(|| (), |_| organisation_claims());
     let outcome = move || {
         let p = params.read();
         let decided = p.get("entschieden")?.parse::<usize>().ok()?;

@@ -22,8 +22,8 @@ use leptos_router::hooks::use_query_map;
 pub fn NotificationsPage() -> impl IntoView {
     let t = use_texts();
     let mark_read = ServerAction::<MarkNotificationsRead>::new();
-    let list = Resource::new(move || mark_read.version().get(), |_| list_notifications());
-    let notices = Resource::new(move || mark_read.version().get(), |_| moderation_notices());
+    let list = Resource::new(|| (), |_| list_notifications());
+    let notices = Resource::new(|| (), |_| moderation_notices());
     view! {
         <Title text=t.notifications_title/>
         <div class="container page narrow">

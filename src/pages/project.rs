@@ -196,9 +196,9 @@ fn ProjectFollow(slug: String) -> impl IntoView {
     let state = Resource::new(
         {
             let slug = slug.clone();
-            move || (slug.clone(), follow.version().get())
+            move || slug.clone()
         },
-        |(slug, _)| project_follow_state(slug),
+        project_follow_state,
     );
     view! {
         <Suspense fallback=|| ()>

@@ -34,16 +34,8 @@ pub fn WorkshopPage() -> impl IntoView {
     let confirm = ServerAction::<ConfirmPlace>::new();
     let cancel_workshop = ServerAction::<CancelWorkshop>::new();
     let data = Resource::new(
-        move || {
-            (
-                params.read().get("slug").unwrap_or_default(),
-                register.version().get()
-                    + cancel.version().get()
-                    + confirm.version().get()
-                    + cancel_workshop.version().get(),
-            )
-        },
-        |(slug, _)| get_workshop(slug),
+        move || params.read().get("slug").unwrap_or_default(),
+        get_workshop,
     );
     let success = move || {
         let w = t.workshops;

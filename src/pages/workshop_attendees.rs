@@ -28,10 +28,7 @@ pub fn WorkshopAttendeesPage() -> impl IntoView {
     let attendance = ServerAction::<MarkAttendance>::new();
     let message = ServerAction::<MessageParticipants>::new();
     let remove = ServerAction::<RemoveRegistration>::new();
-    let data = Resource::new(
-        move || (slug(), attendance.version().get() + remove.version().get()),
-        |(slug, _)| workshop_attendees(slug),
-    );
+    let data = Resource::new(slug, workshop_attendees);
     let success = move || match query.read().get("erfolg").as_deref() {
         Some("nachricht") => Some(w.message_sent),
         Some("anwesenheit") => Some(w.attendance_saved),

@@ -1,9 +1,10 @@
-//! A form refused without JavaScript comes back to its page with the errors and what was
-//! typed, but not through the address: Leptos would append both (base64, `__err=`) to the
+//! A refused form comes back to its page with the errors and what was typed (every form is a
+//! plain post, with JavaScript too: pages are server-rendered islands), but not through the
+//! address: Leptos would append both (base64, `__err=`) to the
 //! page's URL, putting e-mail addresses, names and whole idea texts into browser history and
 //! access logs, and past proxies' header limits for long texts (issue 14, F-24). Instead the
-//! refusal waits in the visitor's session for the one next visit of that page, and the page
-//! carries it into hydration inside the HTML (`<html data-refused-…>`, see `app.rs`).
+//! refusal waits in the visitor's session for the one next visit of that page, which renders
+//! it (`app.rs`).
 
 use axum::extract::Request;
 use axum::http::header::LOCATION;

@@ -306,7 +306,7 @@ fn files(state: &AppState) -> Router {
 /// How long a browser may keep a built file. One whose name carries its content's hash
 /// (`stadtlabor.<hash>.wasm`, from cargo-leptos `hash-files`) never changes: a year, without
 /// asking again. One with a plain name (a build without hashes) must be revalidated (a 304
-/// without body while unchanged, thanks to `Last-Modified`), or new pages would hydrate with
+/// without body while unchanged, thanks to `Last-Modified`), or new pages would load their islands from
 /// an old WebAssembly.
 async fn cache_built_files(
     request: axum::extract::Request,

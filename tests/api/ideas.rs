@@ -952,7 +952,7 @@ async fn a_refused_idea_without_javascript_keeps_what_was_typed_out_of_the_addre
     // Once: a reload shows the form as it is.
     let (_, again) = app.page_as(&client, form_page).await;
     assert!(!again.contains("Mein geheimer Vorschlag"));
-    assert!(!again.contains("data-refused"));
+    assert!(!again.contains("Bitte geben Sie höchstens 10000 Zeichen ein."));
 }
 
 /// On phones the list's choices fold behind a toggle that needs no JavaScript: a checkbox
