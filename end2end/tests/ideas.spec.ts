@@ -54,9 +54,26 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(answer.locator('strong')).toHaveText('zehn');
       await expect(answer).toContainText('Kreis Soest');
       await expect(page.locator('.history')).toContainText('Angenommen');
-      // Published, the form is empty again (with JavaScript the page updates in place).
+      // Published, the page the post lands on has the form empty again.
       await expect(page.getByRole('textbox', { name: 'Offizielle Antwort' })).toHaveValue('');
       if (javaScriptEnabled) await expectNoWcagViolations(page);
+    });
+
+    test('the preview says when it cannot be shown, and the form keeps what was typed', async ({ page }) => {
+      test.skip(!javaScriptEnabled, 'the preview is the one part of this page that needs JavaScript');
+      await verifiedCitizen(page, 'Vera');
+      await page.goto('/ideen/neu');
+      await expectHydrated(page);
+      await page.getByLabel('Beschreibung').fill('Ein **Vorschlag**');
+      // The session ends meanwhile (signed out in another tab, or expired).
+      await page.context().clearCookies();
+      await page.getByRole('button', { name: 'Vorschau anzeigen' }).click();
+      await expect(page.getByRole('alert')).toHaveText(
+        'Die Vorschau lässt sich gerade nicht anzeigen. Ihr Text bleibt im Formular.',
+      );
+      await expect(page.locator('.preview')).toHaveCount(0);
+      await expect(page.getByLabel('Beschreibung')).toHaveValue('Ein **Vorschlag**');
+      await expectNoWcagViolations(page);
     });
 
     test('on a phone the list filters fold behind a button', async ({ page }) => {

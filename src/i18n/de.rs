@@ -425,7 +425,7 @@ pub(super) const TEXTS: Texts = Texts {
     field_location: "Ort (optional)",
     preview_button: "Vorschau anzeigen",
     preview_title: "Vorschau",
-    preview_failed: "Die Vorschau lässt sich gerade nicht anzeigen. Veröffentlichen können Sie Ihre Idee trotzdem.",
+    preview_failed: "Die Vorschau lässt sich gerade nicht anzeigen. Ihr Text bleibt im Formular.",
     submit_idea: "Idee veröffentlichen",
     by_author: "von",
     edited_marker: "bearbeitet",

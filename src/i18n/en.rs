@@ -414,7 +414,7 @@ pub(super) const TEXTS: Texts = Texts {
     field_location: "Place (optional)",
     preview_button: "Show preview",
     preview_title: "Preview",
-    preview_failed: "The preview cannot be shown just now. You can still publish your idea.",
+    preview_failed: "The preview cannot be shown just now. Your text stays in the form.",
     submit_idea: "Publish idea",
     by_author: "by",
     edited_marker: "edited",

@@ -104,8 +104,7 @@ fn MarkdownPreview(field: String, button: String, title: String, failed: String)
                     <div class="prose" inner_html=html></div>
                 </section>
             }.into_any(),
-            // Rate limits and an ended session alike: publishing still works (and would
-            // name the reason).
+            // A limit reached or the session ended: the post of the form names the reason.
             Err(_) => view! {
                 <div class="notice notice-error" role="alert"><p>{failed.clone()}</p></div>
             }.into_any(),
