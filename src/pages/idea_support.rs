@@ -1,5 +1,5 @@
-//! The support and follow box of the idea page: plain form posts, updated in place when
-//! JavaScript runs.
+//! The support and follow box of the idea page: plain form posts, each answered with the
+//! idea page again.
 
 use crate::api::participation::{FollowIdea, SetSupport};
 use crate::components::feedback::{done_here, use_done};

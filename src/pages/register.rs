@@ -44,9 +44,8 @@ pub fn RegisterPage() -> impl IntoView {
                 ("organisation_website", t.field_organisation_website),
                 ("privacy_consent", t.footer_privacy),
             ]/>
-            // The form comes with the time it was rendered (the minimum fill time): after a
-            // navigation in the browser it waits for that answer, so a person who is quicker
-            // than a slow server never sends a form without it and is never taken for a robot.
+            // The form comes with the time it was rendered (the minimum fill time), so a
+            // person is never taken for a robot for sending it without one.
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     let started_at = started.await.unwrap_or_default();
