@@ -70,17 +70,17 @@ fn is_demo_installation() -> bool {
     use_context::<DemoInstallation>().is_some_and(|demo| demo.0)
 }
 
-/// A refused form post returning to this page: the server function's path and the encoded
-/// error with what was typed (`server::form_errors`).
-fn refused_form() -> Option<(String, String)> {
-    use_context::<axum::http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .extensions
-                .get::<crate::server::form_errors::RefusedForm>()
-                .cloned()
-        })
-        .map(|refused| (refused.function, refused.error))
+/// A refused form post returning to this page (`server::form_errors`), as the error its
+/// server action shows, with what was typed.
+fn refused_form() -> Option<leptos::server::ServerActionError> {
+    let parts = use_context::<axum::http::request::Parts>()?;
+    let refused = parts
+        .extensions
+        .get::<crate::server::form_errors::RefusedForm>()?;
+    Some(leptos::server::ServerActionError::new(
+        &refused.function,
+        &refused.error,
+    ))
 }
 
 /// Header, routes and footer, with who is signed in (loaded once per page).
@@ -90,8 +90,8 @@ fn SiteLayout() -> impl IntoView {
     let user = Resource::new(|| (), |_| get_current_user());
     provide_context(CurrentUserResource(user));
     // Where Leptos would read a refusal from the address; ours comes with the request.
-    if let Some((function, error)) = refused_form() {
-        provide_context(leptos::server::ServerActionError::new(&function, &error));
+    if let Some(refused) = refused_form() {
+        provide_context(refused);
     }
     view! {
         <a class="skip-link" href="#inhalt">{t.skip_to_content}</a>

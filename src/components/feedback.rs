@@ -70,7 +70,7 @@ mod browser {
     /// into their field (a fragment link alone only scrolls there).
     pub fn settle_page(message: RwSignal<String>) {
         let document = document();
-        if let Some(summary) = find(&document, ".notice-error[role='alert'][tabindex='-1']") {
+        if let Some(summary) = find(&document, ".error-summary") {
             focus(&summary);
         } else if let Some(notice) = find(&document, ".done-notice") {
             if let Some(place) = notice.closest("[tabindex='-1']").ok().flatten() {
@@ -99,7 +99,7 @@ mod browser {
         let link = ev
             .target()
             .and_then(|target| target.dyn_into::<Element>().ok())
-            .and_then(|target| target.closest(".error-links a[href^='#']").ok().flatten());
+            .and_then(|target| target.closest(".error-summary a[href^='#']").ok().flatten());
         let field = link
             .and_then(|link| link.get_attribute("href"))
             .and_then(|href| document().get_element_by_id(&href[1..]))

@@ -158,7 +158,7 @@ pub fn FormAlert(
             };
             view! {
                 <ErrorTitle/>
-                <div class="notice notice-error" role="alert" tabindex="-1">
+                <div class="notice notice-error error-summary" role="alert" tabindex="-1">
                     <p>{t.error_message(&e)}</p>
                     {(!links.is_empty()).then(|| view! { <ul class="error-links">{links}</ul> })}
                 </div>

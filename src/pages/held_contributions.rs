@@ -15,8 +15,9 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 #[component]
-pub fn HeldContributions(items: Vec<HeldItem>, decide: ServerAction<DecideHeld>) -> impl IntoView {
+pub fn HeldContributions(items: Vec<HeldItem>) -> impl IntoView {
     let m = use_texts().moderation;
+    let decide = ServerAction::<DecideHeld>::new();
     let error = action_error(decide.value());
     view! {
         <section id="freigabe" aria-labelledby="held-heading">

@@ -4,8 +4,8 @@
 
 use crate::api::ideas::idea_choices;
 use crate::api::moderation::{
-    held_items, list_objections, moderation_queue, organisation_claims, DecideHeld, DecideItems,
-    DecideObjection, DecideOrganisation,
+    held_items, list_objections, moderation_queue, organisation_claims, DecideItems,
+    DecideObjection,
 };
 use crate::components::error_notice::ErrorNotice;
 use crate::components::filter_select::FilterSelect;
@@ -57,8 +57,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
             p.get("nach"),
         )
     };
-    // Page-level actions: each decision is a post answered with this page, loaded anew.
-    let decide = ServerAction::<DecideItems>::new();
+    // Each decision is a post answered with this page, loaded anew.
     let decide_objection = ServerAction::<DecideObjection>::new();
     let queue = Resource::new(query, |(kind, reason, project, after)| {
         moderation_queue(kind, reason, project, after)
@@ -66,9 +65,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
     let choices = Resource::new(|| (), |_| idea_choices());
     let objection_error = action_error(decide_objection.value());
     let objections = Resource::new(|| (), |_| list_objections());
-    let decide_held = ServerAction::<DecideHeld>::new();
     let held = Resource::new(|| (), |_| held_items());
-    let decide_organisation = ServerAction::<DecideOrganisation>::new();
     let claims = Resource::new(|| (), |_| organisation_claims());
     let outcome = move || {
         let p = params.read();
@@ -109,7 +106,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     held.await.ok().filter(|h| !h.is_empty()).map(|items| view! {
-                        <HeldContributions items decide=decide_held/>
+                        <HeldContributions items/>
                     })
                 })}
             </Suspense>
@@ -119,7 +116,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     claims.await.ok().filter(|c| !c.is_empty()).map(|claims| view! {
-                        <OrganisationClaims claims decide=decide_organisation/>
+                        <OrganisationClaims claims/>
                     })
                 })}
             </Suspense>
@@ -155,7 +152,7 @@ pub fn ModerationQueuePage() -> impl IntoView {
                                 href
                             });
                             view! {
-                                <QueueList items=page.items decide/>
+                                <QueueList items=page.items/>
                                 {next.map(|href| view! { <p><a href=href>{m.next_page}</a></p> })}
                             }.into_any()
                         }
@@ -168,8 +165,9 @@ pub fn ModerationQueuePage() -> impl IntoView {
 }
 
 #[component]
-fn QueueList(items: Vec<QueueItem>, decide: ServerAction<DecideItems>) -> impl IntoView {
+fn QueueList(items: Vec<QueueItem>) -> impl IntoView {
     let t = use_texts();
+    let decide = ServerAction::<DecideItems>::new();
     let m = t.moderation;
     let error = action_error(decide.value());
     view! {

@@ -14,11 +14,9 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 #[component]
-pub fn OrganisationClaims(
-    claims: Vec<OrganisationClaim>,
-    decide: ServerAction<DecideOrganisation>,
-) -> impl IntoView {
+pub fn OrganisationClaims(claims: Vec<OrganisationClaim>) -> impl IntoView {
     let m = use_texts().moderation;
+    let decide = ServerAction::<DecideOrganisation>::new();
     let error = action_error(decide.value());
     view! {
         <section id="unternehmen" aria-labelledby="organisations-heading">
